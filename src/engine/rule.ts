@@ -1,0 +1,97 @@
+/**
+ * The rule interface. A rule is a module with `meta` (its documentation, read by `explain`,
+ * the docs generator and the example checker) and a check. Document rules see one document;
+ * corpus rules collect serialisable statements from each document and then judge them all
+ * together, which is what lets them compare one channel's document with another's even when
+ * documents are read in parallel, from a cache, or on other machines.
+ */
+import type { Document } from '../formats/document.js';
+import type { Spec, SpecPos } from '../spec/types.js';
+import type { Fix, RelatedLocation, Severity } from './finding.js';
+import type { DocumentMatches } from '../match/matcher.js';
+
+/** A documented example for a rule: a spec snippet and a document, as a user would write them. */
+export interface RuleExample {
+  /** YAML added to a minimal spec (`version: 1` and the acme channels) */
+  spec: string;
+  /** Markdown content of the example document */
+  text: string;
+  /** channel the example document is in (default `marketing`) */
+  channel?: string;
+}
+
+export interface RuleMeta {
+  id: string;
+  /** one line, shown by `onemessage rules` */
+  description: string;
+  defaultSeverity: Severity;
+  fixable: boolean;
+  docs: {
+    /** a paragraph or two: when it fires, and why it matters */
+    details: string;
+    /** must report at least one finding (checked by a test, as ESLint's check-rule-examples does) */
+    bad: RuleExample;
+    /** must report nothing */
+    good: RuleExample;
+  };
+}
+
+/** What a rule reports; the engine fills in path, channel, line:col, excerpt and severity. */
+export interface Report {
+  message: string;
+  /** source offsets of the reported range in the document's file */
+  start: number;
+  end: number;
+  item?: { kind: string; id: string; pos: SpecPos };
+  related?: RelatedLocation[];
+  fix?: Fix;
+  /** overrides the rule's severity for this one finding */
+  severity?: Severity;
+}
+
+export interface DocumentContext {
+  doc: Document;
+  spec: Spec;
+  /** every phrase match in the document, computed once for all rules */
+  matches: DocumentMatches;
+  /** the date claims are judged at, `YYYY-MM-DD` */
+  asOf: string;
+  report(report: Report): void;
+}
+
+export interface DocumentRule {
+  kind: 'document';
+  meta: RuleMeta;
+  check(context: DocumentContext): void;
+}
+
+/** A statement a corpus rule collected from one document; must survive JSON (cache, shards). */
+export interface Statement {
+  path: string;
+  channel?: string;
+  documentTitle?: string;
+  documentId?: string;
+  start: number;
+  end: number;
+  /** rule-specific payload */
+  data: Record<string, unknown>;
+}
+
+export interface CorpusContext {
+  spec: Spec;
+  asOf: string;
+  /** statements in a deterministic order: by path, then offset */
+  statements: Statement[];
+  /** statements carry source offsets; related locations need line:col and excerpt */
+  locate(path: string, start: number, end: number): Pick<RelatedLocation, 'start' | 'end' | 'excerpt'>;
+  report(statement: Statement, report: Omit<Report, 'start' | 'end'> & { start?: number; end?: number }): void;
+}
+
+export interface CorpusRule {
+  kind: 'corpus';
+  meta: RuleMeta;
+  collect(context: DocumentContext): Array<Omit<Statement, 'path' | 'channel' | 'documentTitle' | 'documentId'>>;
+  check(context: CorpusContext): void;
+}
+
+export type Rule = DocumentRule | CorpusRule;

@@ -1,0 +1,193 @@
+/**
+ * The one document model every input format is read into, so that no rule knows which
+ * format it reads: blocks of the text a reader sees, each with an exact map back to the
+ * source file's offsets.
+ */
+
+/** What a block of visible text is, as far as scope rules (sentence, paragraph, section) care. */
+export type BlockKind =
+  | 'heading' // a heading; `depth` gives its level (1-6) and it opens a section
+  | 'paragraph' // a paragraph of prose (a script line, a macro's body paragraph)
+  | 'list-item'
+  | 'table-row'
+  | 'blockquote'
+  | 'field'; // customer-visible metadata: a title, a description, an alt or title attribute, a subject
+
+/** A run of visible text characters that map one-to-one onto source characters, or one decoded escape. */
+interface MapRun {
+  /** index of the run's first character in the block's text */
+  text: number;
+  /** source offset of that character */
+  source: number;
+  /** number of text characters in the run */
+  length: number;
+  /**
+   * Source length the run covers. Equal to `length` for verbatim text; for a decoded escape
+   * (`&amp;`, `\u2019`) the run is one text character that covers the whole escape; for a
+   * synthetic separator (a space standing for a line break between inline elements) it is 0.
+   */
+  sourceLength: number;
+}
+
+/** One block of visible text with its source map. Built with {@link TextBuilder}. */
+export interface TextBlock {
+  kind: BlockKind;
+  /** heading level for `heading` blocks */
+  depth?: number;
+  /** the visible text */
+  text: string;
+  /** source map runs in text order, covering every character of `text` */
+  runs: MapRun[];
+  /** the speaker of a script line (`Rep`, `Prospect`), when the format knows it */
+  speaker?: string;
+  /** name of the field for `field` blocks (`title`, `description`, `alt`, `subject`) */
+  field?: string;
+}
+
+/**
+ * One document: what a rule checks. A Markdown page is one document; a macro export holds
+ * one document per macro, all pointing into the same source file.
+ */
+export interface Document {
+  /** path of the source file, relative to the working folder, with `/` separators */
+  path: string;
+  /** the format module that read it (`markdown`, `html`, `zendesk`...) */
+  format: string;
+  /** for a document inside a multi-document file: its title and id (a macro's name and id) */
+  title?: string;
+  id?: string;
+  /** a macro that is switched off in its help desk is still checked, but labelled */
+  inactive?: boolean;
+  /** a channel the document names itself (front matter `channel:`, a macro's channel field) */
+  declaredChannel?: string;
+  /** the channel the engine assigned: declared channel over the spec's globs */
+  channel?: string;
+  /** product ids the document declares itself about (front matter `product:`) */
+  products?: string[];
+  /** blocks of visible text in reading order */
+  blocks: TextBlock[];
+  /** inline `onemessage-...` directives found in comments (used by the directive rules) */
+  directives: Directive[];
+}
+
+/** An inline directive comment, `<!-- onemessage-disable-next-line claim/forbidden -- reason -->`. */
+export interface Directive {
+  kind: 'disable' | 'enable' | 'disable-line' | 'disable-next-line';
+  /** rule ids, or `rule:item` ids; empty means every rule */
+  selectors: string[];
+  reason?: string;
+  /** source offsets of the whole comment */
+  start: number;
+  end: number;
+}
+
+/** Everything a format module returns for one source file. */
+export interface ReadResult {
+  documents: Document[];
+}
+
+/** A readable problem with the file itself; becomes a `file/unreadable` finding at that offset. */
+export class FormatError extends Error {
+  constructor(
+    message: string,
+    readonly offset?: number,
+  ) {
+    super(message);
+    this.name = 'FormatError';
+  }
+}
+
+/**
+ * Accumulates visible text and its source map. Format modules append verbatim source text,
+ * decoded escapes and synthetic separators; rules read `TextBlock`s.
+ */
+export class TextBuilder {
+  private parts: string[] = [];
+  private length = 0;
+  private runs: MapRun[] = [];
+
+  get textLength(): number {
+    return this.length;
+  }
+
+  /** Text copied verbatim from the source starting at `sourceOffset`. */
+  appendVerbatim(text: string, sourceOffset: number): void {
+    if (text.length === 0) return;
+    const last = this.runs[this.runs.length - 1];
+    if (last && last.length === last.sourceLength && last.text + last.length === this.length && last.source + last.sourceLength === sourceOffset) {
+      last.length += text.length;
+      last.sourceLength += text.length;
+    } else {
+      this.runs.push({ text: this.length, source: sourceOffset, length: text.length, sourceLength: text.length });
+    }
+    this.parts.push(text);
+    this.length += text.length;
+  }
+
+  /** Decoded text (an entity, an escape) that stands for source[sourceStart, sourceEnd). */
+  appendDecoded(text: string, sourceStart: number, sourceEnd: number): void {
+    if (text.length === 0) return;
+    if (text.length === sourceEnd - sourceStart && text.length > 1) {
+      // Same length: treat as verbatim so each character keeps its own position.
+      this.runs.push({ text: this.length, source: sourceStart, length: text.length, sourceLength: text.length });
+    } else {
+      this.runs.push({ text: this.length, source: sourceStart, length: text.length, sourceLength: sourceEnd - sourceStart });
+    }
+    this.parts.push(text);
+    this.length += text.length;
+  }
+
+  /** A separator the reader sees but the source does not spell (a space between two table cells). */
+  appendSynthetic(text: string, sourceOffset: number): void {
+    if (text.length === 0) return;
+    this.runs.push({ text: this.length, source: sourceOffset, length: text.length, sourceLength: 0 });
+    this.parts.push(text);
+    this.length += text.length;
+  }
+
+  /** Ends the block; returns undefined when it holds no visible (non-space) text. */
+  build(meta: Omit<TextBlock, 'text' | 'runs'>): TextBlock | undefined {
+    const text = this.parts.join('');
+    this.parts = [];
+    this.length = 0;
+    const runs = this.runs;
+    this.runs = [];
+    if (!/\S/.test(text)) return undefined;
+    return { ...meta, text, runs };
+  }
+}
+
+function findRun(block: TextBlock, index: number): MapRun {
+  const runs = block.runs;
+  let lo = 0;
+  let hi = runs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (runs[mid]!.text <= index) lo = mid;
+    else hi = mid - 1;
+  }
+  return runs[lo]!;
+}
+
+/** Source offset where the text character at `index` starts. */
+export function sourceStart(block: TextBlock, index: number): number {
+  const run = findRun(block, index);
+  if (run.length === run.sourceLength) return run.source + (index - run.text);
+  return run.source;
+}
+
+/** Source offset just past the text character at `index`. */
+export function sourceEnd(block: TextBlock, index: number): number {
+  const run = findRun(block, index);
+  if (run.length === run.sourceLength) return run.source + (index - run.text) + 1;
+  return run.source + run.sourceLength;
+}
+
+/** Source range [start, end) of the text range [textStart, textEnd) of a block. */
+export function toSourceRange(block: TextBlock, textStart: number, textEnd: number): { start: number; end: number } {
+  if (textEnd <= textStart) {
+    const at = sourceStart(block, Math.min(textStart, block.text.length - 1));
+    return { start: at, end: at };
+  }
+  return { start: sourceStart(block, textStart), end: sourceEnd(block, textEnd - 1) };
+}

@@ -1,0 +1,7 @@
+/** Placeholder for the compiled matcher (being written). */
+import type { Match, PhraseKind } from './types.js';
+
+export interface DocumentMatches {
+  all: Match[];
+  of(kind: PhraseKind): Match[];
+}

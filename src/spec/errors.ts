@@ -1,0 +1,26 @@
+/** A problem with the spec a user can fix: always shown as one line, `file:line:col: message`. */
+export class SpecError extends Error {
+  constructor(
+    message: string,
+    readonly file: string,
+    readonly line?: number,
+    readonly column?: number,
+  ) {
+    super(message);
+    this.name = 'SpecError';
+  }
+
+  /** The one line the CLI prints, e.g. `onemessage.yaml:12:5: unknown key "clams"; did you mean "claims"?` */
+  format(): string {
+    const where = this.line === undefined ? this.file : `${this.file}:${this.line}:${this.column ?? 1}`;
+    return `${where}: ${this.message}`;
+  }
+}
+
+/** A usage error (bad flag, missing spec): exit code 2, one line. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
