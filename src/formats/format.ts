@@ -1,0 +1,32 @@
+/** The interface every format module implements: source text in, documents out. */
+import type { ReadResult } from './document.js';
+
+/** What a format needs from the spec to read a file. */
+export interface FormatOptions {
+  /** front matter fields that are customer-visible text (`title`, `description` and the spec's `formats.markdown.fields`) */
+  markdownFields: string[];
+  /** column names of a generic CSV of macros (`formats.csv`) */
+  csv?: { title?: string; text?: string; id?: string; channel?: string };
+}
+
+export interface ReadInput {
+  /** path relative to the working folder, `/` separators; goes into every Document */
+  path: string;
+  /** the decoded source text (BOM removed); every offset is into this string */
+  text: string;
+  options: FormatOptions;
+}
+
+export interface FormatModule {
+  /** `markdown`, `mdx`, `html`, `text`, `zendesk`, `helpscout`, `freshdesk`, `intercom`, `csv` */
+  name: string;
+  /** lower-case extensions with the dot, e.g. `.md` */
+  extensions: string[];
+  /**
+   * For extensions several modules share (`.json`, `.csv`): whether this content is this
+   * module's. Modules are asked in registry order; the first that says yes reads the file.
+   */
+  sniff?(text: string): boolean;
+  /** Reads the file; throws `FormatError` (with an offset where known) for a file it cannot read. */
+  read(input: ReadInput): ReadResult;
+}

@@ -1,0 +1,19 @@
+/** The registry of format modules, and the choice of one for a file: by extension, then by content. */
+import type { FormatModule } from './format.js';
+
+/** Asked in this order; for a shared extension the first whose `sniff` says yes reads the file. */
+const registry: FormatModule[] = [];
+
+/** Every extension some format reads, for file discovery. */
+export function knownExtensions(): Set<string> {
+  return new Set(registry.flatMap((format) => format.extensions));
+}
+
+/** The format for a file, or undefined when no format reads it. */
+export function formatFor(path: string, text: string): FormatModule | undefined {
+  const dot = path.lastIndexOf('.');
+  const ext = dot >= 0 ? path.slice(dot).toLowerCase() : '';
+  const candidates = registry.filter((format) => format.extensions.includes(ext));
+  if (candidates.length <= 1) return candidates[0];
+  return candidates.find((format) => format.sniff?.(text) ?? true);
+}
