@@ -60,6 +60,41 @@ export interface Finding {
   item?: SpecItemRef;
   related: RelatedLocation[];
   fix?: Fix;
+  /** stable across edits elsewhere in the file: rule, item, file, matched text and its neighbourhood */
+  fingerprint?: string;
+  /** a waived finding still appears in reports, marked, with who waived it and why */
+  suppression?: Suppression;
+}
+
+export interface Suppression {
+  kind: 'directive' | 'exception' | 'baseline';
+  reason: string;
+  approvedBy?: string;
+  until?: string;
+  /** where the directive or exception is written */
+  path?: string;
+  line?: number;
+}
+
+/** One cell of the fact-by-channel message map: a value a channel states, and where. */
+export interface MatrixValue {
+  /** the value as first written in this channel */
+  text: string;
+  /** canonical key of the value; two cells with the same key state the same value */
+  key: string;
+  count: number;
+  locations: Array<{ path: string; line: number; column: number }>;
+  /** differs from the spec's value, or from the reference value of an agree-only fact */
+  conflicting: boolean;
+}
+
+export interface MatrixRow {
+  fact: string;
+  /** the spec's value as written, if the fact has one */
+  specValue?: string;
+  /** channel name (or `(none)`) -> values stated there */
+  channels: Record<string, MatrixValue[]>;
+  conflict: boolean;
 }
 
 /** What the run knows about each file it read. */
@@ -82,6 +117,14 @@ export interface RunResult {
   findings: Finding[];
   /** spec warnings (a channel glob that matches nothing...) */
   warnings: string[];
+  /** when the run started, ISO 8601; the one field allowed to differ between identical runs */
+  startedAt?: string;
+  /** the command line, for the audit block of reports */
+  command?: string[];
+  /** channel names in the spec's order */
+  channels?: string[];
+  /** the fact-by-channel message map */
+  matrix?: MatrixRow[];
 }
 
 const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
