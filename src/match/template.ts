@@ -1,0 +1,129 @@
+/**
+ * Parses a phrase template (`"return (it|them|your order)? within {value}"`) into a small
+ * tree of words, alternatives and `{value}` slots. Syntax errors carry the index of the
+ * offending character so the spec loader can point at it.
+ */
+import { tokenize } from './tokens.js';
+
+export type TemplateNode =
+  | { type: 'word'; word: string }
+  | { type: 'value' }
+  | { type: 'group'; options: TemplateNode[][]; optional: boolean };
+
+export interface Template {
+  source: string;
+  nodes: TemplateNode[];
+  hasValue: boolean;
+}
+
+export class TemplateSyntaxError extends Error {
+  constructor(
+    message: string,
+    /** index in the template string of the character at fault */
+    readonly index: number,
+  ) {
+    super(message);
+    this.name = 'TemplateSyntaxError';
+  }
+}
+
+const SPECIAL = new Set(['(', ')', '|', '?', '{', '}']);
+
+/** Parses a template; `allowValue` is false outside facts, where `{value}` means nothing. */
+export function parseTemplate(source: string, options: { allowValue: boolean } = { allowValue: true }): Template {
+  let i = 0;
+  let hasValue = false;
+
+  function literalRun(): string {
+    let out = '';
+    while (i < source.length) {
+      const ch = source[i]!;
+      if (ch === '\\') {
+        const next = source[i + 1];
+        if (next === undefined) throw new TemplateSyntaxError('a backslash at the end escapes nothing', i);
+        out += next;
+        i += 2;
+        continue;
+      }
+      if (SPECIAL.has(ch)) break;
+      out += ch;
+      i += 1;
+    }
+    return out;
+  }
+
+  function sequence(depth: number, openAt: number): TemplateNode[][] {
+    const options: TemplateNode[][] = [[]];
+    while (i < source.length) {
+      const ch = source[i]!;
+      const current = options[options.length - 1]!;
+      if (ch === '(') {
+        const at = i;
+        i += 1;
+        const inner = sequence(depth + 1, at);
+        let optional = false;
+        if (source[i] === '?') {
+          optional = true;
+          i += 1;
+        }
+        current.push({ type: 'group', options: inner, optional });
+      } else if (ch === ')') {
+        if (depth === 0) throw new TemplateSyntaxError('unbalanced ")": no "(" opens it', i);
+        i += 1;
+        return checkOptions(options, openAt);
+      } else if (ch === '|') {
+        if (depth === 0) throw new TemplateSyntaxError('"|" outside a group: write alternatives as (a|b)', i);
+        options.push([]);
+        i += 1;
+      } else if (ch === '?') {
+        throw new TemplateSyntaxError('"?" must follow a group, as in (very )?', i);
+      } else if (ch === '{') {
+        const close = source.indexOf('}', i);
+        const name = close < 0 ? '' : source.slice(i + 1, close);
+        if (close < 0) throw new TemplateSyntaxError('unbalanced "{": expected {value}', i);
+        if (name !== 'value') throw new TemplateSyntaxError(`unknown slot {${name}}: the only slot is {value}`, i);
+        if (!options_.allowValue) throw new TemplateSyntaxError('{value} is only meaningful in a fact\'s says', i);
+        hasValue = true;
+        current.push({ type: 'value' });
+        i = close + 1;
+      } else if (ch === '}') {
+        throw new TemplateSyntaxError('unbalanced "}"', i);
+      } else {
+        const text = literalRun();
+        for (const word of tokenize(text).words) current.push({ type: 'word', word });
+      }
+    }
+    if (depth > 0) throw new TemplateSyntaxError('unbalanced "(": no ")" closes it', openAt);
+    return options;
+  }
+
+  function checkOptions(options: TemplateNode[][], openAt: number): TemplateNode[][] {
+    if (options.some((option) => option.length === 0)) {
+      throw new TemplateSyntaxError('an empty alternative: use (a|b)? to make a group optional', openAt);
+    }
+    return options;
+  }
+
+  const options_ = options;
+  const [nodes] = sequence(0, 0);
+  if (!nodes || !canMatchSomething(nodes)) throw new TemplateSyntaxError('the template has no words to match', 0);
+  return { source, nodes, hasValue };
+}
+
+function canMatchSomething(nodes: TemplateNode[]): boolean {
+  return nodes.some((node) => node.type !== 'group' || (!node.optional && node.options.every(canMatchSomething)));
+}
+
+/** Upper bound on the distinct word sequences a template can expand to; bounds hostile templates. */
+export function countExpansions(nodes: TemplateNode[]): number {
+  let total = 1;
+  for (const node of nodes) {
+    if (node.type === 'group') {
+      let sum = node.optional ? 1 : 0;
+      for (const option of node.options) sum += countExpansions(option);
+      total *= sum;
+      if (total > 1e9) return 1e9;
+    }
+  }
+  return total;
+}
