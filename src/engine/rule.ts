@@ -7,7 +7,7 @@
  */
 import type { Document } from '../formats/document.js';
 import type { Spec, SpecPos } from '../spec/types.js';
-import type { Fix, RelatedLocation, Severity } from './finding.js';
+import type { Fix, Position, RelatedLocation, Severity } from './finding.js';
 import type { DocumentMatches } from '../match/matcher.js';
 
 /** A documented example for a rule: a spec snippet and a document, as a user would write them. */
@@ -71,26 +71,28 @@ export interface Statement {
   channel?: string;
   documentTitle?: string;
   documentId?: string;
+  /** source offsets in the file */
   start: number;
   end: number;
   /** rule-specific payload */
   data: Record<string, unknown>;
+  /** resolved by the engine when collected, so corpus rules never need the file again */
+  where: { start: Position; end: Position; excerpt: string };
 }
 
 export interface CorpusContext {
   spec: Spec;
   asOf: string;
-  /** statements in a deterministic order: by path, then offset */
+  /** this rule's statements from every document, in a deterministic order: by path, then offset */
   statements: Statement[];
-  /** statements carry source offsets; related locations need line:col and excerpt */
-  locate(path: string, start: number, end: number): Pick<RelatedLocation, 'start' | 'end' | 'excerpt'>;
-  report(statement: Statement, report: Omit<Report, 'start' | 'end'> & { start?: number; end?: number }): void;
+  /** reports a finding at a statement's place */
+  report(statement: Statement, report: Omit<Report, 'start' | 'end'>): void;
 }
 
 export interface CorpusRule {
   kind: 'corpus';
   meta: RuleMeta;
-  collect(context: DocumentContext): Array<Omit<Statement, 'path' | 'channel' | 'documentTitle' | 'documentId'>>;
+  collect(context: DocumentContext): Array<Pick<Statement, 'start' | 'end' | 'data'>>;
   check(context: CorpusContext): void;
 }
 

@@ -42,6 +42,11 @@ export interface TextBlock {
   speaker?: string;
   /** name of the field for `field` blocks (`title`, `description`, `alt`, `subject`) */
   field?: string;
+  /**
+   * How many citations the block carries: links, footnote references, `<cite>`/`<sup>` markers.
+   * Formats that know their markup count them; `claim/evidence` reads it without knowing the format.
+   */
+  citations?: number;
 }
 
 /**

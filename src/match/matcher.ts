@@ -1,7 +1,304 @@
-/** Placeholder for the compiled matcher (being written). */
+/**
+ * The compiled matcher: every phrase of a spec (fact templates, claims, product names,
+ * promises, disclosure triggers and texts, term misuses) compiled once per run into one
+ * index keyed by each phrase's possible first words. A block is tokenised once and every
+ * token is looked up once; rules then read the matches instead of rescanning the text.
+ */
+import { RE2JS } from 're2js';
+import { toSourceRange, type Document, type TextBlock } from '../formats/document.js';
+import type { Phrase, Spec } from '../spec/types.js';
+import { isNegated } from './negation.js';
+import { findQuantities, type Quantity } from './quantity.js';
+import { parseTemplate, type TemplateNode } from './template.js';
+import { joinsPhrase, tokenize, type Tokens } from './tokens.js';
 import type { Match, PhraseKind } from './types.js';
+
+export type { Match, PhraseKind } from './types.js';
 
 export interface DocumentMatches {
   all: Match[];
   of(kind: PhraseKind): Match[];
+}
+
+interface CompiledTemplate {
+  kind: PhraseKind;
+  itemId: string;
+  phrase: Phrase;
+  nodes: TemplateNode[];
+  /** negation is judged for phrases that assert something; a misspelt term is wrong either way */
+  negatable: boolean;
+}
+
+interface CompiledRegex {
+  kind: PhraseKind;
+  itemId: string;
+  phrase: Phrase;
+  regex: RE2JS;
+  negatable: boolean;
+}
+
+/** A phrase of the spec with the part it belongs to. */
+export interface SpecPhrase {
+  kind: PhraseKind;
+  itemId: string;
+  phrase: Phrase;
+}
+
+const VALUE_KEY = '\u0000value';
+const NEGATABLE: Record<PhraseKind, boolean> = {
+  fact: true,
+  claim: true,
+  product: false,
+  promise: true,
+  'disclosure-when': true,
+  'disclosure-include': false,
+  term: false,
+};
+
+/** Every phrase of the spec, in spec order. */
+export function specPhrases(spec: Spec): SpecPhrase[] {
+  const out: SpecPhrase[] = [];
+  const add = (kind: PhraseKind, itemId: string, phrases: Phrase[]) => {
+    for (const phrase of phrases) out.push({ kind, itemId, phrase });
+  };
+  for (const fact of spec.facts) add('fact', fact.id, fact.says);
+  for (const claim of spec.claims) add('claim', claim.id, claim.says);
+  for (const product of spec.products) add('product', product.id, product.names);
+  add('promise', 'immediate', spec.promises.immediate);
+  for (const disclosure of spec.disclosures) {
+    add('disclosure-when', disclosure.id, disclosure.when);
+    add('disclosure-include', disclosure.id, disclosure.include);
+  }
+  for (const term of spec.terms) add('term', term.id, term.not);
+  return out;
+}
+
+export class Matcher {
+  private readonly byFirstWord = new Map<string, CompiledTemplate[]>();
+  private readonly regexes: CompiledRegex[] = [];
+  private readonly needsQuantities: boolean;
+
+  constructor(
+    phrases: SpecPhrase[],
+    private readonly options: { ignoredSpeakers: readonly string[] } = { ignoredSpeakers: [] },
+  ) {
+    let needsQuantities = false;
+    for (const { kind, itemId, phrase } of phrases) {
+      const negatable = NEGATABLE[kind];
+      if (phrase.isRegex) {
+        this.regexes.push({ kind, itemId, phrase, negatable, regex: RE2JS.compile(phrase.source, RE2JS.CASE_INSENSITIVE) });
+        needsQuantities ||= kind === 'fact';
+        continue;
+      }
+      const template = parseTemplate(phrase.source, { allowValue: kind === 'fact' });
+      needsQuantities ||= template.hasValue;
+      const compiled: CompiledTemplate = { kind, itemId, phrase, nodes: template.nodes, negatable };
+      for (const first of firstWords(template.nodes)) {
+        const list = this.byFirstWord.get(first);
+        if (list) list.push(compiled);
+        else this.byFirstWord.set(first, [compiled]);
+      }
+    }
+    this.needsQuantities = needsQuantities;
+  }
+
+  /** Every match in a document, in block then text order. */
+  match(doc: Document): DocumentMatches {
+    const all: Match[] = [];
+    const ignored = new Set(this.options.ignoredSpeakers.map((s) => s.toLowerCase()));
+    doc.blocks.forEach((block, index) => {
+      if (block.speaker && ignored.has(block.speaker.toLowerCase())) return;
+      this.matchBlock(block, index, all);
+    });
+    return groupMatches(all);
+  }
+
+  private matchBlock(block: TextBlock, blockIndex: number, out: Match[]): void {
+    const text = block.text;
+    const tokens = tokenize(text);
+    const quantities = this.needsQuantities ? quantitiesByToken(text, tokens) : new Map<number, QuantityAt>();
+    const found: Match[] = [];
+    for (let pos = 0; pos < tokens.words.length; pos++) {
+      for (const template of this.candidates(tokens.words[pos]!, quantities.has(pos))) {
+        const captured: { value?: QuantityAt } = {};
+        const end = matchSequence(template.nodes, 0, pos, true, { tokens, text, quantities, captured, start: pos }, (at) => at);
+        if (end < 0) continue;
+        const textStart = tokens.starts[pos]!;
+        const textEnd = tokens.ends[end - 1]!;
+        found.push(this.toMatch(template, block, blockIndex, textStart, textEnd, template.negatable && isNegated(text, tokens, pos), captured.value));
+      }
+    }
+    for (const compiled of this.regexes) {
+      const matcher = compiled.regex.matcher(text);
+      while (matcher.find()) {
+        const textStart = matcher.start();
+        const textEnd = matcher.end();
+        if (textEnd === textStart) continue;
+        const firstToken = tokens.starts.findIndex((s, i) => tokens.ends[i]! > textStart);
+        const negated = compiled.negatable && firstToken >= 0 && isNegated(text, tokens, firstToken);
+        let value: QuantityAt | undefined;
+        if (compiled.kind === 'fact') {
+          const q = findQuantities(text.slice(textStart, textEnd))[0];
+          if (q) value = { quantity: { ...q, start: q.start + textStart, end: q.end + textStart }, endToken: -1 };
+        }
+        found.push(this.toMatch(compiled, block, blockIndex, textStart, textEnd, negated, value));
+      }
+    }
+    out.push(...keepLongest(found));
+  }
+
+  private candidates(word: string, atQuantity: boolean): CompiledTemplate[] {
+    const lists: CompiledTemplate[][] = [];
+    const push = (key: string) => {
+      const list = this.byFirstWord.get(key);
+      if (list) lists.push(list);
+    };
+    push(word);
+    // A one-word phrase may be plural ("waterproof" in "waterproofs"): its first word is its last.
+    if (word.endsWith('s')) push(word.slice(0, -1));
+    if (word.endsWith('es')) push(word.slice(0, -2));
+    if (atQuantity) push(VALUE_KEY);
+    if (lists.length === 1) return lists[0]!;
+    return [...new Set(lists.flat())];
+  }
+
+  private toMatch(
+    compiled: { kind: PhraseKind; itemId: string; phrase: Phrase },
+    block: TextBlock,
+    blockIndex: number,
+    textStart: number,
+    textEnd: number,
+    negated: boolean,
+    value: QuantityAt | undefined,
+  ): Match {
+    const { start, end } = toSourceRange(block, textStart, textEnd);
+    const match: Match = { kind: compiled.kind, itemId: compiled.itemId, phrase: compiled.phrase, block: blockIndex, textStart, textEnd, start, end, negated };
+    if (value) {
+      const range = toSourceRange(block, value.quantity.start, value.quantity.end);
+      match.value = { quantity: value.quantity, start: range.start, end: range.end };
+    }
+    return match;
+  }
+}
+
+interface QuantityAt {
+  quantity: Quantity;
+  /** index of the quantity's last token */
+  endToken: number;
+}
+
+/** Quantities keyed by the token they start at, with the token they end at. */
+function quantitiesByToken(text: string, tokens: Tokens): Map<number, QuantityAt> {
+  const out = new Map<number, QuantityAt>();
+  if (!/[0-9]|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen)\b/i.test(text)) return out;
+  const quantities = findQuantities(text);
+  let t = 0;
+  for (const quantity of quantities) {
+    while (t < tokens.starts.length && tokens.ends[t]! <= quantity.start) t++;
+    if (t >= tokens.starts.length) break;
+    // The quantity must start at a token's start (no value in the middle of a word).
+    if (tokens.starts[t]! < quantity.start - 1) continue;
+    let last = t;
+    while (last + 1 < tokens.starts.length && tokens.starts[last + 1]! < quantity.end) last++;
+    out.set(t, { quantity, endToken: last });
+  }
+  return out;
+}
+
+interface MatchState {
+  tokens: Tokens;
+  text: string;
+  quantities: Map<number, QuantityAt>;
+  captured: { value?: QuantityAt };
+  /** the token the match started at: no gap is checked before it */
+  start: number;
+}
+
+/**
+ * Matches nodes[i..] at token `pos`, then the continuation; returns the end token (exclusive)
+ * or -1. `tail` says nothing follows this sequence, so its last word may take a plural.
+ * Optional groups are tried taken first, so the longest reading wins.
+ */
+function matchSequence(nodes: TemplateNode[], i: number, pos: number, tail: boolean, state: MatchState, k: (pos: number) => number): number {
+  if (i === nodes.length) return k(pos);
+  const node = nodes[i]!;
+  const last = tail && i === nodes.length - 1;
+  if (pos > state.start && pos < state.tokens.words.length && !gapJoins(state, pos)) return -1;
+  if (node.type === 'word') {
+    const word = state.tokens.words[pos];
+    if (word === undefined) return -1;
+    if (word === node.word || (last && (word === node.word + 's' || word === node.word + 'es'))) {
+      return matchSequence(nodes, i + 1, pos + 1, tail, state, k);
+    }
+    return -1;
+  }
+  if (node.type === 'value') {
+    const at = state.quantities.get(pos);
+    if (!at) return -1;
+    const previous = state.captured.value;
+    state.captured.value = at;
+    const end = matchSequence(nodes, i + 1, at.endToken + 1, tail, state, k);
+    if (end < 0) state.captured.value = previous;
+    return end;
+  }
+  for (const option of node.options) {
+    const end = matchSequence(option, 0, pos, last, state, (after) => matchSequence(nodes, i + 1, after, tail, state, k));
+    if (end >= 0) return end;
+  }
+  if (node.optional) return matchSequence(nodes, i + 1, pos, tail, state, k);
+  return -1;
+}
+
+/** The text between token pos-1 and pos may join a phrase (space, hyphen), not end a sentence. */
+function gapJoins(state: MatchState, pos: number): boolean {
+  return joinsPhrase(state.text.slice(state.tokens.ends[pos - 1]!, state.tokens.starts[pos]!));
+}
+
+/** Words a template can start with (`VALUE_KEY` for `{value}`). */
+function firstWords(nodes: TemplateNode[]): Set<string> {
+  const out = new Set<string>();
+  for (const node of nodes) {
+    if (node.type === 'word') {
+      out.add(node.word);
+      return out;
+    }
+    if (node.type === 'value') {
+      out.add(VALUE_KEY);
+      return out;
+    }
+    let allMayBeEmpty = node.optional;
+    for (const option of node.options) {
+      const inner = firstWords(option);
+      for (const w of inner) if (w !== '') out.add(w);
+      if (inner.has('')) allMayBeEmpty = true;
+    }
+    if (!allMayBeEmpty) return out;
+  }
+  out.add('');
+  return out;
+}
+
+/** For one spec item, overlapping matches collapse to the longest (then leftmost). */
+function keepLongest(found: Match[]): Match[] {
+  found.sort((a, b) => a.textStart - b.textStart || b.textEnd - a.textEnd);
+  const lastEndByItem = new Map<string, number>();
+  const out: Match[] = [];
+  for (const match of found) {
+    const key = `${match.kind}\u0000${match.itemId}`;
+    const lastEnd = lastEndByItem.get(key) ?? -1;
+    if (match.textStart < lastEnd) continue;
+    lastEndByItem.set(key, match.textEnd);
+    out.push(match);
+  }
+  return out;
+}
+
+function groupMatches(all: Match[]): DocumentMatches {
+  const byKind = new Map<PhraseKind, Match[]>();
+  for (const match of all) {
+    const list = byKind.get(match.kind);
+    if (list) list.push(match);
+    else byKind.set(match.kind, [match]);
+  }
+  return { all, of: (kind) => byKind.get(kind) ?? [] };
 }

@@ -1,0 +1,43 @@
+/** claim/channel: an allowed claim is made in a channel it is not allowed in. */
+import type { DocumentRule } from '../../src/engine/rule.js';
+import { indexOf } from '../../src/spec/lookup.js';
+import { itemRef, listWords, said } from '../helpers.js';
+
+export const claimChannel: DocumentRule = {
+  kind: 'document',
+  meta: {
+    id: 'claim/channel',
+    description: 'A claim limited to some channels is made in another channel.',
+    defaultSeverity: 'error',
+    fixable: false,
+    docs: {
+      details:
+        'A claim with `channels: [...]` may only be made in documents of those channels. A document in no channel is not judged by this rule, since nothing says where it speaks.',
+      bad: {
+        spec: 'claims:\n  - id: lifetime-warranty\n    says: ["lifetime warranty"]\n    status: allowed\n    channels: [marketing, sales]',
+        text: 'Every pack comes with a lifetime warranty.\n',
+        channel: 'support',
+      },
+      good: {
+        spec: 'claims:\n  - id: lifetime-warranty\n    says: ["lifetime warranty"]\n    status: allowed\n    channels: [marketing, sales]',
+        text: 'Every pack comes with a lifetime warranty.\n',
+        channel: 'marketing',
+      },
+    },
+  },
+  check({ doc, spec, matches, report }) {
+    if (!doc.channel) return;
+    const claims = indexOf(spec).claims;
+    for (const match of matches.of('claim')) {
+      const claim = claims.get(match.itemId);
+      if (!claim || claim.status === 'forbidden' || !claim.channels || match.negated) continue;
+      if (claim.channels.includes(doc.channel)) continue;
+      report({
+        message: `"${said(doc, match)}" (${claim.id}) may only be said in ${listWords(claim.channels)}, not in ${doc.channel}.${claim.message ? ` ${claim.message}` : ''}`,
+        start: match.start,
+        end: match.end,
+        item: itemRef('claim', claim),
+      });
+    }
+  },
+};

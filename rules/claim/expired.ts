@@ -1,0 +1,44 @@
+/** claim/expired: a claim with validity dates is made outside them (judged at --as-of, default today). */
+import type { DocumentRule } from '../../src/engine/rule.js';
+import { indexOf } from '../../src/spec/lookup.js';
+import { itemRef, said } from '../helpers.js';
+
+export const claimExpired: DocumentRule = {
+  kind: 'document',
+  meta: {
+    id: 'claim/expired',
+    description: 'A claim with `valid` dates is made before or after them.',
+    defaultSeverity: 'error',
+    fixable: false,
+    docs: {
+      details:
+        'A claim with `valid: { from, until }` (both dates inclusive, either may be left out) may only be made between them. The date checked is `--as-of YYYY-MM-DD`, today by default, so a CI run the day after a sale ends flags every page still announcing it.',
+      bad: {
+        spec: 'claims:\n  - id: black-friday-40\n    says: ["40% off everything"]\n    status: allowed\n    valid: { from: 2020-11-27, until: 2020-11-30 }',
+        text: 'This weekend only: 40% off everything!\n',
+      },
+      good: {
+        spec: 'claims:\n  - id: black-friday-40\n    says: ["40% off everything"]\n    status: allowed\n    valid: { from: 2020-11-27, until: 2999-11-30 }',
+        text: 'This weekend only: 40% off everything!\n',
+      },
+    },
+  },
+  check({ doc, spec, matches, asOf, report }) {
+    const claims = indexOf(spec).claims;
+    for (const match of matches.of('claim')) {
+      const claim = claims.get(match.itemId);
+      if (!claim?.valid || match.negated) continue;
+      const { from, until } = claim.valid;
+      const early = from !== undefined && asOf < from;
+      const late = until !== undefined && asOf > until;
+      if (!early && !late) continue;
+      const window = from && until ? `from ${from} until ${until}` : from ? `from ${from}` : `until ${until}`;
+      report({
+        message: `"${said(doc, match)}" (${claim.id}) is only valid ${window}; as of ${asOf} it ${early ? 'has not started' : 'has expired'}.`,
+        start: match.start,
+        end: match.end,
+        item: itemRef('claim', claim),
+      });
+    }
+  },
+};

@@ -1,0 +1,49 @@
+/** claim/forbidden: a claim the spec forbids is made (a superiority claim nobody can substantiate). */
+import type { DocumentRule } from '../../src/engine/rule.js';
+import { toSourceRange } from '../../src/formats/document.js';
+import { indexOf } from '../../src/spec/lookup.js';
+import { itemRef, said } from '../helpers.js';
+
+export const claimForbidden: DocumentRule = {
+  kind: 'document',
+  meta: {
+    id: 'claim/forbidden',
+    description: 'A claim the spec marks `forbidden` is made.',
+    defaultSeverity: 'error',
+    fixable: true,
+    docs: {
+      details:
+        'Fires on every phrase of a claim with `status: forbidden`, unless the phrase sits in a negated clause ("we never claim to be the best in the industry"). The message gives the claim\'s `message` and its `suggest` wording. With `fix: true` on the claim, `--fix` replaces the phrase with `suggest`.',
+      bad: {
+        spec: 'claims:\n  - id: best-in-industry\n    says: ["best in the industry", "#1 rated"]\n    status: forbidden\n    suggest: highly rated by our customers',
+        text: 'The TrailPack 45 is the best in the industry.\n',
+      },
+      good: {
+        spec: 'claims:\n  - id: best-in-industry\n    says: ["best in the industry", "#1 rated"]\n    status: forbidden\n    suggest: highly rated by our customers',
+        text: 'The TrailPack 45 is highly rated by our customers.\n',
+      },
+    },
+  },
+  check({ doc, spec, matches, report }) {
+    const claims = indexOf(spec).claims;
+    for (const match of matches.of('claim')) {
+      const claim = claims.get(match.itemId);
+      if (!claim || claim.status !== 'forbidden' || match.negated) continue;
+      const quote = said(doc, match);
+      const parts = [`"${quote}" is a forbidden claim (${claim.id}).`];
+      if (claim.message) parts.push(claim.message);
+      if (claim.suggest) parts.push(`Say "${claim.suggest}" instead.`);
+      const block = doc.blocks[match.block]!;
+      const verbatim = toSourceRange(block, match.textStart, match.textEnd);
+      report({
+        message: parts.join(' '),
+        start: match.start,
+        end: match.end,
+        item: itemRef('claim', claim),
+        ...(claim.fix && claim.suggest && verbatim.end - verbatim.start === match.textEnd - match.textStart
+          ? { fix: { start: match.start, end: match.end, text: claim.suggest } }
+          : {}),
+      });
+    }
+  },
+};

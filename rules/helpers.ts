@@ -1,0 +1,19 @@
+/** Small helpers rule modules share: what a match says, and the spec item it reports against. */
+import type { Document } from '../src/formats/document.js';
+import type { Match } from '../src/match/types.js';
+import type { SpecPos } from '../src/spec/types.js';
+
+/** The matched words as a reader sees them, white space collapsed: for quoting in messages. */
+export function said(doc: Document, match: Pick<Match, 'block' | 'textStart' | 'textEnd'>): string {
+  return doc.blocks[match.block]!.text.slice(match.textStart, match.textEnd).replace(/\s+/g, ' ');
+}
+
+export function itemRef(kind: string, item: { id: string; pos: SpecPos }): { kind: string; id: string; pos: SpecPos } {
+  return { kind, id: item.id, pos: item.pos };
+}
+
+/** "a", "a and b", "a, b and c" */
+export function listWords(words: string[]): string {
+  if (words.length <= 1) return words.join('');
+  return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}

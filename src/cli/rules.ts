@@ -1,0 +1,42 @@
+/** `onemessage rules` and `onemessage explain RULE`: the rule catalogue, from the rule modules themselves. */
+import { rules, ruleById } from '../../rules/index.js';
+import { UsageError } from '../spec/errors.js';
+import { closest } from '../spec/did-you-mean.js';
+import type { Io } from './io.js';
+
+export function rulesCommand(io: Io): number {
+  const width = Math.max(...rules.map((rule) => rule.meta.id.length));
+  for (const rule of rules) {
+    const { id, defaultSeverity, fixable, description } = rule.meta;
+    io.stdout(`${id.padEnd(width)}  ${defaultSeverity.padEnd(7)}  ${fixable ? 'fixable' : '       '}  ${description}\n`);
+  }
+  return 0;
+}
+
+export function explainCommand(ruleId: string, io: Io): number {
+  const rule = ruleById(ruleId);
+  if (!rule) {
+    const suggestion = closest(ruleId, rules.map((r) => r.meta.id));
+    throw new UsageError(`unknown rule "${ruleId}"${suggestion ? `; did you mean "${suggestion}"?` : ''} (see onemessage rules)`);
+  }
+  io.stdout(explainText(rule.meta));
+  return 0;
+}
+
+export function explainText(meta: (typeof rules)[number]['meta']): string {
+  const indent = (text: string) => text.trimEnd().split('\n').map((line) => `    ${line}`).join('\n');
+  const example = (label: string, ex: { spec: string; text: string; channel?: string }) =>
+    [`${label}${ex.channel ? ` (in the ${ex.channel} channel)` : ''}:`, ...(ex.spec ? ['  spec:', indent(ex.spec)] : []), '  document:', indent(ex.text)].join('\n');
+  return [
+    `${meta.id}  (default severity: ${meta.defaultSeverity}${meta.fixable ? ', fixable with --fix' : ''})`,
+    '',
+    meta.description,
+    '',
+    meta.docs.details,
+    '',
+    example('Reported', meta.docs.bad),
+    '',
+    example('Not reported', meta.docs.good),
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,158 @@
+/**
+ * Finds the files a run reads: walks the given paths, skips what `.gitignore` files (at every
+ * level) and the spec's `ignore:` globs exclude, follows symbolic links but never a loop, and
+ * keeps only files some format reads. The result is sorted, so nothing downstream depends on
+ * the order the file system lists folders in.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import picomatch from 'picomatch';
+
+export interface DiscoveredFile {
+  /** absolute path */
+  abs: string;
+  /** relative to the working folder, `/` separators */
+  rel: string;
+}
+
+export interface DiscoveryProblem {
+  rel: string;
+  message: string;
+}
+
+export interface DiscoveryOptions {
+  cwd: string;
+  paths: string[];
+  /** folder the spec's `ignore` globs are relative to */
+  specDir: string;
+  ignoreGlobs: string[];
+  extensions: Set<string>;
+}
+
+const ALWAYS_SKIPPED = new Set(['.git', 'node_modules', '.onemessage-cache']);
+
+export function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+export async function discoverFiles(options: DiscoveryOptions): Promise<{ files: DiscoveredFile[]; problems: DiscoveryProblem[] }> {
+  const specIgnored = options.ignoreGlobs.length > 0 ? picomatch(options.ignoreGlobs, { dot: true }) : () => false;
+  const files = new Map<string, DiscoveredFile>();
+  const problems: DiscoveryProblem[] = [];
+  const visitedDirs = new Set<string>();
+  const rel = (abs: string) => toPosix(path.relative(options.cwd, abs)) || '.';
+  const ignoredBySpec = (abs: string) => {
+    const fromSpec = toPosix(path.relative(options.specDir, abs));
+    return !fromSpec.startsWith('../') && specIgnored(fromSpec);
+  };
+  const hasKnownExtension = (name: string) => options.extensions.has(path.extname(name).toLowerCase());
+
+  async function walk(dir: string, rules: Array<{ base: string; ig: Ignore }>): Promise<void> {
+    let real: string;
+    try {
+      real = await fs.realpath(dir);
+    } catch (error) {
+      problems.push({ rel: rel(dir), message: `cannot open folder: ${reason(error)}` });
+      return;
+    }
+    if (visitedDirs.has(real)) return; // a symlink loop, or a folder reached twice
+    visitedDirs.add(real);
+    let entries;
+    try {
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch (error) {
+      problems.push({ rel: rel(dir), message: `cannot read folder: ${reason(error)}` });
+      return;
+    }
+    const here = await gitignoreAt(dir);
+    const active = here ? [...rules, { base: dir, ig: here }] : rules;
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (ALWAYS_SKIPPED.has(entry.name)) continue;
+      const abs = path.join(dir, entry.name);
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          const stat = await fs.stat(abs);
+          isDir = stat.isDirectory();
+          isFile = stat.isFile();
+        } catch {
+          continue; // a dangling link or one that loops on itself points at nothing to read
+        }
+      }
+      if (gitIgnored(active, abs, isDir) || ignoredBySpec(abs)) continue;
+      if (isDir) await walk(abs, active);
+      else if (isFile && hasKnownExtension(entry.name)) files.set(abs, { abs, rel: rel(abs) });
+    }
+  }
+
+  for (const given of options.paths) {
+    const abs = path.resolve(options.cwd, given);
+    let stat;
+    try {
+      stat = await fs.stat(abs);
+    } catch (error) {
+      problems.push({ rel: rel(abs), message: `no such file or folder${codeOf(error) === 'ENOENT' ? '' : `: ${reason(error)}`}` });
+      continue;
+    }
+    if (stat.isDirectory()) {
+      await walk(abs, await gitignoresAbove(abs, options.cwd));
+    } else if (!ignoredBySpec(abs)) {
+      // A file named on the command line is read whatever its extension; the reader says if it can't.
+      files.set(abs, { abs, rel: rel(abs) });
+    }
+  }
+  const sorted = [...files.values()].sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+  return { files: sorted, problems };
+}
+
+async function gitignoreAt(dir: string): Promise<Ignore | undefined> {
+  try {
+    const text = await fs.readFile(path.join(dir, '.gitignore'), 'utf8');
+    return ignore().add(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** `.gitignore` files in the folders between the working folder and a given folder. */
+async function gitignoresAbove(dir: string, cwd: string): Promise<Array<{ base: string; ig: Ignore }>> {
+  const chain: string[] = [];
+  let current = path.dirname(dir);
+  const stop = path.resolve(cwd);
+  while (current.startsWith(stop) && current !== dir) {
+    chain.unshift(current);
+    if (current === stop) break;
+    current = path.dirname(current);
+  }
+  const out: Array<{ base: string; ig: Ignore }> = [];
+  for (const base of chain) {
+    const ig = await gitignoreAt(base);
+    if (ig) out.push({ base, ig });
+  }
+  return out;
+}
+
+function gitIgnored(rules: Array<{ base: string; ig: Ignore }>, abs: string, isDir: boolean): boolean {
+  for (const { base, ig } of rules) {
+    const relative = toPosix(path.relative(base, abs));
+    if (!relative || relative.startsWith('../')) continue;
+    if (ig.ignores(isDir ? `${relative}/` : relative)) return true;
+  }
+  return false;
+}
+
+function codeOf(error: unknown): string | undefined {
+  return (error as NodeJS.ErrnoException | undefined)?.code;
+}
+
+export function reason(error: unknown): string {
+  const code = codeOf(error);
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ENOENT') return 'it no longer exists';
+  if (code === 'EISDIR') return 'it is a folder';
+  if (code === 'ELOOP') return 'too many levels of symbolic links';
+  return error instanceof Error ? error.message : String(error);
+}

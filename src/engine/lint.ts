@@ -1,0 +1,173 @@
+/**
+ * Lints one file: read, decode, parse into documents, match every phrase once, run the document
+ * rules and collect the corpus rules' statements. Everything it returns is plain data with
+ * resolved positions, so a file's outcome can come from a worker, a cache or another machine.
+ */
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import { FormatError, type Document } from '../formats/document.js';
+import type { FormatOptions } from '../formats/format.js';
+import { formatFor } from '../formats/index.js';
+import type { Matcher } from '../match/matcher.js';
+import type { Spec } from '../spec/types.js';
+import { decode } from './decode.js';
+import type { DiscoveredFile } from './files.js';
+import { reason } from './files.js';
+import type { FileRecord, Finding, Severity } from './finding.js';
+import { locator, type Locator } from './positions.js';
+import type { CorpusRule, DocumentContext, DocumentRule, Report, Statement } from './rule.js';
+
+/** The rules a run uses, with the severity the spec gives each. */
+export interface ActiveRules {
+  document: Array<{ rule: DocumentRule; severity: Severity }>;
+  corpus: Array<{ rule: CorpusRule; severity: Severity }>;
+  /** severity of file/unreadable, or undefined when the spec turns it off */
+  unreadable?: Severity;
+}
+
+export interface LintContext {
+  spec: Spec;
+  matcher: Matcher;
+  rules: ActiveRules;
+  asOf: string;
+  formatOptions: FormatOptions;
+  /** the spec's channel for a file, by its globs */
+  channelOf(abs: string): string | undefined;
+}
+
+export interface FileOutcome {
+  record: FileRecord;
+  findings: Finding[];
+  /** corpus rule id -> statements collected from this file */
+  statements: Record<string, Statement[]>;
+  warnings: string[];
+}
+
+export async function lintFile(file: DiscoveredFile, context: LintContext): Promise<FileOutcome> {
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(file.abs);
+  } catch (error) {
+    return unreadable(file, context, `cannot read file: ${reason(error)}`);
+  }
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const decoded = decode(bytes);
+  if (!decoded.ok) return unreadable(file, context, decoded.reason, { sha256, bytes: bytes.length });
+  return lintText(file, decoded.text, context, { sha256, bytes: bytes.length });
+}
+
+/** Lints text already in memory (stdin, tests); `meta` describes the bytes it came from. */
+export function lintText(file: DiscoveredFile, text: string, context: LintContext, meta: { sha256: string; bytes: number }): FileOutcome {
+  const channel = context.channelOf(file.abs);
+  const format = formatFor(file.rel, text);
+  if (!format) {
+    const ext = file.rel.includes('.') ? file.rel.slice(file.rel.lastIndexOf('.')) : '(no extension)';
+    return unreadable(file, context, `no reader for ${ext} files`, meta, channel);
+  }
+  let documents: Document[];
+  try {
+    documents = format.read({ path: file.rel, text, options: context.formatOptions }).documents;
+  } catch (error) {
+    if (error instanceof FormatError) {
+      return unreadable(file, context, error.message, meta, channel, { text, offset: error.offset }, format.name);
+    }
+    throw error;
+  }
+  const locate = locator(text);
+  const findings: Finding[] = [];
+  const statements: Record<string, Statement[]> = {};
+  const warnings: string[] = [];
+  let fileChannel = channel;
+  for (const doc of documents) {
+    doc.channel = channel;
+    if (doc.declaredChannel !== undefined) {
+      if (context.spec.channels.some((c) => c.name === doc.declaredChannel)) doc.channel = doc.declaredChannel;
+      else warnings.push(`${file.rel}: declares channel "${doc.declaredChannel}", which the spec does not define; using ${channel ?? 'no channel'}`);
+    }
+    fileChannel = documents.length === 1 ? doc.channel : fileChannel;
+    const matches = context.matcher.match(doc);
+    let current: { rule: DocumentRule | CorpusRule; severity: Severity } | undefined;
+    const docContext: DocumentContext = {
+      doc,
+      spec: context.spec,
+      matches,
+      asOf: context.asOf,
+      report: (report) => findings.push(toFinding(current!.rule.meta.id, report.severity ?? current!.severity, doc, report, text, locate)),
+    };
+    for (const entry of context.rules.document) {
+      current = entry;
+      entry.rule.check(docContext);
+    }
+    for (const entry of context.rules.corpus) {
+      current = entry;
+      const list = (statements[entry.rule.meta.id] ??= []);
+      for (const partial of entry.rule.collect(docContext)) {
+        list.push({
+          ...partial,
+          path: file.rel,
+          ...(doc.channel !== undefined ? { channel: doc.channel } : {}),
+          ...(doc.title !== undefined ? { documentTitle: doc.title } : {}),
+          ...(doc.id !== undefined ? { documentId: doc.id } : {}),
+          where: { start: locate.at(partial.start), end: locate.at(partial.end), excerpt: text.slice(partial.start, partial.end) },
+        });
+      }
+    }
+  }
+  return {
+    record: { path: file.rel, format: format.name, ...(fileChannel !== undefined ? { channel: fileChannel } : {}), sha256: meta.sha256, documents: documents.length, bytes: meta.bytes },
+    findings,
+    statements,
+    warnings,
+  };
+}
+
+export function toFinding(ruleId: string, severity: Severity, doc: Document, report: Report, text: string, locate: Locator): Finding {
+  const finding: Finding = {
+    ruleId,
+    severity,
+    message: report.message,
+    path: doc.path,
+    start: locate.at(report.start),
+    end: locate.at(report.end),
+    excerpt: text.slice(report.start, report.end),
+    related: report.related ?? [],
+  };
+  if (doc.channel !== undefined) finding.channel = doc.channel;
+  if (doc.title !== undefined) finding.documentTitle = doc.title;
+  if (doc.id !== undefined) finding.documentId = doc.id;
+  if (doc.inactive) finding.documentInactive = true;
+  if (report.item) finding.item = { kind: report.item.kind, id: report.item.id, file: report.item.pos.file, line: report.item.pos.line, column: report.item.pos.column };
+  if (report.fix) finding.fix = report.fix;
+  return finding;
+}
+
+function unreadable(
+  file: DiscoveredFile,
+  context: LintContext,
+  message: string,
+  meta?: { sha256: string; bytes: number },
+  channel?: string,
+  at?: { text: string; offset: number | undefined },
+  format?: string,
+): FileOutcome {
+  const record: FileRecord = { path: file.rel, documents: 0, bytes: meta?.bytes ?? 0 };
+  if (format) record.format = format;
+  if (channel !== undefined) record.channel = channel;
+  if (meta) record.sha256 = meta.sha256;
+  const findings: Finding[] = [];
+  if (context.rules.unreadable) {
+    const position = at && at.offset !== undefined ? locator(at.text).at(at.offset) : { line: 1, column: 1, offset: 0 };
+    findings.push({
+      ruleId: 'file/unreadable',
+      severity: context.rules.unreadable,
+      message,
+      path: file.rel,
+      start: position,
+      end: position,
+      excerpt: '',
+      related: [],
+      ...(channel !== undefined ? { channel } : {}),
+    });
+  }
+  return { record, findings, statements: {}, warnings: [] };
+}

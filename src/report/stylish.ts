@@ -1,0 +1,75 @@
+/**
+ * The terminal reporter, in ESLint's stylish layout: findings grouped by file (and by macro
+ * inside an export), `line:col  severity  message  rule`, then a summary line. Colour only when
+ * asked; every piece of content is stripped of control sequences first.
+ */
+import { Chalk } from 'chalk';
+import type { Finding, RunResult } from '../engine/finding.js';
+import type { Reporter } from './reporter.js';
+import { stripControl } from './text.js';
+
+export const stylish: Reporter = {
+  name: 'stylish',
+  description: 'Human-readable terminal output grouped by file (default).',
+  format(result, options) {
+    const chalk = new Chalk({ level: options.color ? 1 : 0 });
+    const shown = result.findings.filter((f) => !f.suppression && (!options.quiet || f.severity === 'error'));
+    const lines: string[] = [];
+    for (const warning of options.quiet ? [] : result.warnings) lines.push(chalk.yellow(`warning: ${clean(warning)}`));
+    if (lines.length > 0) lines.push('');
+    const byFile = new Map<string, Finding[]>();
+    for (const finding of shown) {
+      const list = byFile.get(finding.path);
+      if (list) list.push(finding);
+      else byFile.set(finding.path, [finding]);
+    }
+    for (const [file, findings] of byFile) {
+      lines.push(chalk.underline(clean(file)));
+      const width = Math.max(...findings.map((f) => `${f.start.line}:${f.start.column}`.length));
+      let documentKey: string | undefined;
+      for (const finding of findings) {
+        const key = finding.documentTitle ?? finding.documentId;
+        let indent = '  ';
+        if (key !== undefined) {
+          if (key !== documentKey) lines.push(`  ${chalk.bold(documentLabel(finding))}`);
+          indent = '    ';
+        }
+        documentKey = key;
+        const where = `${finding.start.line}:${finding.start.column}`.padEnd(width);
+        const severity = finding.severity === 'error' ? chalk.red('error  ') : finding.severity === 'warning' ? chalk.yellow('warning') : chalk.blue('info   ');
+        lines.push(`${indent}${chalk.dim(where)}  ${severity}  ${clean(finding.message)}  ${chalk.dim(finding.ruleId)}`);
+        for (const related of finding.related) {
+          lines.push(`${indent}${' '.repeat(width)}  ${chalk.dim(`↳ ${clean(related.path)}:${related.start.line}:${related.start.column}  ${clean(related.message)}`)}`);
+        }
+      }
+      lines.push('');
+    }
+    const errors = shown.filter((f) => f.severity === 'error').length;
+    const warnings = shown.filter((f) => f.severity === 'warning').length;
+    const infos = shown.filter((f) => f.severity === 'info').length;
+    const total = errors + warnings + infos;
+    const suppressed = result.findings.filter((f) => f.suppression).length;
+    if (total === 0) {
+      lines.push(chalk.green(`✔ no problems in ${result.files.length} file${result.files.length === 1 ? '' : 's'}${suppressed ? ` (${suppressed} suppressed)` : ''}`));
+    } else {
+      const counts = [`${errors} error${errors === 1 ? '' : 's'}`, `${warnings} warning${warnings === 1 ? '' : 's'}`];
+      if (infos) counts.push(`${infos} info`);
+      const summary = `✖ ${total} problem${total === 1 ? '' : 's'} (${counts.join(', ')}) in ${result.files.length} file${result.files.length === 1 ? '' : 's'}${suppressed ? `, ${suppressed} suppressed` : ''}`;
+      lines.push(errors ? chalk.red.bold(summary) : chalk.yellow.bold(summary));
+      const fixable = shown.filter((f) => f.fix).length;
+      if (fixable) lines.push(chalk.dim(`  ${fixable} fixable with --fix`));
+    }
+    return `${lines.join('\n')}\n`;
+  },
+};
+
+function documentLabel(finding: Finding): string {
+  const title = finding.documentTitle !== undefined ? `"${clean(finding.documentTitle)}"` : '';
+  const id = finding.documentId !== undefined ? `(id ${clean(finding.documentId)})` : '';
+  return `${[title, id].filter(Boolean).join(' ')}${finding.documentInactive ? ' [inactive]' : ''}`;
+}
+
+/** One line of terminal text: no control sequences, no line breaks. */
+function clean(text: string): string {
+  return stripControl(text).replace(/[\r\n]+/g, ' ');
+}

@@ -1,0 +1,12 @@
+// Tests live in test/, mirroring src/ and rules/. In CI a JSON report is written as well, so that
+// .ci/run can print the pass/fail counts it is judged by.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    reporters: process.env.ONEMESSAGE_TEST_REPORT ? ['default', ['json', { outputFile: process.env.ONEMESSAGE_TEST_REPORT }]] : ['default'],
+  },
+});
