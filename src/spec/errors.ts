@@ -24,3 +24,14 @@ export class UsageError extends Error {
     this.name = 'UsageError';
   }
 }
+
+/**
+ * Every problem found in a spec, in source order, so that a user can fix them in one go.
+ * The message is the errors' one-line forms, one per line.
+ */
+export class SpecErrors extends Error {
+  constructor(readonly errors: SpecError[]) {
+    super(errors.map((error) => error.format()).join('\n'));
+    this.name = 'SpecErrors';
+  }
+}

@@ -1,0 +1,233 @@
+/**
+ * Turns one spec file's schema-checked data into normalised items with source positions, and
+ * runs the checks that need only that file: phrases, dates, duplicate ids, rule ids. Checks
+ * that need the merged spec (channel and disclosure names) are recorded as references.
+ */
+import type { Severity } from '../engine/finding.js';
+import { displayPath, quote } from './describe.js';
+import { SpecError } from './errors.js';
+import { checkPhrase } from './phrases.js';
+import type { PhraseRules, RawPhrase } from './phrases.js';
+import { didYouMean } from './suggest.js';
+import type { Claim, ClaimStatus, Disclosure, Exception, Fact, Phrase, Product, Scope, Spec, SpecPos, StockStatus, Term } from './types.js';
+import { nodeAt, positionOf, positionOfKey, positionOfPath } from './yaml-source.js';
+import type { PathSegment, SpecSource } from './yaml-source.js';
+
+/** The shape the schema guarantees. */
+export interface RawSpec {
+  version: 1;
+  brand?: string;
+  extends?: string[];
+  channels?: Record<string, string | string[]>;
+  facts?: Record<string, { value?: string | number; says: RawPhrase[]; message?: string }>;
+  claims?: Array<{
+    id: string;
+    says: RawPhrase[];
+    status: ClaimStatus;
+    message?: string;
+    suggest?: string;
+    fix?: boolean;
+    channels?: string[];
+    requires?: string[];
+    valid?: { from?: string; until?: string };
+  }>;
+  products?: Record<string, { names: RawPhrase[]; stock?: StockStatus; 'lead-time'?: string }>;
+  promises?: { immediate?: RawPhrase[] };
+  disclosures?: Record<string, { when?: RawPhrase[]; include: RawPhrase[]; within?: Scope; before?: boolean; channels?: string[] }>;
+  terms?: Array<{ use: string; not: RawPhrase[]; channels?: string[]; message?: string }>;
+  speakers?: { ignore?: string[] };
+  severity?: Record<string, Severity | 'off'>;
+  ignore?: string[];
+  formats?: { csv?: { title: string; text: string; id?: string; channel?: string }; markdown?: { fields: string[] } };
+  exceptions?: Array<{ files: string; rule: string; item?: string; reason: string; 'approved-by': string; until?: string }>;
+}
+
+/** A name an item uses that must be defined somewhere in the merged spec. */
+export interface Ref {
+  kind: 'channel' | 'disclosure';
+  name: string;
+  pos: SpecPos;
+  /** where it is written, for messages: `claims[0].channels` */
+  where: string;
+}
+
+/** An item with the names it refers to. */
+export interface Entry<T> {
+  item: T;
+  refs: Ref[];
+}
+
+/** One spec file, normalised; merged with the files it extends to make the Spec. */
+export interface SpecPart {
+  file: string;
+  brand?: string;
+  extends: Array<{ entry: string; pos: SpecPos }>;
+  channels: Map<string, { globs: string[]; pos: SpecPos }>;
+  facts: Map<string, Entry<Fact>>;
+  claims: Map<string, Entry<Claim>>;
+  products: Map<string, Entry<Product>>;
+  disclosures: Map<string, Entry<Disclosure>>;
+  terms: Map<string, Entry<Term>>;
+  promises?: Phrase[];
+  speakersIgnore: string[];
+  severity: Map<string, Severity | 'off'>;
+  ignore: string[];
+  formats: Spec['formats'];
+  exceptions: Exception[];
+}
+
+const ANYWHERE: PhraseRules = { allowValue: false, requireValue: false };
+const IN_FACT: PhraseRules = { allowValue: true, requireValue: true };
+
+/** Normalises one file's data; `errors` collects what is wrong with it. */
+export function normaliseSpec(options: { source: SpecSource; data: RawSpec; knownRuleIds: readonly string[] }): { part: SpecPart; errors: SpecError[] } {
+  const { source, data, knownRuleIds } = options;
+  const errors: SpecError[] = [];
+  const fail = (message: string, pos: SpecPos): void => {
+    errors.push(new SpecError(message, pos.file, pos.line, pos.column));
+  };
+  const posOf = (path: readonly PathSegment[]): SpecPos => positionOfPath(source, path);
+  const keyPos = (path: readonly PathSegment[], key: string): SpecPos => positionOfKey(source, path, key);
+  const phrases = (path: readonly PathSegment[], raws: RawPhrase[] | undefined, rules: PhraseRules): Phrase[] =>
+    (raws ?? []).map((raw, index) => checkPhrase({ source, path: [...path, index], raw, rules, errors }));
+  const refs = (kind: Ref['kind'], path: readonly PathSegment[], names: string[] | undefined): Ref[] =>
+    (names ?? []).map((name, index) => ({ kind, name, pos: posOf([...path, index]), where: displayPath(path) }));
+  const date = (path: readonly PathSegment[], value: string | undefined): string | undefined => {
+    if (value !== undefined && !isRealDate(value)) fail(`expected a real date at ${displayPath(path)}, found ${quote(value)}`, posOf(path));
+    return value;
+  };
+
+  const part: SpecPart = {
+    file: source.file,
+    extends: (data.extends ?? []).map((entry, index) => ({ entry, pos: posOf(['extends', index]) })),
+    channels: new Map(),
+    facts: new Map(),
+    claims: new Map(),
+    products: new Map(),
+    disclosures: new Map(),
+    terms: new Map(),
+    speakersIgnore: [...(data.speakers?.ignore ?? [])],
+    severity: new Map(),
+    ignore: [...(data.ignore ?? [])],
+    formats: {},
+    exceptions: [],
+  };
+  if (data.brand !== undefined) part.brand = data.brand;
+
+  for (const [name, globs] of Object.entries(data.channels ?? {})) {
+    part.channels.set(name, { globs: typeof globs === 'string' ? [globs] : [...globs], pos: keyPos(['channels'], name) });
+  }
+
+  for (const [id, raw] of Object.entries(data.facts ?? {})) {
+    const path = ['facts', id];
+    const fact: Fact = { id, says: phrases([...path, 'says'], raw.says, IN_FACT), pos: keyPos(['facts'], id) };
+    if (raw.value !== undefined) {
+      fact.value = String(raw.value);
+      fact.valuePos = posOf([...path, 'value']);
+    }
+    if (raw.message !== undefined) fact.message = raw.message;
+    part.facts.set(id, { item: fact, refs: [] });
+  }
+
+  (data.claims ?? []).forEach((raw, index) => {
+    const path = ['claims', index];
+    const pos = positionOf(source, nodeAt(source, path));
+    const earlier = part.claims.get(raw.id);
+    if (earlier) {
+      fail(`duplicate claim id ${quote(raw.id)}; it is already used on line ${earlier.item.pos.line}`, posOf([...path, 'id']));
+      return;
+    }
+    const claim: Claim = {
+      id: raw.id,
+      says: phrases([...path, 'says'], raw.says, ANYWHERE),
+      status: raw.status,
+      fix: raw.fix ?? false,
+      requires: [...(raw.requires ?? [])],
+      pos,
+    };
+    if (raw.message !== undefined) claim.message = raw.message;
+    if (raw.suggest !== undefined) claim.suggest = raw.suggest;
+    if (raw.fix === true && raw.suggest === undefined) fail(`fix: true needs a suggest to apply in claims[${index}]`, posOf([...path, 'fix']));
+    if (raw.channels !== undefined) claim.channels = [...raw.channels];
+    if (raw.valid !== undefined) {
+      const from = date([...path, 'valid', 'from'], raw.valid.from);
+      const until = date([...path, 'valid', 'until'], raw.valid.until);
+      claim.valid = {};
+      if (from !== undefined) claim.valid.from = from;
+      if (until !== undefined) claim.valid.until = until;
+      if (from !== undefined && until !== undefined && isRealDate(from) && isRealDate(until) && from > until) {
+        fail(`valid.from ${from} is after valid.until ${until} in claims[${index}]`, posOf([...path, 'valid', 'from']));
+      }
+    }
+    part.claims.set(raw.id, {
+      item: claim,
+      refs: [...refs('channel', [...path, 'channels'], raw.channels), ...refs('disclosure', [...path, 'requires'], raw.requires)],
+    });
+  });
+
+  for (const [id, raw] of Object.entries(data.products ?? {})) {
+    const product: Product = { id, names: phrases(['products', id, 'names'], raw.names, ANYWHERE), pos: keyPos(['products'], id) };
+    if (raw.stock !== undefined) product.stock = raw.stock;
+    if (raw['lead-time'] !== undefined) product.leadTime = raw['lead-time'];
+    part.products.set(id, { item: product, refs: [] });
+  }
+
+  if (data.promises?.immediate !== undefined) part.promises = phrases(['promises', 'immediate'], data.promises.immediate, ANYWHERE);
+
+  for (const [id, raw] of Object.entries(data.disclosures ?? {})) {
+    const path = ['disclosures', id];
+    const disclosure: Disclosure = {
+      id,
+      when: phrases([...path, 'when'], raw.when, ANYWHERE),
+      include: phrases([...path, 'include'], raw.include, ANYWHERE),
+      within: raw.within ?? 'paragraph',
+      before: raw.before ?? false,
+      pos: keyPos(['disclosures'], id),
+    };
+    if (raw.channels !== undefined) disclosure.channels = [...raw.channels];
+    part.disclosures.set(id, { item: disclosure, refs: refs('channel', [...path, 'channels'], raw.channels) });
+  }
+
+  (data.terms ?? []).forEach((raw, index) => {
+    const path = ['terms', index];
+    const key = raw.use.toLowerCase();
+    const earlier = part.terms.get(key);
+    if (earlier) {
+      fail(`duplicate term ${quote(raw.use)}; it is already defined on line ${earlier.item.pos.line}`, posOf([...path, 'use']));
+      return;
+    }
+    const term: Term = { id: raw.use, use: raw.use, not: phrases([...path, 'not'], raw.not, ANYWHERE), pos: positionOf(source, nodeAt(source, path)) };
+    if (raw.channels !== undefined) term.channels = [...raw.channels];
+    if (raw.message !== undefined) term.message = raw.message;
+    part.terms.set(key, { item: term, refs: refs('channel', [...path, 'channels'], raw.channels) });
+  });
+
+  for (const [ruleId, severity] of Object.entries(data.severity ?? {})) {
+    if (!knownRuleIds.includes(ruleId)) fail(`unknown rule ${quote(ruleId)} in severity${didYouMean(ruleId, knownRuleIds)}`, keyPos(['severity'], ruleId));
+    part.severity.set(ruleId, severity);
+  }
+
+  if (data.formats?.csv) part.formats.csv = { ...data.formats.csv };
+  if (data.formats?.markdown) part.formats.markdown = { fields: [...data.formats.markdown.fields] };
+
+  (data.exceptions ?? []).forEach((raw, index) => {
+    const path = ['exceptions', index];
+    if (!knownRuleIds.includes(raw.rule)) fail(`unknown rule ${quote(raw.rule)} in exceptions[${index}]${didYouMean(raw.rule, knownRuleIds)}`, posOf([...path, 'rule']));
+    const exception: Exception = { files: raw.files, rule: raw.rule, reason: raw.reason, approvedBy: raw['approved-by'], pos: positionOf(source, nodeAt(source, path)) };
+    if (raw.item !== undefined) exception.item = raw.item;
+    const until = date([...path, 'until'], raw.until);
+    if (until !== undefined) exception.until = until;
+    part.exceptions.push(exception);
+  });
+
+  return { part, errors };
+}
+
+/** YYYY-MM-DD naming a day that exists (no 2026-02-30). */
+export function isRealDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
