@@ -1,8 +1,15 @@
 /** The registry of format modules, and the choice of one for a file: by extension, then by content. */
 import type { FormatModule } from './format.js';
+import { markdown } from './markdown.js';
+import { mdx } from './mdx.js';
+import { text } from './text.js';
 
 /** Asked in this order; for a shared extension the first whose `sniff` says yes reads the file. */
-const registry: FormatModule[] = [];
+const registry: FormatModule[] = [
+  markdown,
+  mdx,
+  text,
+];
 
 /** Every extension some format reads, for file discovery. */
 export function knownExtensions(): Set<string> {

@@ -1,0 +1,18 @@
+/** The Markdown format: CommonMark with GFM and YAML front matter, read with remark. */
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { FormatModule } from './format.js';
+import { documentFromMdast, type MdNode } from './mdast-reader.js';
+
+const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+
+export const markdown: FormatModule = {
+  name: 'markdown',
+  extensions: ['.md', '.markdown'],
+  read({ path, text, options }) {
+    const tree = parser.parse(text) as MdNode;
+    return { documents: [documentFromMdast({ tree, source: text, path, format: 'markdown', options })] };
+  },
+};

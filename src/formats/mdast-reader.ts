@@ -1,0 +1,285 @@
+/**
+ * Turns a Markdown or MDX syntax tree into the document model: blocks of visible text with
+ * markup transparent, code, URLs and comments left out, and directives collected.
+ */
+import { appendAligned, type TextSink } from './align.js';
+import { parseDirective } from './directives.js';
+import { TextBuilder, type BlockKind, type Directive, type Document, type TextBlock } from './document.js';
+import type { FormatOptions } from './format.js';
+import { frontMatterContent, readFrontMatter } from './frontmatter.js';
+import { splitTurns } from './speakers.js';
+
+/** The slice of an mdast / mdx node this reader uses; typed loosely to work for both trees. */
+export interface MdNode {
+  type: string;
+  value?: string;
+  depth?: number;
+  alt?: string | null;
+  name?: string | null;
+  children?: MdNode[];
+  attributes?: Array<{ type: string; name?: string; value?: unknown; position?: MdPosition }>;
+  position?: MdPosition;
+}
+
+interface MdPosition {
+  start: { offset?: number };
+  end: { offset?: number };
+}
+
+export interface MdastReadInput {
+  tree: MdNode;
+  source: string;
+  path: string;
+  format: string;
+  options: FormatOptions;
+}
+
+/** JSX attributes whose string values a customer sees (a tooltip, an image description). */
+const VISIBLE_ATTRIBUTES = new Set(['title', 'alt']);
+const PHRASING = new Set([
+  'text', 'emphasis', 'strong', 'delete', 'link', 'linkReference', 'break', 'inlineCode', 'html', 'image',
+  'imageReference', 'footnoteReference', 'mdxTextExpression', 'mdxJsxTextElement',
+]);
+/** Inline nodes that are not text and stand between words: text on either side must not fuse. */
+const GAPS = new Set(['inlineCode', 'html', 'image', 'imageReference', 'footnoteReference', 'mdxTextExpression']);
+
+function startOf(node: { position?: MdPosition }): number {
+  return node.position?.start.offset ?? 0;
+}
+
+function endOf(node: { position?: MdPosition }): number {
+  return node.position?.end.offset ?? 0;
+}
+
+/**
+ * A TextBuilder that remembers where a skipped inline node stood, and puts a synthetic space
+ * there if the text on both sides would otherwise run together into one word.
+ */
+class InlineWriter implements TextSink {
+  readonly builder = new TextBuilder();
+  private last = '';
+  private gapAt: number | undefined;
+
+  gap(at: number): void {
+    this.gapAt ??= at;
+  }
+
+  private beforeAppend(text: string): void {
+    if (this.gapAt !== undefined && /\S/.test(this.last) && /^\S/.test(text)) this.builder.appendSynthetic(' ', this.gapAt);
+    this.gapAt = undefined;
+    this.last = text[text.length - 1] ?? this.last;
+  }
+
+  appendVerbatim(text: string, sourceOffset: number): void {
+    if (text.length === 0) return;
+    this.beforeAppend(text);
+    this.builder.appendVerbatim(text, sourceOffset);
+  }
+
+  appendDecoded(text: string, sourceStart: number, sourceEnd: number): void {
+    if (text.length === 0) return;
+    this.beforeAppend(text);
+    this.builder.appendDecoded(text, sourceStart, sourceEnd);
+  }
+
+  appendSynthetic(text: string, sourceOffset: number): void {
+    if (text.length === 0) return;
+    this.beforeAppend(text);
+    this.builder.appendSynthetic(text, sourceOffset);
+  }
+}
+
+class MdastReader {
+  readonly blocks: TextBlock[] = [];
+  readonly directives: Directive[] = [];
+  /** field blocks met inside the block being written (image alts, JSX attributes); they follow it */
+  private pendingFields: TextBlock[] = [];
+
+  constructor(private readonly source: string) {}
+
+  flow(node: MdNode, kind: BlockKind): void {
+    switch (node.type) {
+      case 'heading':
+        this.inlineBlock(node.children ?? [], { kind: 'heading', depth: node.depth ?? 1 }, false);
+        return;
+      case 'paragraph':
+        this.inlineBlock(node.children ?? [], { kind }, true);
+        return;
+      case 'blockquote':
+        this.container(node.children ?? [], 'blockquote');
+        return;
+      case 'list':
+        this.container(node.children ?? [], kind);
+        return;
+      case 'listItem':
+        this.container(node.children ?? [], 'list-item');
+        return;
+      case 'table':
+        for (const row of node.children ?? []) this.tableRow(row);
+        return;
+      case 'html':
+        this.htmlComments(node);
+        return;
+      case 'mdxFlowExpression':
+        this.expressionComment(node);
+        return;
+      case 'mdxJsxFlowElement':
+        this.jsxAttributes(node);
+        this.flushFields();
+        this.container(node.children ?? [], kind);
+        return;
+      case 'root':
+      case 'footnoteDefinition':
+        this.container(node.children ?? [], kind);
+        return;
+      default:
+        // code, yaml, definitions, thematic breaks, ESM: not text.
+        if (PHRASING.has(node.type)) this.inlineBlock([node], { kind }, true);
+    }
+  }
+
+  /** Flow children; runs of phrasing children (text directly inside a JSX element) form one block. */
+  private container(children: MdNode[], kind: BlockKind): void {
+    let phrasing: MdNode[] = [];
+    const flushPhrasing = (): void => {
+      if (phrasing.length > 0) this.inlineBlock(phrasing, { kind }, true);
+      phrasing = [];
+    };
+    for (const child of children) {
+      if (PHRASING.has(child.type)) {
+        phrasing.push(child);
+        continue;
+      }
+      flushPhrasing();
+      this.flow(child, kind);
+    }
+    flushPhrasing();
+  }
+
+  private inlineBlock(children: MdNode[], meta: { kind: BlockKind; depth?: number }, turns: boolean): void {
+    const writer = new InlineWriter();
+    for (const child of children) this.inline(child, writer);
+    const block = writer.builder.build(meta);
+    if (block) this.blocks.push(...(turns ? splitTurns(block) : [block]));
+    this.flushFields();
+  }
+
+  private tableRow(row: MdNode): void {
+    const writer = new InlineWriter();
+    (row.children ?? []).forEach((cell, index) => {
+      // A tab, not a space: the cells are separate texts, joined only so the row is one block.
+      if (index > 0) writer.appendSynthetic('\t', startOf(cell));
+      for (const child of cell.children ?? []) this.inline(child, writer);
+    });
+    const block = writer.builder.build({ kind: 'table-row' });
+    if (block) this.blocks.push(block);
+    this.flushFields();
+  }
+
+  private inline(node: MdNode, writer: InlineWriter): void {
+    switch (node.type) {
+      case 'text':
+        appendAligned({ sink: writer, value: node.value ?? '', source: this.source, start: startOf(node), end: endOf(node), escapes: 'markdown' });
+        return;
+      case 'break': {
+        const slice = this.source.slice(startOf(node), endOf(node));
+        const lineEnd = /\r?\n|\r/.exec(slice);
+        if (lineEnd) writer.appendVerbatim(lineEnd[0], startOf(node) + lineEnd.index);
+        return;
+      }
+      case 'link':
+        // `[text](url)` shows its text; `<https://…>` and bare URLs show only a URL.
+        if (this.source[startOf(node)] !== '[') {
+          writer.gap(startOf(node));
+          return;
+        }
+        break;
+      case 'image':
+      case 'imageReference':
+        this.imageAlt(node);
+        break;
+      case 'html':
+        this.htmlComments(node);
+        break;
+      case 'mdxTextExpression':
+        this.expressionComment(node);
+        break;
+      case 'mdxJsxTextElement':
+        this.jsxAttributes(node);
+        break;
+    }
+    if (GAPS.has(node.type)) {
+      writer.gap(startOf(node));
+      return;
+    }
+    for (const child of node.children ?? []) this.inline(child, writer);
+  }
+
+  private imageAlt(node: MdNode): void {
+    if (!node.alt) return;
+    const builder = new TextBuilder();
+    // The alt is the label's text: `![` opens it, and its markup is skipped by the alignment.
+    appendAligned({ sink: builder, value: node.alt, source: this.source, start: startOf(node) + 2, end: endOf(node), escapes: 'markdown' });
+    const block = builder.build({ kind: 'field', field: 'alt' });
+    if (block) this.pendingFields.push(block);
+  }
+
+  private jsxAttributes(node: MdNode): void {
+    for (const attribute of node.attributes ?? []) {
+      if (attribute.type !== 'mdxJsxAttribute' || !attribute.name || !VISIBLE_ATTRIBUTES.has(attribute.name)) continue;
+      if (typeof attribute.value !== 'string' || !attribute.position) continue;
+      const start = startOf(attribute);
+      const end = endOf(attribute);
+      const equals = this.source.indexOf('=', start);
+      const quote = /["']/.exec(this.source.slice(equals, end));
+      if (equals < 0 || !quote) continue;
+      const builder = new TextBuilder();
+      appendAligned({ sink: builder, value: attribute.value, source: this.source, start: equals + quote.index + 1, end: end - 1, escapes: 'references' });
+      const block = builder.build({ kind: 'field', field: attribute.name });
+      if (block) this.pendingFields.push(block);
+    }
+  }
+
+  private flushFields(): void {
+    this.blocks.push(...this.pendingFields);
+    this.pendingFields = [];
+  }
+
+  private htmlComments(node: MdNode): void {
+    const start = startOf(node);
+    const slice = this.source.slice(start, endOf(node));
+    for (const comment of slice.matchAll(/<!--([\s\S]*?)-->/g)) {
+      const at = start + comment.index;
+      const directive = parseDirective(comment[1] ?? '', at, at + comment[0].length);
+      if (directive) this.directives.push(directive);
+    }
+  }
+
+  /** `{/* onemessage-… *\/}`: an MDX expression that holds only a comment. */
+  private expressionComment(node: MdNode): void {
+    const comment = /^\s*\/\*([\s\S]*?)\*\/\s*$/.exec(node.value ?? '');
+    if (!comment) return;
+    const directive = parseDirective(comment[1] ?? '', startOf(node), endOf(node));
+    if (directive) this.directives.push(directive);
+  }
+}
+
+/** Reads a parsed Markdown or MDX tree into one document. */
+export function documentFromMdast(input: MdastReadInput): Document {
+  const { tree, source } = input;
+  const document: Document = { path: input.path, format: input.format, blocks: [], directives: [] };
+  const reader = new MdastReader(source);
+  const yaml = tree.children?.find((child) => child.type === 'yaml');
+  if (yaml) {
+    const content = frontMatterContent(source, startOf(yaml), endOf(yaml));
+    const fields = ['title', 'description', ...input.options.markdownFields];
+    const frontMatter = readFrontMatter({ source, start: content.start, end: content.end, fields });
+    reader.blocks.push(...frontMatter.blocks);
+    if (frontMatter.declaredChannel !== undefined) document.declaredChannel = frontMatter.declaredChannel;
+    if (frontMatter.products) document.products = frontMatter.products;
+  }
+  reader.flow(tree, 'paragraph');
+  document.blocks = reader.blocks;
+  document.directives = reader.directives;
+  return document;
+}

@@ -1,0 +1,69 @@
+/** The plain-text format: paragraphs split on blank lines, every character verbatim. */
+import { parseDirective } from './directives.js';
+import { TextBuilder, type Directive, type TextBlock } from './document.js';
+import type { FormatModule } from './format.js';
+import { splitTurns } from './speakers.js';
+
+/** `onemessage-disable…` / `onemessage-enable…` on a line of its own, optionally after `#` or `//`. */
+const DIRECTIVE_LINE = /^([ \t]*)((?:#|\/\/)?[ \t]*(onemessage-(?:disable|enable)[^\r\n]*?))[ \t\r]*$/;
+
+interface Line {
+  start: number;
+  /** end of the content, before the line ending */
+  end: number;
+  /** end including the line ending */
+  next: number;
+}
+
+function* lines(text: string): Generator<Line> {
+  let start = 0;
+  while (start < text.length) {
+    const newline = text.indexOf('\n', start);
+    const next = newline < 0 ? text.length : newline + 1;
+    const end = newline < 0 ? text.length : newline > start && text[newline - 1] === '\r' ? newline - 1 : newline;
+    yield { start, end, next };
+    start = next;
+  }
+}
+
+function directiveOn(text: string, line: Line): Directive | undefined {
+  const match = DIRECTIVE_LINE.exec(text.slice(line.start, line.end));
+  if (!match) return undefined;
+  const start = line.start + match[1]!.length;
+  return parseDirective(match[3]!, start, start + match[2]!.length);
+}
+
+export const text: FormatModule = {
+  name: 'text',
+  extensions: ['.txt'],
+  read({ path, text: source }) {
+    const blocks: TextBlock[] = [];
+    const directives: Directive[] = [];
+    let builder = new TextBuilder();
+    // The line ending of the previous text line, appended only if the paragraph goes on.
+    let pendingBreak: Line | undefined;
+    const endParagraph = (): void => {
+      const block = builder.build({ kind: 'paragraph' });
+      if (block) blocks.push(...splitTurns(block));
+      builder = new TextBuilder();
+      pendingBreak = undefined;
+    };
+    for (const line of lines(source)) {
+      if (!/\S/.test(source.slice(line.start, line.end))) {
+        endParagraph();
+        continue;
+      }
+      const directive = directiveOn(source, line);
+      if (directive) {
+        // Not text, and not a paragraph break either: the lines around it stay one paragraph.
+        directives.push(directive);
+        continue;
+      }
+      if (pendingBreak) builder.appendVerbatim(source.slice(pendingBreak.end, pendingBreak.next), pendingBreak.end);
+      builder.appendVerbatim(source.slice(line.start, line.end), line.start);
+      pendingBreak = line;
+    }
+    endParagraph();
+    return { documents: [{ path, format: 'text', blocks, directives }] };
+  },
+};
