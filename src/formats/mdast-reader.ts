@@ -159,7 +159,8 @@ class MdastReader {
   private inlineBlock(children: MdNode[], meta: { kind: BlockKind; depth?: number }, turns: boolean): void {
     const writer = new InlineWriter();
     for (const child of children) this.inline(child, writer);
-    const block = writer.builder.build(meta);
+    const citations = countCitations(children);
+    const block = writer.builder.build(citations > 0 ? { ...meta, citations } : meta);
     if (block) this.blocks.push(...(turns ? splitTurns(block) : [block]));
     this.flushFields();
   }
@@ -262,6 +263,18 @@ class MdastReader {
     const directive = parseDirective(comment[1] ?? '', startOf(node), endOf(node));
     if (directive) this.directives.push(directive);
   }
+}
+
+const CITATION_NODES = new Set(['link', 'linkReference', 'footnoteReference']);
+
+/** Links and footnote references in a block: what `claim/evidence` accepts as a citation. */
+function countCitations(nodes: MdNode[]): number {
+  let count = 0;
+  for (const node of nodes) {
+    if (CITATION_NODES.has(node.type)) count += 1;
+    if (node.children) count += countCitations(node.children);
+  }
+  return count;
 }
 
 /** Reads a parsed Markdown or MDX tree into one document. */

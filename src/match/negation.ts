@@ -14,7 +14,7 @@ const CUES = new Set([
 /** Words after which a new clause starts, so a cue before them does not reach past. */
 const CLAUSE_BREAKERS = new Set(['but', 'however', 'although', 'though', 'yet', 'whereas', 'unlike', 'while', 'and', 'or', 'because', 'so']);
 const CLAUSE_PUNCTUATION = /[.;:!?,()[\]—–]/;
-const WINDOW = 4;
+const WINDOW = 6;
 
 export function isNegated(text: string, tokens: Tokens, firstToken: number): boolean {
   for (let distance = 1; distance <= WINDOW; distance++) {

@@ -21,7 +21,7 @@ ruleTester('claim/evidence', {
     {
       name: 'citation in another paragraph does not count',
       text: '- Every pack is **lab tested** for abrasion.\n\nSee [our lab](https://example.com/lab).\n',
-      errors: [{ line: 1, column: 18 }],
+      errors: [{ line: 1, column: 19 }],
     },
   ],
 });

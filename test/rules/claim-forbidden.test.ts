@@ -15,18 +15,18 @@ ruleTester('claim/forbidden', {
     { name: 'inside inline code', text: 'Avoid the phrase `best in the industry` in copy.\n' },
     { name: 'inside an HTML comment', text: '<!-- best in the industry -->\nOur packs are light.\n' },
     { name: 'words apart across a sentence end', text: 'We are the best. In the industry, that is rare.\n' },
-    { name: 'a longer word containing the phrase', text: 'We are the number ones fan club.\n' },
+    { name: 'a longer token that starts like the phrase', text: 'Outdoor Weekly had us #10 rated last year.\n' },
   ],
   invalid: [
     {
       name: 'plain claim, message with suggestion',
       text: 'Acme packs are the best in the industry.\n',
-      errors: [{ line: 1, column: 19, endLine: 1, endColumn: 39, message: '"best in the industry" is a forbidden claim (best-in-industry). Superiority claims need substantiation we do not have. Say "highly rated by our customers" instead.' }],
+      errors: [{ line: 1, column: 20, endLine: 1, endColumn: 40, message: '"best in the industry" is a forbidden claim (best-in-industry). Superiority claims need substantiation we do not have. Say "highly rated by our customers" instead.' }],
     },
     {
       name: 'markup inside the phrase',
       text: 'Acme packs are the **best** in the _industry_.\n',
-      errors: [{ line: 1, column: 22, endLine: 1, endColumn: 46 }],
+      errors: [{ line: 1, column: 22, endLine: 1, endColumn: 45 }],
     },
     {
       name: 'phrase split over a line break',
