@@ -6,8 +6,6 @@ import { Command, CommanderError, Option } from 'commander';
 import { SpecError, UsageError } from '../spec/errors.js';
 import { VERSION } from '../version.js';
 import { processIo, type Io } from './io.js';
-import { checkCommand } from './check.js';
-import { explainCommand, rulesCommand } from './rules.js';
 import { OutputCollector } from './outputs.js';
 
 export const EXIT_CLEAN = 0;
@@ -44,13 +42,16 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .option('--no-color', 'no colour')
     .option('--debug', 'show stack traces of internal errors')
     .action(async (paths: string[], options: Record<string, unknown>) => {
+      // Loaded on demand so that `--version` and `--help` never pay for parsers and rules.
+      const { checkCommand } = await import('./check.js');
       exitCode = await checkCommand(paths, { ...options, outputs: outputs.resolved(), argv }, io);
     });
 
   program
     .command('rules')
     .description('list every rule with its default severity')
-    .action(() => {
+    .action(async () => {
+      const { rulesCommand } = await import('./rules.js');
       exitCode = rulesCommand(io);
     });
 
@@ -58,7 +59,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .command('explain')
     .description("print a rule's documentation with its bad and good examples")
     .argument('<rule>', 'a rule id, e.g. claim/forbidden')
-    .action((ruleId: string) => {
+    .action(async (ruleId: string) => {
+      const { explainCommand } = await import('./rules.js');
       exitCode = explainCommand(ruleId, io);
     });
 

@@ -30,6 +30,10 @@ export function frontMatterContent(source: string, nodeStart: number, nodeEnd: n
   return { start, end };
 }
 
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
 function oneLine(message: string): string {
   const first = message.split('\n')[0] ?? message;
   // The parser counts lines inside the front matter, not the file: the offset says where.
@@ -88,11 +92,11 @@ export function readFrontMatter(input: FrontMatterInput): FrontMatter {
   const { source, start, end } = input;
   const doc = parseDocument(source.slice(start, end), { prettyErrors: false });
   const error = doc.errors[0];
-  if (error) throw new FormatError(`Invalid YAML front matter: ${oneLine(error.message)}`, start + error.pos[0]);
+  if (error) throw new FormatError(`front matter is not valid YAML: ${lowerFirst(oneLine(error.message))}`, start + error.pos[0]);
   const root = doc.contents;
   if (root !== null && !isMap(root)) {
     const at = start + (root.range?.[0] ?? 0);
-    throw new FormatError('Invalid YAML front matter: expected a map of fields (key: value)', at);
+    throw new FormatError('front matter is not valid YAML: expected a map of fields (key: value)', at);
   }
   const result: FrontMatter = { blocks: [] };
   const fields = [...new Set(input.fields)];

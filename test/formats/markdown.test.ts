@@ -191,7 +191,7 @@ describe('markdown reader', () => {
       caught = error;
     }
     expect(caught).toBeInstanceOf(FormatError);
-    expect((caught as FormatError).message).toBe('Invalid YAML front matter: Missing closing "quote');
+    expect((caught as FormatError).message).toBe('front matter is not valid YAML: missing closing "quote');
     // yaml reports the place the closing quote was expected: the end of the front matter.
     expect((caught as FormatError).offset).toBe(source.indexOf('---\n\nBody'));
   });
