@@ -25,8 +25,11 @@ export function describeFound(value: unknown): string {
   return String(value);
 }
 
-/** A string in double quotes, shortened so that a message stays one readable line. */
+/**
+ * A string in double quotes, shortened so that a message stays one readable line. Not
+ * JSON-escaped: a user who wrote `'\(a\)'` should read `"\(a\)"`, not `"\\(a\\)"`.
+ */
 export function quote(text: string, max = 60): string {
   const oneLine = text.replace(/\s*\n\s*/g, ' ');
-  return JSON.stringify(oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine);
+  return `"${oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine}"`;
 }

@@ -193,7 +193,7 @@ export function normaliseSpec(options: { source: SpecSource; data: RawSpec; know
     const key = raw.use.toLowerCase();
     const earlier = part.terms.get(key);
     if (earlier) {
-      fail(`duplicate term ${quote(raw.use)}; it is already defined on line ${earlier.item.pos.line}`, posOf([...path, 'use']));
+      fail(`duplicate term ${quote(raw.use)}; ${quote(earlier.item.use)} is already defined on line ${earlier.item.pos.line}`, posOf([...path, 'use']));
       return;
     }
     const term: Term = { id: raw.use, use: raw.use, not: phrases([...path, 'not'], raw.not, ANYWHERE), pos: positionOf(source, nodeAt(source, path)) };

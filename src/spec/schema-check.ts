@@ -134,6 +134,7 @@ function describe(options: { error: ErrorObject; data: unknown; schema: AnySchem
     case 'required':
       return at(`missing required key ${quote(String(error.params.missingProperty))} in ${where}`);
     case 'type':
+      if (path.length === 0) return at(`expected a map of keys at the top of the spec (starting with version: 1), found ${found}`);
       return at(`expected ${expectedOf(parent, schema)} at ${where}, found ${found}`);
     case 'enum': {
       const allowed = (error.params.allowedValues as unknown[]).map(String);
@@ -142,6 +143,7 @@ function describe(options: { error: ErrorObject; data: unknown; schema: AnySchem
       return at(`expected one of ${allowed.join(', ')} at ${where}, found ${found}${hint}`);
     }
     case 'const':
+      if (where === 'version') return at(`expected version: 1 (the only spec version), found ${found}`);
       return at(`expected ${JSON.stringify(error.params.allowedValue)} at ${where}, found ${found}`);
     case 'minItems':
       return at(`expected at least one item in ${where}, found ${found}`);

@@ -2,7 +2,7 @@
  * Reads a spec file's YAML into a document that keeps source positions, and answers "where
  * is this path written?" for error messages and item positions.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, visit } from 'yaml';
 import type { Document, Node as YamlNode, Pair } from 'yaml';
 import { SpecError } from './errors.js';
 import type { SpecPos } from './types.js';
@@ -41,10 +41,24 @@ export function parseSpecYaml(options: { file: string; text: string }): { source
     return { source, data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
   } catch (error) {
     if (error instanceof ReferenceError) {
-      return { errors: [new SpecError(`bad YAML: ${lowerFirst(error.message)}`, file, 1, 1)] };
+      // yaml's words ("resource exhaustion attack") accuse; say what to do instead.
+      const at = firstAlias(source);
+      const message = `bad YAML: aliases (*name) expand to more than ${MAX_ALIAS_COUNT} copies; write the values out instead`;
+      return { errors: [new SpecError(message, file, at.line, at.column)] };
     }
     throw error;
   }
+}
+
+function firstAlias(source: SpecSource): SpecPos {
+  let found: SpecPos | undefined;
+  visit(source.doc, {
+    Alias(_key, node) {
+      found = positionOf(source, node as YamlNode);
+      return visit.BREAK;
+    },
+  });
+  return found ?? { file: source.file, line: 1, column: 1 };
 }
 
 function yamlMessage(code: string, message: string): string {
