@@ -1,7 +1,7 @@
 /** `onemessage rules` and `onemessage explain RULE`: the rule catalogue, from the rule modules themselves. */
 import { rules, ruleById } from '../../rules/index.js';
 import { UsageError } from '../spec/errors.js';
-import { closest } from '../spec/did-you-mean.js';
+import { closest } from '../spec/suggest.js';
 import type { Io } from './io.js';
 
 export function rulesCommand(io: Io): number {
@@ -39,4 +39,34 @@ export function explainText(meta: (typeof rules)[number]['meta']): string {
     example('Not reported', meta.docs.good),
     '',
   ].join('\n');
+}
+
+/** docs/rules.md, generated from the rule modules so the docs never drift from the code. */
+export function ruleDocsMarkdown(): string {
+  const out: string[] = [
+    '# Rules',
+    '',
+    '<!-- Generated from the rule modules by `npm run docs`; do not edit by hand. -->',
+    '',
+    'Every rule, its default severity (change it in the spec\'s `severity:` map, or turn it `off`), and an example that fires and one that does not. `onemessage explain RULE` prints the same in the terminal.',
+    '',
+    '| rule | default | fixable | what it reports |',
+    '| --- | --- | --- | --- |',
+    ...rules.map((rule) => `| [\`${rule.meta.id}\`](#${rule.meta.id.replace(/[^a-z0-9-]/g, '')}) | ${rule.meta.defaultSeverity} | ${rule.meta.fixable ? 'yes' : ''} | ${rule.meta.description} |`),
+    '',
+  ];
+  for (const rule of rules) {
+    const { meta } = rule;
+    const example = (label: string, ex: { spec: string; text: string; channel?: string }) => [
+      `**${label}**${ex.channel ? ` (in the \`${ex.channel}\` channel)` : ''}:`,
+      '',
+      ...(ex.spec ? ['```yaml', ex.spec.trimEnd(), '```', ''] : []),
+      '```markdown',
+      ex.text.trimEnd(),
+      '```',
+      '',
+    ];
+    out.push(`## ${meta.id}`, '', `Default severity: \`${meta.defaultSeverity}\`${meta.fixable ? '; fixable with `--fix`' : ''}.`, '', meta.docs.details, '', ...example('Reported', meta.docs.bad), ...example('Not reported', meta.docs.good));
+  }
+  return `${out.join('\n').trimEnd()}\n`;
 }
