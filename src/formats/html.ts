@@ -84,6 +84,8 @@ class Extractor {
   private open: { builder: MappedBuilder; context: Context } | undefined;
   /** alt and title fields met inside the open block, emitted after it to keep reading order */
   private pendingFields: TextBlock[] = [];
+  /** line breaks since the last visible text: macro editors write paragraphs as `<br><br>` */
+  private breaks = 0;
 
   constructor(
     private readonly html: string,
@@ -99,6 +101,7 @@ class Extractor {
   }
 
   flush(): void {
+    this.breaks = 0;
     if (this.open) {
       const { builder, context } = this.open;
       const block = builder.build({ kind: context.kind, ...(context.depth ? { depth: context.depth } : {}) });
@@ -118,6 +121,7 @@ class Extractor {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     const builder = this.builderFor(context);
+    if (/\S/.test(node.value)) this.breaks = 0;
     if (start === undefined || end === undefined) builder.synthetic(node.value, 0);
     else appendAligned(builder, { html: this.html, start, end, value: node.value, context: 'text' });
   }
@@ -137,7 +141,7 @@ class Extractor {
     this.attributeField(node, 'title', 'title');
     if (tag === 'img' || tag === 'area' || tag === 'input') this.attributeField(node, 'alt', 'alt');
     const at = node.position?.start.offset ?? 0;
-    if (tag === 'br') return this.builderFor(context).synthetic('\n', at);
+    if (tag === 'br') return this.lineBreak(context, at);
     // Intercom's API writes placeholders as <attribute key="user.name" default="there"/>: a word break
     // that is not text; parse5 does not self-close it, so what follows is its children and is read.
     if (tag === 'attribute') {
@@ -149,6 +153,12 @@ class Extractor {
     this.flush();
     this.children(node.children, blockContext(tag, context));
     this.flush();
+  }
+
+  /** A line break; a second one in a row (a blank line) ends the paragraph, outside tables. */
+  private lineBreak(context: Context, at: number): void {
+    this.builderFor(context).synthetic('\n', at);
+    if (++this.breaks >= 2 && !context.row) this.flush();
   }
 
   /** A table row is one block: its cells joined by a tab, blocks inside a cell by a line break. */
