@@ -135,9 +135,9 @@ class Scanner {
     let chunk = this.pos;
     for (;;) {
       const code = this.text.charCodeAt(this.pos);
-      if (Number.isNaN(code)) this.fail('unterminated string');
+      if (Number.isNaN(code)) this.fail('expected a closing quote');
       if (code === 0x22) break;
-      if (code < 0x20) this.fail('unescaped control character in a string');
+      if (code < 0x20) this.fail('expected a control character to be escaped');
       if (code !== 0x5c) {
         this.pos++;
         continue;
@@ -184,7 +184,9 @@ class Scanner {
 
   private fail(expected: string, suffix?: string): never {
     const found = this.text[this.pos];
-    const what = found === undefined ? 'end of file' : `'${found}'`;
+    // Control characters are shown escaped so the one-line message stays one line.
+    const shown = found !== undefined && found < ' ' ? JSON.stringify(found).slice(1, -1) : found;
+    const what = found === undefined ? 'end of file' : `'${shown}'`;
     const message = suffix ? `${expected} ${what} ${suffix}` : `${expected} but found ${what}`;
     throw new FormatError(`invalid JSON: ${message}`, Math.min(this.pos, this.text.length));
   }
