@@ -1,5 +1,12 @@
 /** The registry of format modules, and the choice of one for a file: by extension, then by content. */
+import { csvFormat } from './csv.js';
+import { freshdeskFormat } from './freshdesk.js';
 import type { FormatModule } from './format.js';
+import { helpscoutFormat } from './helpscout.js';
+import { htmlFormat } from './html.js';
+import { intercomFormat } from './intercom.js';
+import { unknownJsonFormat } from './json-unknown.js';
+import { zendeskFormat } from './zendesk.js';
 import { markdown } from './markdown.js';
 import { mdx } from './mdx.js';
 import { text } from './text.js';
@@ -9,6 +16,14 @@ const registry: FormatModule[] = [
   markdown,
   mdx,
   text,
+  htmlFormat,
+  // .json: the four vendors sniff their own shapes; the last reports any other JSON.
+  zendeskFormat,
+  helpscoutFormat,
+  freshdeskFormat,
+  intercomFormat,
+  unknownJsonFormat,
+  csvFormat,
 ];
 
 /** Every extension some format reads, for file discovery. */

@@ -1,13 +1,13 @@
 /**
  * The example company the README runs on: its planted findings, kept as an expected output
- * (fixtures/acme/expected.txt, regenerated only on purpose with UPDATE_FIXTURES=1).
+ * (test/cli/acme.expected.txt, regenerated only on purpose with UPDATE_FIXTURES=1).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../helpers/cli.js';
 
-const EXPECTED = path.join(ROOT, 'fixtures/acme/expected.txt');
+const EXPECTED = path.join(ROOT, 'test/cli/acme.expected.txt');
 const ARGS = ['check', 'fixtures/acme', '--as-of', '2026-12-15'];
 
 describe('fixtures/acme', () => {
