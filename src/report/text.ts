@@ -65,13 +65,14 @@ export function escapeMarkdown(text: string): string {
 }
 
 /** A Markdown code span holding `text` literally, whatever backticks it contains. */
-export function markdownCode(text: string): string {
+export function markdownCode(text: string, options: { inTable?: boolean } = {}): string {
   const flat = oneLine(stripControl(text));
   const longestRun = Math.max(0, ...Array.from(flat.matchAll(/`+/g), (m) => m[0].length));
   const fence = '`'.repeat(longestRun + 1);
   const pad = flat.startsWith('`') || flat.endsWith('`') || flat === '' ? ' ' : '';
-  // a pipe ends a table cell even inside a code span (GFM), so it is escaped there too
-  return `${fence}${pad}${flat.replace(/\|/g, '\\|')}${pad}${fence}`;
+  // in a table a pipe ends the cell even inside a code span (GFM), so there it is escaped
+  const body = options.inTable ? flat.replace(/\|/g, '\\|') : flat;
+  return `${fence}${pad}${body}${pad}${fence}`;
 }
 
 export function plural(count: number, word: string, pluralWord = `${word}s`): string {
