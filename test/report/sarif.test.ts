@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Ajv from 'ajv-draft-04';
+import ajvDraft04 from 'ajv-draft-04';
 import type * as Sarif from 'sarif';
 import { describe, expect, it } from 'vitest';
 import { encodePath, formatSarif } from '../../src/report/sarif.js';
@@ -13,6 +13,9 @@ const schemaPath = path.resolve(repoRoot, '..', 'shared', 'schemas', 'sarif-sche
 /** RFC 3986 URI-reference characters, with every `%` starting a valid escape. */
 const uriReference = (text: string) => /^(?:[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2})*$/.test(text);
 const absoluteUri = (text: string) => uriReference(text) && /^[A-Za-z][A-Za-z0-9+.-]*:/.test(text);
+
+// a CommonJS module whose export is the class, which also carries itself as `default`
+const Ajv = ajvDraft04.default;
 
 function validator() {
   const ajv = new Ajv({ allErrors: true, strict: false });
