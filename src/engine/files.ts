@@ -14,6 +14,8 @@ export interface DiscoveredFile {
   abs: string;
   /** relative to the working folder, `/` separators */
   rel: string;
+  /** named on the command line, rather than found in a folder */
+  explicit?: boolean;
 }
 
 export interface DiscoveryProblem {
@@ -101,7 +103,7 @@ export async function discoverFiles(options: DiscoveryOptions): Promise<{ files:
       await walk(abs, await gitignoresAbove(abs, options.cwd));
     } else if (!ignoredBySpec(abs)) {
       // A file named on the command line is read whatever its extension; the reader says if it can't.
-      files.set(abs, { abs, rel: rel(abs) });
+      files.set(abs, { abs, rel: rel(abs), explicit: true });
     }
   }
   const sorted = [...files.values()].sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));

@@ -43,7 +43,11 @@ export interface FileOutcome {
   warnings: string[];
 }
 
-export async function lintFile(file: DiscoveredFile, context: LintContext): Promise<FileOutcome> {
+/**
+ * Lints a file; undefined when the file turns out not to be content: a JSON file found in a
+ * folder, outside every channel, that is no macro export (package.json, tsconfig.json).
+ */
+export async function lintFile(file: DiscoveredFile, context: LintContext): Promise<FileOutcome | undefined> {
   let bytes: Buffer;
   try {
     bytes = await fs.readFile(file.abs);
@@ -57,7 +61,7 @@ export async function lintFile(file: DiscoveredFile, context: LintContext): Prom
 }
 
 /** Lints text already in memory (stdin, tests); `meta` describes the bytes it came from. */
-export function lintText(file: DiscoveredFile, text: string, context: LintContext, meta: { sha256: string; bytes: number }): FileOutcome {
+export function lintText(file: DiscoveredFile, text: string, context: LintContext, meta: { sha256: string; bytes: number }): FileOutcome | undefined {
   const channel = context.channelOf(file.abs);
   const format = formatFor(file.rel, text);
   if (!format) {
@@ -69,6 +73,7 @@ export function lintText(file: DiscoveredFile, text: string, context: LintContex
     documents = format.read({ path: file.rel, text, options: context.formatOptions }).documents;
   } catch (error) {
     if (error instanceof FormatError) {
+      if (format.name === 'json' && !file.explicit && channel === undefined) return undefined;
       return unreadable(file, context, error.message, meta, channel, { text, offset: error.offset }, format.name);
     }
     throw error;

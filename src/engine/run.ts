@@ -3,6 +3,7 @@
  * the corpus rules over every statement, and return a RunResult in one fixed order whatever
  * the order files were given or finished in.
  */
+import path from 'node:path';
 import { knownExtensions } from '../formats/index.js';
 import { Matcher, specPhrases } from '../match/matcher.js';
 import type { Spec } from '../spec/types.js';
@@ -64,11 +65,11 @@ export async function check(options: CheckOptions): Promise<RunResult> {
     ignoreGlobs: spec.ignore,
     extensions: knownExtensions(),
   });
-  const outcomes = await mapLimited(files, 8, (file) => lintFile(file, context));
+  const outcomes = (await mapLimited(files, 8, (file) => lintFile(file, context))).filter((outcome) => outcome !== undefined);
   const warnings = [...(options.specWarnings ?? [])];
   for (const problem of problems) warnings.push(`${problem.rel}: ${problem.message}`);
   const channels = channelResolver(spec);
-  for (const file of files) channels.byPath(file.abs);
+  for (const outcome of outcomes) channels.byPath(path.resolve(options.cwd, outcome.record.path));
   for (const { channel, glob } of channels.unusedGlobs()) warnings.push(`${spec.path}: channel "${channel}" glob "${glob}" matches no file checked`);
   return assemble(outcomes, context, options, warnings);
 }

@@ -22,7 +22,7 @@ export function summarize(result: RunResult) {
 
 export const json: Reporter = {
   name: 'json',
-  description: 'The full result as JSON (versioned with schemaVersion).',
+  description: 'The full result as JSON, versioned with schemaVersion',
   format(result) {
     const out = {
       schemaVersion: JSON_SCHEMA_VERSION,

@@ -1,16 +1,36 @@
-/** The one interface of every output format: a pure function from a run's result to text. */
+/**
+ * The reporter interface: a pure function from a run's result to the text of one output format.
+ */
 import type { RunResult, Severity } from '../engine/finding.js';
 
+/** What a reporter knows about a rule besides its id: for SARIF's rule table and the HTML report. */
+export interface RuleInfo {
+  id: string;
+  description: string;
+  defaultSeverity: Severity;
+  fixable: boolean;
+  docsUrl?: string;
+  /** a paragraph or two on when the rule fires and why it matters */
+  details?: string;
+}
+
 export interface ReportOptions {
+  /** ANSI colour; only terminal reporters use it */
   color: boolean;
+  /** the working folder that finding paths are relative to (absolute) */
   cwd: string;
-  rules: Array<{ id: string; description: string; defaultSeverity: Severity; fixable: boolean; docsUrl?: string; details?: string }>;
+  /** metadata of every rule known to the run, in the order the tool lists them */
+  rules: RuleInfo[];
+  /** the tool's home page, for SARIF's `tool.driver.informationUri` */
+  informationUri?: string;
   /** stylish: show errors only */
   quiet?: boolean;
 }
 
 export interface Reporter {
+  /** the `--format` name */
   name: string;
+  /** one line, shown by `--help` */
   description: string;
   format(result: RunResult, options: ReportOptions): string;
 }

@@ -10,7 +10,7 @@ import { stripControl } from './text.js';
 
 export const stylish: Reporter = {
   name: 'stylish',
-  description: 'Human-readable terminal output grouped by file (default).',
+  description: 'Human-readable terminal output grouped by file (the default)',
   format(result, options) {
     const chalk = new Chalk({ level: options.color ? 1 : 0 });
     const shown = result.findings.filter((f) => !f.suppression && (!options.quiet || f.severity === 'error'));

@@ -1,10 +1,159 @@
-/** Shared escaping for reporters: content is data, so nothing in it may act as markup or control. */
+/**
+ * Text helpers shared by the reporters: escaping for HTML, Markdown and CSV, stripping terminal
+ * control sequences, and the counts every summary shows.
+ */
+import type { Finding, Position, Severity } from '../engine/finding.js';
 
-// ANSI CSI/OSC sequences, then any remaining C0/C1 control character except tab and newline.
-const ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-Z\\-_]|\u009b[0-?]*[ -/]*[@-~]/g;
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+export const severities: readonly Severity[] = ['error', 'warning', 'info'];
 
-/** Removes terminal escape sequences and control characters (keeps `\n` and `\t`). */
-export function stripControl(text: string): string {
-  return text.replace(ANSI, '').replace(CONTROL, '');
+/** Escapes the five characters that can end a text node or an attribute value. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => htmlEntities[c] ?? c);
+}
+
+const htmlEntities: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+// CSI (ESC [ or the 8-bit 0x9B, parameters, one final byte), OSC (ESC ] ... BEL or ST), and
+// two-byte escapes: a terminal would act on any of them, so none may reach a log or a file.
+const ansiPattern = /(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]|(?:\u001b\]|\u009d)[^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?|\u001b[@-Z\\-_]/g;
+
+export interface StripOptions {
+  /** control characters to keep, e.g. `"\n\t"` (the default) */
+  keep?: string;
+}
+
+/** Removes ANSI escape sequences and C0/C1 control characters (DEL too), except those in `keep`. */
+export function stripControl(text: string, options: StripOptions = {}): string {
+  const keep = options.keep ?? '\n\t';
+  return text
+    .replace(ansiPattern, '')
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => (keep.includes(c) ? c : ''));
+}
+
+/**
+ * Prefixes a quote to a cell that a spreadsheet would read as a formula (OWASP's CSV injection
+ * advice), so that opening the export never runs anything.
+ */
+export function neutraliseCsvCell(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** Collapses line breaks (and the runs of spaces around them) for one-line contexts. */
+export function oneLine(text: string): string {
+  return text.replace(/[ \t]*(?:\r\n|\r|\n)[ \t]*/g, ' ');
+}
+
+/** Escapes user text for Markdown prose and table cells, on one line. */
+export function escapeMarkdown(text: string): string {
+  return (
+    oneLine(stripControl(text))
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      // every ASCII punctuation character may be backslash-escaped in CommonMark; these are the
+      // ones that start emphasis, links, code, tables, headings or strikethrough
+      .replace(/[\\`*_[\]|#~!]/g, '\\$&')
+      // a zero-width space after `@` keeps GitHub from notifying a user or team named in the text
+      .replace(/@/g, '@&#8203;')
+  );
+}
+
+/** A Markdown code span holding `text` literally, whatever backticks it contains. */
+export function markdownCode(text: string, options: { inTable?: boolean } = {}): string {
+  const flat = oneLine(stripControl(text));
+  const longestRun = Math.max(0, ...Array.from(flat.matchAll(/`+/g), (m) => m[0].length));
+  const fence = '`'.repeat(longestRun + 1);
+  const pad = flat.startsWith('`') || flat.endsWith('`') || flat === '' ? ' ' : '';
+  // in a table a pipe ends the cell even inside a code span (GFM), so there it is escaped
+  const body = options.inTable ? flat.replace(/\|/g, '\\|') : flat;
+  return `${fence}${pad}${body}${pad}${fence}`;
+}
+
+export function plural(count: number, word: string, pluralWord = `${word}s`): string {
+  return `${count} ${count === 1 ? word : pluralWord}`;
+}
+
+export function formatPosition(position: Pick<Position, 'line' | 'column'>): string {
+  return `${position.line}:${position.column}`;
+}
+
+/** `Title (id)` of the document inside a multi-document file, or undefined. */
+export function documentLabel(place: { documentTitle?: string; documentId?: string }): string | undefined {
+  const { documentTitle: title, documentId: id } = place;
+  if (title !== undefined && id !== undefined) return `${title} (${id})`;
+  return title ?? (id !== undefined ? `(${id})` : undefined);
+}
+
+/** The channel a summary files a finding under. */
+export function channelOf(finding: Pick<Finding, 'channel'>): string {
+  return finding.channel ?? '(none)';
+}
+
+/** The words in which reports describe a suppression: reason, approver, expiry. */
+export function describeSuppression(suppression: NonNullable<Finding['suppression']>): string {
+  const parts: string[] = [];
+  if (suppression.approvedBy !== undefined) parts.push(`approved by ${suppression.approvedBy}`);
+  if (suppression.until !== undefined) parts.push(`until ${suppression.until}`);
+  return parts.length > 0 ? `${suppression.reason} (${parts.join('; ')})` : suppression.reason;
+}
+
+export interface NameCount {
+  name: string;
+  count: number;
+  suppressed: number;
+}
+
+export interface Summary {
+  active: Finding[];
+  suppressed: Finding[];
+  bySeverity: Record<Severity, number>;
+  /** by name, ascending */
+  byRule: NameCount[];
+  /** by name, ascending; findings outside every channel count under `(none)` */
+  byChannel: NameCount[];
+  /** `fail` with an unsuppressed error, `warn` with an unsuppressed warning, else `pass` */
+  verdict: 'fail' | 'warn' | 'pass';
+}
+
+/** Counts the findings of a run, keeping suppressed ones apart. */
+export function summarise(findings: readonly Finding[]): Summary {
+  const active = findings.filter((f) => f.suppression === undefined);
+  const suppressed = findings.filter((f) => f.suppression !== undefined);
+  const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const finding of active) bySeverity[finding.severity] += 1;
+  const verdict = bySeverity.error > 0 ? 'fail' : bySeverity.warning > 0 ? 'warn' : 'pass';
+  return {
+    active,
+    suppressed,
+    bySeverity,
+    byRule: countBy(findings, (f) => f.ruleId),
+    byChannel: countBy(findings, channelOf),
+    verdict,
+  };
+}
+
+function countBy(findings: readonly Finding[], key: (finding: Finding) => string): NameCount[] {
+  const counts = new Map<string, NameCount>();
+  for (const finding of findings) {
+    const name = key(finding);
+    const entry = counts.get(name) ?? { name, count: 0, suppressed: 0 };
+    if (finding.suppression === undefined) entry.count += 1;
+    else entry.suppressed += 1;
+    counts.set(name, entry);
+  }
+  // code-unit order, not localeCompare, so the output is the same on every machine
+  return [...counts.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** The command line as a POSIX shell would need it typed, for audit blocks. */
+export function formatCommand(argv: readonly string[]): string {
+  return argv
+    .map((argument) => (/^[\w@%+=:,./-]+$/.test(argument) ? argument : `'${argument.replace(/'/g, `'\\''`)}'`))
+    .join(' ');
 }

@@ -1,0 +1,222 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ajvDraft04 from 'ajv-draft-04';
+import type * as Sarif from 'sarif';
+import { describe, expect, it } from 'vitest';
+import { encodePath, formatSarif } from '../../src/report/sarif.js';
+import { oddPath, sampleOptions, sampleResult } from './sample.js';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const schemaPath = path.resolve(repoRoot, '..', 'shared', 'schemas', 'sarif-schema-2.1.0.json');
+
+/** RFC 3986 URI-reference characters, with every `%` starting a valid escape. */
+const uriReference = (text: string) => /^(?:[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2})*$/.test(text);
+const absoluteUri = (text: string) => uriReference(text) && /^[A-Za-z][A-Za-z0-9+.-]*:/.test(text);
+
+// a CommonJS module whose export is the class, which also carries itself as `default`
+const Ajv = ajvDraft04.default;
+
+function validator() {
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  ajv.addFormat('uri', absoluteUri);
+  ajv.addFormat('uri-reference', uriReference);
+  ajv.addFormat('date-time', (text: string) => !Number.isNaN(Date.parse(text)));
+  return ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')));
+}
+
+function run(): Sarif.Run {
+  const log = JSON.parse(formatSarif(sampleResult(), sampleOptions())) as Sarif.Log;
+  return log.runs[0]!;
+}
+
+describe('sarif reporter', () => {
+  it('validates against the official SARIF 2.1.0 schema', () => {
+    const validate = validator();
+    const log = JSON.parse(formatSarif(sampleResult(), sampleOptions()));
+    expect(validate(log), JSON.stringify(validate.errors, null, 2)).toBe(true);
+    const empty = JSON.parse(formatSarif({ ...sampleResult(), findings: [], files: [], matrix: undefined }, sampleOptions()));
+    expect(validate(empty), JSON.stringify(validate.errors, null, 2)).toBe(true);
+    // the format checks bite: a raw space in a URI is refused
+    log.runs[0].artifacts[1].location.uri = 'sales/call script.md';
+    expect(validate(log)).toBe(false);
+  });
+
+  it('describes the tool, its rules and the invocation', () => {
+    const { tool, invocations, originalUriBaseIds, columnKind } = run();
+    expect(tool.driver.name).toBe('onemessage');
+    expect(tool.driver.version).toBe('0.1.0');
+    expect(tool.driver.rules?.map((rule) => rule.id)).toEqual([
+      'claim/evidence',
+      'claim/forbidden',
+      'fact/mismatch',
+      'stock/lead-time',
+      'stock/promise',
+      'term/use',
+    ]);
+    expect(tool.driver.rules?.[1]).toEqual({
+      id: 'claim/forbidden',
+      shortDescription: { text: 'A forbidden claim is made.' },
+      fullDescription: { text: 'Forbidden claims are ones legal has ruled out.' },
+      helpUri: 'https://onemessage.dev/rules/claim-forbidden',
+      defaultConfiguration: { level: 'error' },
+      properties: { fixable: true },
+    });
+    expect(invocations?.[0]).toEqual({
+      executionSuccessful: true,
+      commandLine: 'onemessage check --format html .',
+      arguments: ['onemessage', 'check', '--format', 'html', '.'],
+      startTimeUtc: '2026-05-04T09:30:00.000Z',
+      toolConfigurationNotifications: [{ level: 'warning', message: { text: 'channel "press" matches no file' } }],
+    });
+    expect(originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: 'file:///home/acme/brand%20site/' } });
+    expect(columnKind).toBe('utf16CodeUnits');
+  });
+
+  it('lists the spec and every checked file as artifacts with SHA-256 hashes and encoded URIs', () => {
+    const { artifacts } = run();
+    expect(artifacts?.map((artifact) => artifact.location?.uri)).toEqual([
+      'onemessage.yaml',
+      'sales/call-script.md',
+      'site/blog/q3%20sale%2C%20100%25%20off%3A%20%C3%A9t%C3%A9.md',
+      'site/index.md',
+      'site/returns.md',
+      'site/team.html',
+      'support/macros.csv',
+      'support/zendesk-macros.json',
+    ]);
+    expect(artifacts?.[0]).toEqual({
+      location: { uri: 'onemessage.yaml', uriBaseId: '%SRCROOT%' },
+      roles: ['userSpecifiedConfiguration'],
+      hashes: { 'sha-256': 'a'.repeat(64) },
+    });
+    expect(artifacts?.[7]).toEqual({
+      location: { uri: 'support/zendesk-macros.json', uriBaseId: '%SRCROOT%' },
+      length: 3100,
+      roles: ['analysisTarget'],
+      hashes: { 'sha-256': '2'.repeat(64) },
+      properties: { documents: 3, format: 'zendesk', channel: 'support' },
+    });
+  });
+
+  it('maps a fact mismatch to its region, both other sides, the spec line and a fingerprint', () => {
+    const result = run().results![2]!;
+    expect(result.ruleId).toBe('fact/mismatch');
+    expect(result.ruleIndex).toBe(2);
+    expect(result.level).toBe('error');
+    expect(result.message.text).toBe('return-window is 30 days in the spec, but this says 60-day.');
+    expect(result.locations).toEqual([
+      {
+        physicalLocation: {
+          artifactLocation: { uri: 'site/returns.md', uriBaseId: '%SRCROOT%', index: 4 },
+          region: { startLine: 5, startColumn: 12, endLine: 5, endColumn: 18, charOffset: 131, charLength: 6, snippet: { text: '60-day' } },
+        },
+      },
+    ]);
+    expect(result.relatedLocations).toEqual([
+      {
+        id: 0,
+        physicalLocation: {
+          artifactLocation: { uri: 'sales/call-script.md', uriBaseId: '%SRCROOT%', index: 1 },
+          region: { startLine: 14, startColumn: 27, endLine: 14, endColumn: 34, charOffset: 402, charLength: 7, snippet: { text: '30 days' } },
+        },
+        message: { text: 'sales says 30 days (in sales)' },
+      },
+      {
+        id: 1,
+        physicalLocation: {
+          artifactLocation: { uri: 'support/zendesk-macros.json', uriBaseId: '%SRCROOT%', index: 7 },
+          region: { startLine: 9, startColumn: 41, endLine: 9, endColumn: 47, charOffset: 288, charLength: 6, snippet: { text: '30-day' } },
+        },
+        message: { text: 'support says 30 days (in support, Returns: how to start one (360000111))' },
+      },
+      {
+        id: 2,
+        physicalLocation: {
+          artifactLocation: { uri: 'onemessage.yaml', uriBaseId: '%SRCROOT%', index: 0 },
+          region: { startLine: 12, startColumn: 3 },
+        },
+        message: { text: 'spec fact return-window' },
+      },
+    ]);
+    expect(result.partialFingerprints).toEqual({ 'onemessage/v1': 'f1e2d3c4b5a69788' });
+    expect(result.properties).toEqual({ channel: 'marketing', item: { kind: 'fact', id: 'return-window' } });
+  });
+
+  it('turns a fix into a replacement of a deleted region in source offsets', () => {
+    const result = run().results![1]!;
+    expect(result.fixes).toEqual([
+      {
+        description: { text: 'Replace with "highly rated by our customers"' },
+        artifactChanges: [
+          {
+            artifactLocation: { uri: 'site/index.md', uriBaseId: '%SRCROOT%', index: 3 },
+            replacements: [{ deletedRegion: { charOffset: 58, charLength: 20 }, insertedContent: { text: 'highly rated by our customers' } }],
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('marks an exception as an external, accepted suppression with its justification', () => {
+    const result = run().results![6]!;
+    expect(result.suppressions).toEqual([
+      {
+        kind: 'external',
+        status: 'accepted',
+        justification: 'Legacy macros for orders placed before the policy change. (approved by J. Doe, Legal; until 2027-01-31)',
+        location: {
+          physicalLocation: {
+            artifactLocation: { uri: 'onemessage.yaml', uriBaseId: '%SRCROOT%', index: 0 },
+            region: { startLine: 88 },
+          },
+        },
+        properties: {
+          origin: 'exception',
+          reason: 'Legacy macros for orders placed before the policy change.',
+          approvedBy: 'J. Doe, Legal',
+          until: '2027-01-31',
+        },
+      },
+    ]);
+    expect(result.properties).toMatchObject({ documentTitle: 'Legacy returns', documentId: '360000333' });
+  });
+
+  it('marks a directive as an in-source suppression', () => {
+    const base = sampleResult();
+    const finding = { ...base.findings[1]!, suppression: { kind: 'directive' as const, reason: 'quoting a review', path: 'site/index.md', line: 2 } };
+    const log = JSON.parse(formatSarif({ ...base, findings: [finding] }, sampleOptions())) as Sarif.Log;
+    expect(log.runs[0]!.results![0]!.suppressions?.[0]).toMatchObject({ kind: 'inSource', justification: 'quoting a review' });
+  });
+
+  it('strips terminal escapes from messages and escapes literal brackets', () => {
+    const results = run().results!;
+    expect(results[3]!.message.text).toBe('::error::TP-45 is made to order (6-8 weeks), 100% not "ships today": check, then say so');
+    const base = sampleResult();
+    const bracketed = { ...base.findings[1]!, message: 'see [the policy](1)' };
+    const log = JSON.parse(formatSarif({ ...base, findings: [bracketed] }, sampleOptions())) as Sarif.Log;
+    expect(log.runs[0]!.results![0]!.message.text).toBe('see \\[the policy\\](1)');
+  });
+
+  it('adds rules that findings name but the caller did not list', () => {
+    const log = JSON.parse(formatSarif(sampleResult(), { ...sampleOptions(), rules: [] })) as Sarif.Log;
+    expect(log.runs[0]!.tool.driver.rules?.map((rule) => rule.id)).toEqual([
+      'claim/evidence',
+      'claim/forbidden',
+      'fact/mismatch',
+      'stock/promise',
+      'stock/lead-time',
+      'term/use',
+    ]);
+    expect(log.runs[0]!.results![4]!.ruleIndex).toBe(4);
+  });
+
+  it('encodes paths as URI references segment by segment', () => {
+    expect(encodePath(oddPath)).toBe('site/blog/q3%20sale%2C%20100%25%20off%3A%20%C3%A9t%C3%A9.md');
+    expect(encodePath("a#b?c/it's (1).md")).toBe('a%23b%3Fc/it%27s%20%281%29.md');
+  });
+
+  it('is byte-identical when formatted twice', () => {
+    expect(formatSarif(sampleResult(), sampleOptions())).toBe(formatSarif(sampleResult(), sampleOptions()));
+  });
+});
