@@ -27,23 +27,26 @@ export interface WordNumber {
 
 type Last = 'none' | 'zero' | 'unit' | 'teen' | 'tens' | 'hundred' | 'scale' | 'dozen';
 
-const TOKEN = /\p{L}+/gu;
+/** The next word of a number: after the first, words are joined by white space or a hyphen. */
+const FIRST = /\p{L}+/uy;
+const NEXT = /(?:\s*-\s*|\s+)(\p{L}+)/uy;
 
 /**
- * Reads the number words in text[start, end). Stops before the first word that does not
- * continue the number ("six eight" gives 6), so that the caller can rescan the rest. A
- * leading "a"/"an" counts only before hundred, thousand, million, billion or dozen.
+ * Reads the number words that start at `start`, stopping before the first word that does not
+ * continue the number ("six eight" gives 6), so that the caller can rescan the rest; reading
+ * costs only the words read. A leading "a"/"an" counts only before hundred, thousand, million,
+ * billion or dozen.
  */
-export function readNumberWords(text: string, start: number, end: number): WordNumber | undefined {
+export function readNumberWords(text: string, start: number): WordNumber | undefined {
   let total = 0;
   let current = 0;
   let last: Last = 'none';
   let article = false;
   let lastScale = Infinity;
   let valueEnd = -1;
-  TOKEN.lastIndex = start;
-  for (let m = TOKEN.exec(text); m !== null && m.index < end; m = TOKEN.exec(text)) {
-    const word = m[0].toLowerCase();
+  FIRST.lastIndex = start;
+  for (let m = FIRST.exec(text); m !== null; NEXT.lastIndex = m.index + m[0].length, m = NEXT.exec(text)) {
+    const word = (m[1] ?? m[0]).toLowerCase();
     if (last === 'none' && !article && (word === 'a' || word === 'an')) {
       article = true;
       continue;

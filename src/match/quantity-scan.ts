@@ -47,17 +47,18 @@ const PHONE = [
   .map((p) => `(?:${p})`)
   .join('|');
 const WORD = `${NUMBER_WORD}${END}`;
-const WORD_RUN = String.raw`(?:an?\s+(?=(?:hundred|thousand|million|billion|dozen)${END}))?${WORD}(?:(?:\s*-\s*|\s+)${WORD}|(?<=hundred|thousand|million|billion)\s+and\s+${WORD})*`;
+/** The first word of a number; readNumberWords reads the rest, so a long run of words costs one pass. */
+const WORD_START = String.raw`(?:an?\s+(?=(?:hundred|thousand|million|billion|dozen)${END}))?${WORD}`;
 const ARTICLE_UNIT = String.raw`\s+(?:(?:business|working|calendar)[\s\-]+)?(?:minute|hour|day|week|month|year)(?![\p{L}])`;
 const CLOCK_WORD = String.raw`(?<clock>noon|midnight|midday)${END}`;
 
 /** The scan: the start of every candidate, left to right. */
 const MAIN = new RegExp(
-  `${NOT_GLUED}(?:(?<phone>(?:${PHONE})(?![\\p{N}]))|(?<cur>${CURRENCY_PREFIX})?(?<digits>${DIGITS})|(?<words>${WORD_RUN})|(?<article>an?)(?=${ARTICLE_UNIT})|${CLOCK_WORD})`,
+  `${NOT_GLUED}(?:(?<phone>(?:${PHONE})(?![\\p{N}]))|(?<cur>${CURRENCY_PREFIX})?(?<digits>${DIGITS})|(?<words>${WORD_START})|(?<article>an?)(?=${ARTICLE_UNIT})|${CLOCK_WORD})`,
   'giu',
 );
 /** The second end of a range, read right after its connector. */
-const ATOM_AT = new RegExp(`(?:(?<cur>${CURRENCY_PREFIX})?(?<digits>${DIGITS})|(?<words>${WORD_RUN})|${CLOCK_WORD})`, 'iuy');
+const ATOM_AT = new RegExp(`(?:(?<cur>${CURRENCY_PREFIX})?(?<digits>${DIGITS})|(?<words>${WORD_START})|${CLOCK_WORD})`, 'iuy');
 
 /** Cheap test that the text may hold a quantity at all. */
 const QUICK = new RegExp(
@@ -75,6 +76,8 @@ const ALWAYS_AFTER = new RegExp(String.raw`(?:\/7(?:\/365)?|[ \u00a0]?[x×][ \u0
 const CHAIN = /(?:[-–‑/.]\d[\d,.]*)+/y;
 const SLASH_DIGIT = /\/\d/y;
 const DASH_DIGIT = /[-–‑/]\d/y;
+/** after the second end of a range, a hyphen before letters that are no unit makes a code: "1-800-FLOWERS" */
+const DASH_LETTER = /[-–‑]\p{L}/uy;
 const ORDINAL = new RegExp(`(?:st|nd|rd|th)${END}`, 'iuy');
 const SCALE_WORD = new RegExp(String.raw`\s*(?<w>hundred|thousand|million|billion|bn)${END}`, 'iuy');
 const SCALE_SUFFIX = new RegExp(`(?<w>[kKMB])${END}`, 'uy');
@@ -84,7 +87,7 @@ const ECHO = /\s*\(\s*(?<d>\d[\d,]*)\s*\)/y;
 const DURATION_UNITS = 'minutes|minute|mins|min|hours|hour|hrs|hr|h|days|day|weeks|week|wks|wk|months|month|mos|mo|years|year|yrs|yr|seconds|second|secs|sec';
 const UNIT = new RegExp(
   String.raw`(?<pct>[ \u00a0]?%|\s*(?:percent|per[ \u00a0]?cent|pct)${END})` +
-    String.raw`|(?<size>\s*-?\s*(?<su>kb|mb|gb|tb|kilobytes?|megabytes?|gigabytes?|terabytes?)${END})` +
+    String.raw`|(?<size>\s*(?:-\s*)?(?<su>kb|mb|gb|tb|kilobytes?|megabytes?|gigabytes?|terabytes?)${END})` +
     String.raw`|(?<money>\s*(?<mu>(?:us\s+)?dollars?|bucks|euros?|${CODES})(?![\p{L}]))` +
     String.raw`|(?<msym>[ \u00a0]?(?<ms>[$€£¥₹])(?![\p{N}]))` +
     String.raw`|(?<dur>\s*(?:[-‑]\s*)?(?<biz>(?:business|working)\s*[-‑]?\s*)?(?:calendar\s+)?(?<du>${DURATION_UNITS})${END})`,
@@ -97,7 +100,8 @@ const MONTH_BEFORE = new RegExp(String.raw`(?<=(?<![\p{L}])(?:${MONTHS})\.?\s+)`
 // "30 may apply" is not a date: "may" is left out after a number
 const MONTH_AFTER = new RegExp(String.raw`\s+(?:${MONTHS.replace('|may', '')})${END}`, 'iuy');
 const BETWEEN = new RegExp(String.raw`(?<=(?<![\p{L}])(?<b>between)(?<s>\s+))`, 'iuy');
-const CONNECTOR = /(?<dash>\s*[-–‑]\s*)|\s+(?<word>to|or|through|thru|and)\s+/iy;
+// an em dash joins a range only when glued ("6—8 weeks"); spaced, it starts an aside
+const CONNECTOR = /(?<dash>\s*[-–‑]\s*|—)|\s+(?<word>to|or|through|thru|and)\s+/iy;
 /** "twice a week", "$5 a day": the article is a rate, not one unit */
 const RATE_BEFORE = new RegExp(String.raw`(?<=(?<![\p{L}])(?:once|twice|thrice|times|per|every|half)\s+)`, 'iuy');
 const SPACES = /\s*/y;
@@ -242,12 +246,12 @@ function readDigits(text: string, start: number, prefix: string | undefined, dig
     kind = u.kind;
     unit = u.unit;
     p = u.end;
-  } else if (!u && scale === 1 && at(GLUED, text, p)) {
+  } else if (!u && scale === 1 && (at(GLUED, text, p) || (inRange && at(DASH_LETTER, text, p)))) {
     return { resume: p };
   }
   const raw = valueOf(digits, kind === 'money');
   if (raw === undefined) return { resume: p };
-  const value = norm(raw * scale);
+  const value = scale === 1 ? raw : norm(raw * scale);
   return {
     piece: {
       kind,
@@ -266,9 +270,9 @@ function readDigits(text: string, start: number, prefix: string | undefined, dig
   };
 }
 
-function readWords(text: string, start: number, runEnd: number): Read {
-  const w = readNumberWords(text, start, runEnd);
-  if (!w) return { resume: runEnd };
+function readWords(text: string, start: number, firstEnd: number): Read {
+  const w = readNumberWords(text, start);
+  if (!w) return { resume: firstEnd };
   let p = w.end;
   const echo = at(ECHO, text, p);
   if (echo?.groups && Number(echo.groups.d!.replace(/,/g, '')) === w.value) p += echo[0].length;

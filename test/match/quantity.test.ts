@@ -106,6 +106,7 @@ const FORMS: Array<[string, Expected]> = [
   ['6-8 weeks', dur('week', 6, 8)],
   ['6–8 weeks', dur('week', 6, 8)],
   ['6 - 8 weeks', dur('week', 6, 8)],
+  ['6—8 weeks', dur('week', 6, 8)],
   ['6 to 8 weeks', dur('week', 6, 8)],
   ['six to eight weeks', dur('week', 6, 8)],
   ['between 6 and 8 weeks', dur('week', 6, 8)],
@@ -140,6 +141,7 @@ const FORMS: Array<[string, Expected]> = [
   ['(555) 123-4567', undefined],
   ['+44 20 7946 0958', undefined],
   ['555-0199', undefined],
+  ['1-800-FLOWERS', undefined],
   ['2026', undefined],
   ['in 2025', undefined],
   ['2025-2026', undefined],
@@ -298,6 +300,21 @@ describe('findQuantities', () => {
       ['10 GB', 18, 23],
       ['500MB', 25, 30],
     ]);
+  });
+
+  it('reads a spaced em dash as an aside, not a range', () => {
+    expect(spans('Returns within 30 days — 2 exceptions apply.')).toEqual([
+      ['30 days', 15, 22],
+      ['2', 25, 26],
+    ]);
+  });
+
+  it('stays linear on long runs of number words and dashes', () => {
+    const started = performance.now();
+    expect(findQuantities('one '.repeat(20000))).toHaveLength(20000);
+    expect(findQuantities('thirty - '.repeat(10000))).toHaveLength(5000);
+    expect(findQuantities('1-'.repeat(20000))).toEqual([]);
+    expect(performance.now() - started).toBeLessThan(2000);
   });
 
   it('returns nothing quickly for text with no digit or number word', () => {
