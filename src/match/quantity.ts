@@ -1,24 +1,130 @@
-/** Placeholder: the quantity recogniser is being built (issue 3). */
-export type QuantityKind = 'number' | 'money' | 'percent' | 'duration' | 'time' | 'always';
+/** The one place quantities live: what `{value}` recognises, how values normalise, compare and print. */
+import { scanQuantities } from './quantity-scan.js';
+
+export type QuantityKind = 'number' | 'money' | 'percent' | 'duration' | 'time' | 'always' | 'size';
 
 export interface Quantity {
   kind: QuantityKind;
+  /**
+   * Normalised amount, in the unit as written: 30 for "30 days" and "thirty-day", 50 for
+   * "$50.00", 20 for "20%", 1000000 for "1M", minutes since midnight for a time, 0 for 24/7.
+   */
   min: number;
+  /** equal to min unless a range ("6-8 weeks": min 6, max 8) */
   max: number;
+  /**
+   * money: ISO 4217 code ('USD', 'EUR', 'GBP'...); duration: 'second', 'minute', 'hour', 'day',
+   * 'business-day', 'week', 'month', 'year'; size: 'KB', 'MB', 'GB', 'TB'; otherwise absent.
+   */
   unit?: string;
+  /** offsets of the whole quantity in the scanned string */
   start: number;
   end: number;
+  /** the quantity exactly as written (text.slice(start, end)) */
   text: string;
 }
 
-export function findQuantities(_text: string): Quantity[] {
-  return [];
+export interface FindQuantitiesOptions {
+  /** also return times of day ("9am", "17:00", "noon"), for facts whose value is a time */
+  times?: boolean;
 }
 
-export function parseQuantity(_text: string): Quantity | undefined {
-  return undefined;
+/** All quantities in text, left to right, non-overlapping, the longest reading winning. */
+export function findQuantities(text: string, options: FindQuantitiesOptions = {}): Quantity[] {
+  return scanQuantities(text, options);
 }
 
+/**
+ * The quantity that the whole (trimmed) string is, as a spec value is written ("30 days",
+ * "$50", "6-8 weeks", "24/7", "9am"), or undefined when it is none or more than one.
+ */
+export function parseQuantity(text: string): Quantity | undefined {
+  const body = text.trim();
+  if (body === '') return undefined;
+  const lead = text.length - text.trimStart().length;
+  const found = scanQuantities(body, { times: true });
+  const q = found[0];
+  if (found.length !== 1 || q === undefined || q.start !== 0 || q.end !== body.length) return undefined;
+  return { ...q, start: q.start + lead, end: q.end + lead };
+}
+
+/** Same statement: kind, unit, min and max all equal. Units are never converted: `1 month` is not `30 days`. */
 export function sameQuantity(a: Quantity, b: Quantity): boolean {
   return a.kind === b.kind && a.unit === b.unit && a.min === b.min && a.max === b.max;
+}
+
+/** Canonical key for grouping equal statements: "duration:day:30", "duration:week:6-8", "money:USD:50", "percent:20", "always". */
+export function quantityKey(q: Quantity): string {
+  if (q.kind === 'always') return 'always';
+  const amount = q.min === q.max ? String(q.min) : `${q.min}-${q.max}`;
+  return q.unit === undefined ? `${q.kind}:${amount}` : `${q.kind}:${q.unit}:${amount}`;
+}
+
+const GROUPED = new Intl.NumberFormat('en-US', { maximumFractionDigits: 10 });
+const CENTS = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const MONEY_SYMBOLS: Record<string, string> = { USD: '$', EUR: '€', GBP: '£', JPY: '¥', INR: '₹' };
+const UNIT_NAMES: Record<string, string> = { 'business-day': 'business day' };
+
+function amount(n: number): string {
+  return GROUPED.format(n);
+}
+
+function money(n: number): string {
+  return Number.isInteger(n) ? GROUPED.format(n) : CENTS.format(n);
+}
+
+function clockTime(minutes: number): string {
+  return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
+/**
+ * Canonical human form, for messages: "30 days", "1 day", "6-8 weeks", "10 business days",
+ * "$50", "$12.99", "$50-100", "40 CAD", "20%", "10-20%", "1,000,000", "10 GB", "9:00",
+ * "9:00-17:30" (24-hour clock), "24/7". Amounts of money show cents only when there are some.
+ */
+export function describeQuantity(q: Quantity): string {
+  const span = (f: (n: number) => string): string => (q.min === q.max ? f(q.min) : `${f(q.min)}-${f(q.max)}`);
+  switch (q.kind) {
+    case 'always':
+      return '24/7';
+    case 'percent':
+      return `${span(amount)}%`;
+    case 'time':
+      return span(clockTime);
+    case 'money': {
+      const symbol = MONEY_SYMBOLS[q.unit ?? ''];
+      return symbol === undefined ? `${span(money)} ${q.unit ?? ''}`.trim() : `${symbol}${span(money)}`;
+    }
+    case 'duration': {
+      const name = UNIT_NAMES[q.unit ?? ''] ?? q.unit ?? '';
+      return `${span(amount)} ${name}${q.min === 1 && q.max === 1 ? '' : 's'}`;
+    }
+    case 'size':
+      return `${span(amount)} ${q.unit ?? ''}`;
+    default:
+      return span(amount);
+  }
+}
+
+/**
+ * Days per duration unit, for lead-time comparison only (equality never converts). A
+ * business day is 7/5 of a calendar day, so that 5 business days make a week; a month is
+ * 30 days and a year 365.
+ */
+export const DAYS_PER_UNIT: Readonly<Record<string, number>> = {
+  second: 1 / 86400,
+  minute: 1 / 1440,
+  hour: 1 / 24,
+  day: 1,
+  'business-day': 7 / 5,
+  week: 7,
+  month: 30,
+  year: 365,
+};
+
+/** A duration's range in calendar days (see DAYS_PER_UNIT); undefined for anything but a duration. */
+export function durationInDays(q: Quantity): { min: number; max: number } | undefined {
+  const factor = q.kind === 'duration' ? DAYS_PER_UNIT[q.unit ?? ''] : undefined;
+  if (factor === undefined) return undefined;
+  return { min: Number((q.min * factor).toPrecision(12)), max: Number((q.max * factor).toPrecision(12)) };
 }
