@@ -8,7 +8,7 @@ import { RE2JS } from 're2js';
 import { toSourceRange, type Document, type TextBlock } from '../formats/document.js';
 import type { Phrase, Spec } from '../spec/types.js';
 import { isNegated } from './negation.js';
-import { findQuantities, type Quantity } from './quantity.js';
+import { findQuantities, parseQuantity, type Quantity } from './quantity.js';
 import { parseTemplate, type TemplateNode } from './template.js';
 import { joinsPhrase, tokenize, type Tokens } from './tokens.js';
 import type { Match, PhraseKind } from './types.js';
@@ -138,8 +138,11 @@ export class Matcher {
         const negated = compiled.negatable && firstToken >= 0 && isNegated(text, tokens, firstToken);
         let value: QuantityAt | undefined;
         if (compiled.kind === 'fact') {
-          const q = findQuantities(text.slice(textStart, textEnd))[0];
-          if (q) value = { quantity: { ...q, start: q.start + textStart, end: q.end + textStart }, endToken: -1 };
+          // A fact's regex captures its value in a group named `value` (the loader requires it).
+          const valueStart = matcher.start('value');
+          const q = valueStart >= 0 ? parseQuantity(text.slice(valueStart, matcher.end('value'))) : undefined;
+          if (!q) continue;
+          value = { quantity: { ...q, start: valueStart + q.start, end: valueStart + q.end }, endToken: -1 };
         }
         found.push(this.toMatch(compiled, block, blockIndex, textStart, textEnd, negated, value));
       }
