@@ -11,6 +11,7 @@ import { formatFor } from '../formats/index.js';
 import type { Matcher } from '../match/matcher.js';
 import type { Spec } from '../spec/types.js';
 import { decode } from './decode.js';
+import { fingerprintOf, neighbourhood } from './fingerprint.js';
 import type { DiscoveredFile } from './files.js';
 import { reason } from './files.js';
 import type { FileRecord, Finding, Severity } from './finding.js';
@@ -113,7 +114,7 @@ export function lintText(file: DiscoveredFile, text: string, context: LintContex
           ...(doc.channel !== undefined ? { channel: doc.channel } : {}),
           ...(doc.title !== undefined ? { documentTitle: doc.title } : {}),
           ...(doc.id !== undefined ? { documentId: doc.id } : {}),
-          where: { start: locate.at(partial.start), end: locate.at(partial.end), excerpt: text.slice(partial.start, partial.end) },
+          where: { start: locate.at(partial.start), end: locate.at(partial.end), excerpt: text.slice(partial.start, partial.end), neighbourhood: neighbourhood(text, partial.start, partial.end) },
         });
       }
     }
@@ -143,6 +144,7 @@ export function toFinding(ruleId: string, severity: Severity, doc: Document, rep
   if (doc.inactive) finding.documentInactive = true;
   if (report.item) finding.item = { kind: report.item.kind, id: report.item.id, file: report.item.pos.file, line: report.item.pos.line, column: report.item.pos.column };
   if (report.fix) finding.fix = report.fix;
+  finding.fingerprint = fingerprintOf({ ruleId, itemId: report.item?.id, path: doc.path, documentId: doc.id, neighbourhood: neighbourhood(text, report.start, report.end) });
   return finding;
 }
 
@@ -172,6 +174,7 @@ function unreadable(
       excerpt: '',
       related: [],
       ...(channel !== undefined ? { channel } : {}),
+      fingerprint: fingerprintOf({ ruleId: 'file/unreadable', path: file.rel, neighbourhood: message }),
     });
   }
   return { record, findings, statements: {}, warnings: [] };

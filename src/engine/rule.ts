@@ -77,7 +77,7 @@ export interface Statement {
   /** rule-specific payload */
   data: Record<string, unknown>;
   /** resolved by the engine when collected, so corpus rules never need the file again */
-  where: { start: Position; end: Position; excerpt: string };
+  where: { start: Position; end: Position; excerpt: string; neighbourhood: string };
 }
 
 export interface CorpusContext {

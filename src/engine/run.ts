@@ -11,6 +11,7 @@ import { rules as allRules } from '../../rules/index.js';
 import { channelResolver } from './channels.js';
 import { discoverFiles } from './files.js';
 import { compareFindings, type FileRecord, type Finding, type RunResult, type Severity } from './finding.js';
+import { disambiguate, fingerprintOf } from './fingerprint.js';
 import { lintFile, type ActiveRules, type FileOutcome, type LintContext } from './lint.js';
 import type { Statement } from './rule.js';
 import { VERSION } from '../version.js';
@@ -101,11 +102,13 @@ export function assemble(outcomes: FileOutcome[], context: LintContext, options:
         if (statement.documentId !== undefined) finding.documentId = statement.documentId;
         if (report.item) finding.item = { kind: report.item.kind, id: report.item.id, file: report.item.pos.file, line: report.item.pos.line, column: report.item.pos.column };
         if (report.fix) finding.fix = report.fix;
+        finding.fingerprint = fingerprintOf({ ruleId: rule.meta.id, itemId: report.item?.id, path: statement.path, documentId: statement.documentId, neighbourhood: statement.where.neighbourhood });
         findings.push(finding);
       },
     });
   }
   findings.sort(compareFindings);
+  disambiguate(findings);
   const files: FileRecord[] = ordered.map((outcome) => outcome.record);
   for (const outcome of ordered) warnings.push(...outcome.warnings);
   return {
