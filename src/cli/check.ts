@@ -21,6 +21,8 @@ export interface CheckFlags {
   color?: boolean;
   /** the command line as given, for the audit block of reports */
   argv?: string[];
+  /** read the spec's whole folder for cross-document rules and report only the given paths */
+  corpus?: boolean;
 }
 
 export async function checkCommand(paths: string[], flags: CheckFlags, io: Io): Promise<number> {
@@ -31,8 +33,17 @@ export async function checkCommand(paths: string[], flags: CheckFlags, io: Io): 
   if (!isIsoDate(asOf)) throw new UsageError(`--as-of expects a date as YYYY-MM-DD, found "${asOf}"`);
   const specPath = resolveSpecPath(flags.spec, paths, io.cwd);
   const { spec, warnings } = loadSpec({ specPath, cwd: io.cwd, knownRuleIds: rules.map((rule) => rule.meta.id) });
-  const targets = paths.length > 0 ? paths : [path.relative(io.cwd, spec.dir) || '.'];
-  const result: RunResult = await check({ cwd: io.cwd, paths: targets, spec, asOf, specWarnings: warnings });
+  const specFolder = path.relative(io.cwd, spec.dir) || '.';
+  const targets = paths.length > 0 ? paths : [specFolder];
+  const corpus = flags.corpus ? specFolder : undefined;
+  const result: RunResult = await check({
+    cwd: io.cwd,
+    paths: corpus ? [corpus] : targets,
+    spec,
+    asOf,
+    specWarnings: warnings,
+    ...(corpus && paths.length > 0 ? { focus: paths } : {}),
+  });
   result.startedAt = new Date().toISOString();
   result.command = ['onemessage', ...(flags.argv ?? [])];
   await writeReports(result, flags, io);

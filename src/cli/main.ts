@@ -37,6 +37,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .addOption(new Option('-o, --output <file>', 'write the preceding --format to this file').argParser(outputs.output))
     .option('-q, --quiet', 'report errors only')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
+    .option('--corpus', "report only the given paths, but read the spec's whole folder for cross-document rules")
     .option('--as-of <date>', 'the date claims are judged at, YYYY-MM-DD (default: today)')
     .option('--color', 'colour even when not on a terminal')
     .option('--no-color', 'no colour')

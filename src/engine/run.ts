@@ -9,7 +9,7 @@ import { Matcher, specPhrases } from '../match/matcher.js';
 import type { Spec } from '../spec/types.js';
 import { rules as allRules } from '../../rules/index.js';
 import { channelResolver } from './channels.js';
-import { discoverFiles } from './files.js';
+import { discoverFiles, toPosix } from './files.js';
 import { compareFindings, type FileRecord, type Finding, type RunResult, type Severity } from './finding.js';
 import { disambiguate, fingerprintOf } from './fingerprint.js';
 import { lintFile, type ActiveRules, type FileOutcome, type LintContext } from './lint.js';
@@ -25,6 +25,12 @@ export interface CheckOptions {
   asOf: string;
   /** spec warnings from loading */
   specWarnings?: string[];
+  /**
+   * Report only findings in these files or folders (relative to cwd), while `paths` is the whole
+   * corpus that cross-document rules see: a pre-commit hook checks the staged files against
+   * what every other channel says.
+   */
+  focus?: string[];
 }
 
 /** The rules the spec leaves on, each with its severity. */
@@ -72,7 +78,15 @@ export async function check(options: CheckOptions): Promise<RunResult> {
   const channels = channelResolver(spec);
   for (const outcome of outcomes) channels.byPath(path.resolve(options.cwd, outcome.record.path));
   for (const { channel, glob } of channels.unusedGlobs()) warnings.push(`${spec.path}: channel "${channel}" glob "${glob}" matches no file checked`);
-  return assemble(outcomes, context, options, warnings);
+  const result = assemble(outcomes, context, options, warnings);
+  return options.focus ? focusOn(result, options.focus, options.cwd) : result;
+}
+
+/** Keeps the files and findings under the focus paths; related locations may still point anywhere. */
+export function focusOn(result: RunResult, focus: string[], cwd: string): RunResult {
+  const roots = focus.map((given) => toPosix(path.relative(cwd, path.resolve(cwd, given))));
+  const inFocus = (rel: string) => roots.some((root) => root === '' || rel === root || rel.startsWith(`${root}/`));
+  return { ...result, files: result.files.filter((file) => inFocus(file.path)), findings: result.findings.filter((finding) => inFocus(finding.path)) };
 }
 
 /** Joins per-file outcomes into one result: corpus rules over all statements, one order. */
