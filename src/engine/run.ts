@@ -106,7 +106,7 @@ export function assemble(outcomes: FileOutcome[], context: LintContext, options:
   for (const { rule, severity } of context.rules.corpus) {
     const statements: Statement[] = ordered.flatMap((outcome) => outcome.statements[rule.meta.id] ?? []);
     statements.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.start - b.start || a.end - b.end));
-    if (rule.meta.id.startsWith('fact/')) factStatements.push(...statements);
+    if (rule.meta.id.startsWith('fact/')) for (const statement of statements) factStatements.push(statement);
     rule.check({
       spec: options.spec,
       asOf: options.asOf,

@@ -127,7 +127,7 @@ export const csvFormat: FormatModule = {
       const cell = (column: Column) => (index[column] === undefined ? undefined : row.fields[index[column]!]);
       const body = cell('text')!;
       const text = emptyMacroText();
-      text.blocks.push(...plainBlocks(body.value, body.map));
+      for (const block of plainBlocks(body.value, body.map)) text.blocks.push(block);
       const document = macroDocument({
         path: input.path,
         format: 'csv',

@@ -108,7 +108,7 @@ class Extractor {
       if (block) this.blocks.push(block);
       this.open = undefined;
     }
-    this.blocks.push(...this.pendingFields);
+    for (const field of this.pendingFields) this.blocks.push(field);
     this.pendingFields = [];
   }
 

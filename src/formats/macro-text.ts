@@ -54,12 +54,13 @@ export function addString(
 ): void {
   const { source, value, as } = options;
   const map = stringMap(source, value);
-  if (as === 'plain') into.blocks.push(...plainBlocks(value.value, map));
+  // Loops, not push(...list): a list of 100k+ blocks from one huge value overflows the stack as arguments.
+  if (as === 'plain') for (const block of plainBlocks(value.value, map)) into.blocks.push(block);
   else if (as === 'html') {
     const html = htmlBlocks(value.value, map);
-    into.blocks.push(...html.blocks);
-    into.directives.push(...html.directives);
-  } else into.blocks.push(...fieldBlocks(value.value, map, as.field));
+    for (const block of html.blocks) into.blocks.push(block);
+    for (const directive of html.directives) into.directives.push(directive);
+  } else for (const block of fieldBlocks(value.value, map, as.field)) into.blocks.push(block);
 }
 
 /** An id as a string: a number keeps its digits as written. */

@@ -5,6 +5,8 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { FormatModule } from './format.js';
 import { documentFromMdast, type MdNode } from './mdast-reader.js';
+import './micromark-patch.js';
+import { checkContainerDepth, checkInlineMarks, checkTreeDepth } from './nesting.js';
 
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
 
@@ -12,7 +14,10 @@ export const markdown: FormatModule = {
   name: 'markdown',
   extensions: ['.md', '.markdown'],
   read({ path, text, options }) {
+    checkContainerDepth(text);
+    checkInlineMarks(text, { mdx: false });
     const tree = parser.parse(text) as MdNode;
+    checkTreeDepth(tree);
     return { documents: [documentFromMdast({ tree, source: text, path, format: 'markdown', options })] };
   },
 };

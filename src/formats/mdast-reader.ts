@@ -161,7 +161,7 @@ class MdastReader {
     for (const child of children) this.inline(child, writer);
     const citations = countCitations(children);
     const block = writer.builder.build(citations > 0 ? { ...meta, citations } : meta);
-    if (block) this.blocks.push(...(turns ? splitTurns(block) : [block]));
+    if (block) for (const part of turns ? splitTurns(block) : [block]) this.blocks.push(part);
     this.flushFields();
   }
 
@@ -242,7 +242,7 @@ class MdastReader {
   }
 
   private flushFields(): void {
-    this.blocks.push(...this.pendingFields);
+    for (const field of this.pendingFields) this.blocks.push(field);
     this.pendingFields = [];
   }
 

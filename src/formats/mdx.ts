@@ -8,6 +8,8 @@ import { location } from 'vfile-location';
 import { FormatError } from './document.js';
 import type { FormatModule } from './format.js';
 import { documentFromMdast, type MdNode } from './mdast-reader.js';
+import './micromark-patch.js';
+import { checkContainerDepth, checkInlineMarks, checkTreeDepth } from './nesting.js';
 
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).use(remarkMdx);
 
@@ -37,15 +39,19 @@ export const mdx: FormatModule = {
   name: 'mdx',
   extensions: ['.mdx'],
   read({ path, text, options }) {
+    checkContainerDepth(text);
+    checkInlineMarks(text, { mdx: true });
     let tree: MdNode;
     try {
       tree = parser.parse(text) as MdNode;
     } catch (error) {
+      if (error instanceof RangeError) throw new FormatError('markup nested too deeply to read');
       if (!(error instanceof Error)) throw error;
       const message = error as Error & ParserMessage;
       const reason = (message.reason ?? message.message).split('\n')[0]!;
       throw new FormatError(`Invalid MDX: ${reason}`, errorOffset(text, message, reason));
     }
+    checkTreeDepth(tree);
     return { documents: [documentFromMdast({ tree, source: text, path, format: 'mdx', options })] };
   },
 };

@@ -44,7 +44,7 @@ export const text: FormatModule = {
     let pendingBreak: Line | undefined;
     const endParagraph = (): void => {
       const block = builder.build({ kind: 'paragraph' });
-      if (block) blocks.push(...splitTurns(block));
+      if (block) for (const turn of splitTurns(block)) blocks.push(turn);
       builder = new TextBuilder();
       pendingBreak = undefined;
     };

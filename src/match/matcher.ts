@@ -147,7 +147,8 @@ export class Matcher {
         found.push(this.toMatch(compiled, block, blockIndex, textStart, textEnd, negated, value));
       }
     }
-    out.push(...keepLongest(found));
+    // A loop, not push(...): a 5 MB line holds more matches than a call can take as arguments.
+    for (const match of keepLongest(found)) out.push(match);
   }
 
   private candidates(word: string, atQuantity: boolean): CompiledTemplate[] {

@@ -25,7 +25,7 @@ export const stylish: Reporter = {
     }
     for (const [file, findings] of byFile) {
       lines.push(chalk.underline(clean(file)));
-      const width = Math.max(...findings.map((f) => `${f.start.line}:${f.start.column}`.length));
+      const width = findings.reduce((most, f) => Math.max(most, `${f.start.line}:${f.start.column}`.length), 0);
       let documentKey: string | undefined;
       for (const finding of findings) {
         const key = finding.documentTitle ?? finding.documentId;
