@@ -23,6 +23,8 @@ export interface CheckFlags {
   argv?: string[];
   /** read the spec's whole folder for cross-document rules and report only the given paths */
   corpus?: boolean;
+  /** show stacks of internal errors */
+  debug?: boolean;
 }
 
 export async function checkCommand(paths: string[], flags: CheckFlags, io: Io): Promise<number> {
@@ -35,7 +37,7 @@ export async function checkCommand(paths: string[], flags: CheckFlags, io: Io): 
 }
 
 /** Finds and loads the spec and runs the check, as `check`, `matrix` and `report` all do. */
-export async function runFromFlags(paths: string[], flags: Pick<CheckFlags, 'spec' | 'asOf' | 'argv' | 'corpus'>, io: Io): Promise<RunResult> {
+export async function runFromFlags(paths: string[], flags: Pick<CheckFlags, 'spec' | 'asOf' | 'argv' | 'corpus' | 'debug'>, io: Io): Promise<RunResult> {
   const asOf = flags.asOf ?? today();
   if (!isIsoDate(asOf)) throw new UsageError(`--as-of expects a date as YYYY-MM-DD, found "${asOf}"`);
   const specPath = resolveSpecPath(flags.spec, paths, io.cwd);
@@ -49,6 +51,7 @@ export async function runFromFlags(paths: string[], flags: Pick<CheckFlags, 'spe
     spec,
     asOf,
     specWarnings: warnings,
+    ...(flags.debug ? { debug: true } : {}),
     ...(corpus && paths.length > 0 ? { focus: paths } : {}),
   });
   result.startedAt = new Date().toISOString();

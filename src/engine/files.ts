@@ -76,19 +76,19 @@ export async function discoverFiles(options: DiscoveryOptions): Promise<{ files:
       if (ALWAYS_SKIPPED.has(entry.name)) continue;
       const abs = path.join(dir, entry.name);
       let isDir = entry.isDirectory();
-      let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
         try {
-          const stat = await fs.stat(abs);
-          isDir = stat.isDirectory();
-          isFile = stat.isFile();
+          isDir = (await fs.stat(abs)).isDirectory();
         } catch {
-          continue; // a dangling link or one that loops on itself points at nothing to read
+          // A link to nothing, or one that loops on itself: read as a file, so that a page.md
+          // that cannot be read is reported as unreadable rather than silently left out.
+          isDir = false;
         }
       }
       if (gitIgnored(active, abs, isDir) || ignoredBySpec(abs)) continue;
       if (isDir) await walk(abs, active);
-      else if (isFile && hasKnownExtension(entry.name)) files.set(abs, { abs, rel: rel(abs) });
+      // Pipes and devices too: the linter reports them as unreadable instead of hiding them.
+      else if (hasKnownExtension(entry.name)) files.set(abs, { abs, rel: rel(abs) });
     }
   }
 

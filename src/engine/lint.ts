@@ -34,6 +34,8 @@ export interface LintContext {
   formatOptions: FormatOptions;
   /** the spec's channel for a file, by its globs */
   channelOf(abs: string): string | undefined;
+  /** keep the stack of an internal error in a reader (as a warning) for `--debug` */
+  debug?: boolean;
 }
 
 export interface FileOutcome {
@@ -51,9 +53,13 @@ export interface FileOutcome {
 export async function lintFile(file: DiscoveredFile, context: LintContext): Promise<FileOutcome | undefined> {
   let bytes: Buffer;
   try {
+    // A pipe named `page.md` would block readFile forever, waiting for a writer.
+    const stat = await fs.stat(file.abs);
+    if (stat.isDirectory()) return unreadable(file, context, 'cannot read file: it is a folder');
+    if (!stat.isFile()) return unreadable(file, context, 'cannot read file: not a regular file (a pipe, socket or device)');
     bytes = await fs.readFile(file.abs);
   } catch (error) {
-    return unreadable(file, context, `cannot read file: ${reason(error)}`);
+    return unreadable(file, context, `cannot read file: ${await readFailure(file.abs, error)}`);
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const decoded = decode(bytes);
@@ -77,7 +83,10 @@ export function lintText(file: DiscoveredFile, text: string, context: LintContex
       if (format.name === 'json' && !file.explicit && channel === undefined) return undefined;
       return unreadable(file, context, error.message, meta, channel, { text, offset: error.offset }, format.name);
     }
-    throw error;
+    // A bug in a reader or a parser it uses costs this file, never the run.
+    const outcome = unreadable(file, context, `internal error reading this file: ${firstLine(error)}`, meta, channel, undefined, format.name);
+    if (context.debug && error instanceof Error && error.stack) outcome.warnings.push(`${file.rel}: ${error.stack}`);
+    return outcome;
   }
   const locate = locator(text);
   const findings: Finding[] = [];
@@ -178,4 +187,18 @@ function unreadable(
     });
   }
   return { record, findings, statements: {}, warnings: [] };
+}
+
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}` : String(error);
+  return message.split(/\r?\n|\r/)[0]!.trim() || 'unknown error';
+}
+
+/** Why reading failed; a link to nothing says so rather than "it no longer exists". */
+async function readFailure(abs: string, error: unknown): Promise<string> {
+  if ((error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') {
+    const link = await fs.lstat(abs).catch(() => undefined);
+    if (link?.isSymbolicLink()) return 'broken symbolic link (it points at nothing)';
+  }
+  return reason(error);
 }

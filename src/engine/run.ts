@@ -34,6 +34,8 @@ export interface CheckOptions {
    * what every other channel says.
    */
   focus?: string[];
+  /** keep stacks of internal errors in readers, as warnings */
+  debug?: boolean;
 }
 
 /** The rules the spec leaves on, each with its severity. */
@@ -50,9 +52,10 @@ export function activeRules(spec: Spec): ActiveRules {
   return active;
 }
 
-export function lintContext(spec: Spec, asOf: string): LintContext {
+export function lintContext(spec: Spec, asOf: string, options: { debug?: boolean } = {}): LintContext {
   const channels = channelResolver(spec);
   return {
+    ...(options.debug ? { debug: true } : {}),
     spec,
     asOf,
     rules: activeRules(spec),
@@ -71,7 +74,7 @@ export function lintContext(spec: Spec, asOf: string): LintContext {
 
 export async function check(options: CheckOptions): Promise<RunResult> {
   const { spec } = options;
-  const context = lintContext(spec, options.asOf);
+  const context = lintContext(spec, options.asOf, { debug: options.debug ?? false });
   const { files, problems } = await discoverFiles({
     cwd: options.cwd,
     paths: options.paths,

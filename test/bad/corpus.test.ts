@@ -1,0 +1,286 @@
+/**
+ * The bad-input corpus: every broken or hostile input file, with its exact outcome. Small files
+ * live in fixtures/bad/; large and special ones (a 5 MB line, 10,000 nesting levels, pipes,
+ * links, permissions, a file that vanishes) are made here in a temporary folder.
+ */
+import { chmodSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { rules } from '../../rules/index.js';
+import type { Finding, RunResult } from '../../src/engine/finding.js';
+import { discoverFiles } from '../../src/engine/files.js';
+import { lintFile } from '../../src/engine/lint.js';
+import { check, lintContext } from '../../src/engine/run.js';
+import { knownExtensions } from '../../src/formats/index.js';
+import { loadSpec } from '../../src/spec/load.js';
+import { runCli } from '../helpers/cli.js';
+import { tempRepo } from '../helpers/lint.js';
+
+const FORBIDDEN = '"best in the industry" is a forbidden claim (best-in-industry). Superiority claims need substantiation we do not have.';
+/** the same claim under the generated tests' spec, which gives no message */
+const FORBIDDEN_PLAIN = '"best in the industry" is a forbidden claim (best-in-industry).';
+const SIXTY = '"60 days return" states return-window as 60 days, but the spec says 30 days.';
+const SIXTY_WITHIN = '"Return it within 60 days" states return-window as 60 days, but the spec says 30 days.';
+
+const describeFinding = (f: Finding) => `${f.start.line}:${f.start.column} ${f.ruleId} ${f.message}`;
+
+describe('fixtures/bad: the committed corpus, through the CLI', () => {
+  let result: RunResult;
+  let code: number;
+  let stderr: string;
+  beforeAll(async () => {
+    const run = await runCli(['check', 'fixtures/bad', '--format', 'json', '--as-of', '2026-11-23']);
+    code = run.code;
+    stderr = run.stderr;
+    result = JSON.parse(run.stdout) as RunResult;
+  });
+  const of = (file: string) => result.findings.filter((f) => f.path === `fixtures/bad/${file}`).map(describeFinding);
+
+  it('reads every file, reports the broken ones and exits 1, with nothing on stderr', () => {
+    expect(code).toBe(1);
+    expect(stderr).toBe('');
+    expect(result.files.map((f) => f.path.replace('fixtures/bad/', ''))).toEqual([
+      'site/crlf.md',
+      'site/empty.md',
+      'site/latin1.md',
+      'site/logo-saved-as.md',
+      'site/lone-cr.md',
+      'site/path with spaces/café ünïcode — naïve.md',
+      'site/unclosed.html',
+      'site/unclosed.mdx',
+      'site/utf16-bom.md',
+      'site/utf8-bom.md',
+      'support/quoted-newline.csv',
+      'support/ragged.csv',
+      'support/truncated.json',
+    ]);
+  });
+
+  it('empty file: read, no findings', () => {
+    expect(of('site/empty.md')).toEqual([]);
+    expect(result.files.find((f) => f.path.endsWith('empty.md'))).toMatchObject({ format: 'markdown', bytes: 0, documents: 1 });
+  });
+
+  it('binary file with a text extension: file/unreadable', () => {
+    expect(of('site/logo-saved-as.md')).toEqual(['1:1 file/unreadable binary file (it holds NUL bytes), not text']);
+  });
+
+  it('invalid UTF-8: file/unreadable naming the byte', () => {
+    expect(of('site/latin1.md')).toEqual(['1:1 file/unreadable not valid UTF-8 text (bad byte 0xe9 at byte 5); save it as UTF-8']);
+  });
+
+  it('UTF-16 with a BOM: read, positions in characters after the BOM', () => {
+    expect(of('site/utf16-bom.md')).toEqual([`3:5 claim/forbidden ${FORBIDDEN}`]);
+  });
+
+  it('UTF-8 with a BOM: read, the BOM is not a column', () => {
+    expect(of('site/utf8-bom.md')).toEqual([`3:5 claim/forbidden ${FORBIDDEN}`]);
+  });
+
+  it('CRLF line endings: lines counted once per CRLF', () => {
+    expect(of('site/crlf.md')).toEqual([`3:11 fact/mismatch ${SIXTY}`, `4:5 claim/forbidden ${FORBIDDEN}`]);
+  });
+
+  it('lone CR line endings: a CR is a line break', () => {
+    expect(of('site/lone-cr.md')).toEqual([`3:11 fact/mismatch ${SIXTY}`, `4:5 claim/forbidden ${FORBIDDEN}`]);
+  });
+
+  it('unclosed HTML: read as a browser would', () => {
+    expect(of('site/unclosed.html')).toEqual([`3:29 claim/forbidden ${FORBIDDEN}`, `4:42 fact/mismatch ${SIXTY_WITHIN}`]);
+  });
+
+  it('unclosed MDX: file/unreadable at the tag', () => {
+    expect(of('site/unclosed.mdx')).toEqual(['3:1 file/unreadable Invalid MDX: Expected a closing tag for `<Callout>` (3:1-3:22)']);
+  });
+
+  it('a path with spaces and non-ASCII characters', () => {
+    expect(of('site/path with spaces/café ünïcode — naïve.md')).toEqual([`3:17 claim/forbidden ${FORBIDDEN}`]);
+  });
+
+  it('truncated JSON export: file/unreadable at the line and column', () => {
+    expect(of('support/truncated.json')).toEqual(["8:90 file/unreadable invalid JSON: expected a control character to be escaped but found '\\n'"]);
+  });
+
+  it('CSV with a quoted newline (and CRLF): the cell spans lines, positions exact', () => {
+    const findings = result.findings.filter((f) => f.path.endsWith('quoted-newline.csv'));
+    expect(findings.map(describeFinding)).toEqual([`3:18 fact/mismatch ${SIXTY_WITHIN}`, `4:16 claim/forbidden ${FORBIDDEN}`]);
+    expect(findings.map((f) => f.documentTitle)).toEqual(['Returns', 'Praise']);
+  });
+
+  it('CSV with a ragged row: file/unreadable naming the row', () => {
+    expect(of('support/ragged.csv')).toEqual(['3:1 file/unreadable row on line 3 has 4 fields; the header has 3']);
+  });
+});
+
+const SPEC = [
+  'version: 1',
+  'channels:',
+  '  marketing: ["site/**"]',
+  '  support: ["support/**"]',
+  'claims:',
+  '  - id: best-in-industry',
+  '    says: ["best in the industry"]',
+  '    status: forbidden',
+  '',
+].join('\n');
+const GOOD_PAGE = '# Summit Tent\n\nThe best in the industry.\n';
+
+async function runIn(dir: string, paths: string[] = ['.']): Promise<RunResult> {
+  const { spec } = loadSpec({ specPath: path.join(dir, 'onemessage.yaml'), cwd: dir, knownRuleIds: rules.map((r) => r.meta.id) });
+  return check({ cwd: dir, paths, spec, asOf: '2026-11-23' });
+}
+
+/** Findings by file, `line:col rule message`, for a run over a folder. */
+function byFile(result: RunResult): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const finding of result.findings) (out[finding.path] ??= []).push(describeFinding(finding));
+  return out;
+}
+
+/** The same long line of real-looking copy, `bytes` long, with a forbidden claim every ~120 characters. */
+function longLine(bytes: number): string {
+  const sentence = 'Our Summit Tent is the best in the industry, and free shipping covers every order over fifty dollars. ';
+  return sentence.repeat(Math.ceil(bytes / sentence.length)).slice(0, bytes);
+}
+
+describe('generated: huge and deeply nested inputs, each reader', () => {
+  const readers: Array<[string, string, (line: string) => string, number]> = [
+    ['Markdown', 'site/long.md', (line) => line, 5_000_000],
+    ['MDX', 'site/long.mdx', (line) => line, 1_000_000],
+    ['HTML', 'site/long.html', (line) => `<p>${line}</p>`, 1_000_000],
+    ['text', 'site/long.txt', (line) => line, 1_000_000],
+    ['JSON export', 'support/long.json', (line) => JSON.stringify({ macros: [{ id: 1, title: 'Long', actions: [{ field: 'comment_value', value: line }] }] }), 1_000_000],
+    ['CSV', 'support/long.csv', (line) => `ID,Name,Body\n1,Long,"${line}"\n`, 1_000_000],
+  ];
+  for (const [reader, file, wrap, bytes] of readers) {
+    it(`a ${bytes / 1e6} MB single line through ${reader}: every claim found, a few seconds per MB`, async () => {
+      const line = longLine(bytes);
+      const dir = tempRepo({ 'onemessage.yaml': SPEC, [file]: wrap(line) });
+      const started = performance.now();
+      const result = await runIn(dir);
+      const seconds = (performance.now() - started) / 1000;
+      const expected = line.split('best in the industry').length - 1;
+      expect(result.findings.filter((f) => f.ruleId === 'claim/forbidden')).toHaveLength(expected);
+      expect(result.findings.filter((f) => f.ruleId === 'file/unreadable')).toEqual([]);
+      // About 2 s/MB measured on a loaded 2-core machine; the bound leaves room for a slow CI.
+      expect(seconds / (bytes / 1e6)).toBeLessThan(6);
+    }, 60_000);
+  }
+
+  const nested: Array<[string, string, string, string]> = [
+    ['10,000 nested list items (Markdown)', 'site/list.md', `${'- '.repeat(10000)}Free returns`, '1:201 file/unreadable lists or block quotes nested more than 100 levels deep; onemessage reads at most 100'],
+    ['10,000 nested block quotes (Markdown)', 'site/quote.md', `${'>'.repeat(10000)} Free returns`, '1:101 file/unreadable lists or block quotes nested more than 100 levels deep; onemessage reads at most 100'],
+    ['a ladder of 1,000 indented list items (Markdown)', 'site/ladder.md', Array.from({ length: 1000 }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n'), '101:201 file/unreadable lists or block quotes nested more than 100 levels deep; onemessage reads at most 100'],
+    ['10,000 nested list items (MDX)', 'site/list.mdx', `${'* '.repeat(10000)}Free returns`, '1:201 file/unreadable lists or block quotes nested more than 100 levels deep; onemessage reads at most 100'],
+    ['10,000 nested emphasis marks', 'site/emphasis.md', `${'*'.repeat(10000)}best${'*'.repeat(10000)}`, '1:1001 file/unreadable a paragraph holds more than 1000 emphasis marks and brackets; onemessage reads at most 1000'],
+    ['10,000 nested links', 'site/links.md', `${'['.repeat(10000)}best${'](/x)'.repeat(10000)}`, '1:33 file/unreadable brackets nested more than 32 levels deep; onemessage reads at most 32'],
+    ['10,000 nested divs (HTML)', 'site/deep.html', `${'<div>'.repeat(10000)}best in the industry${'</div>'.repeat(10000)}`, '1:1 file/unreadable HTML is nested too deeply to read'],
+    ['10,000 nested arrays (JSON)', 'support/deep.json', `${'['.repeat(10000)}${']'.repeat(10000)}`, '1:1 file/unreadable not a known macro export (expected Zendesk, Help Scout, Freshdesk or Intercom shape)'],
+  ];
+  for (const [name, file, text, expected] of nested) {
+    it(`${name}: file/unreadable in well under a second, and the run goes on`, async () => {
+      const dir = tempRepo({ 'onemessage.yaml': SPEC, [file]: text, 'site/index.md': GOOD_PAGE });
+      const started = performance.now();
+      const result = await runIn(dir);
+      expect(performance.now() - started).toBeLessThan(5000);
+      expect(byFile(result)).toEqual({ [file]: [expected], 'site/index.md': [`3:5 claim/forbidden ${FORBIDDEN_PLAIN}`] });
+    });
+  }
+
+  it('deeply nested JSON in a support channel export: the reader stays iterative', async () => {
+    const dir = tempRepo({ 'onemessage.yaml': SPEC, 'support/deep.json': `{"macros": ${'['.repeat(100000)}` });
+    const result = await runIn(dir);
+    expect(byFile(result)['support/deep.json']).toEqual(['1:100012 file/unreadable invalid JSON: expected a value but found end of file']);
+  });
+});
+
+describe('generated: files that cannot be read', () => {
+  const isRoot = process.getuid?.() === 0;
+
+  it.skipIf(isRoot)('a file without read permission: file/unreadable, the run goes on', async () => {
+    const dir = tempRepo({ 'onemessage.yaml': SPEC, 'site/locked.md': GOOD_PAGE, 'site/index.md': GOOD_PAGE });
+    chmodSync(path.join(dir, 'site/locked.md'), 0o000);
+    const result = await runIn(dir);
+    expect(byFile(result)['site/locked.md']).toEqual(['1:1 file/unreadable cannot read file: permission denied']);
+    expect(byFile(result)['site/index.md']).toHaveLength(1);
+  });
+
+  it('a pipe named page.md: file/unreadable at once, never a hang', async () => {
+    const dir = tempRepo({ 'onemessage.yaml': SPEC, 'site/index.md': GOOD_PAGE });
+    execFileSync('mkfifo', [path.join(dir, 'site/pipe.md')]);
+    const folder = await runIn(dir);
+    expect(byFile(folder)['site/pipe.md']).toEqual(['1:1 file/unreadable cannot read file: not a regular file (a pipe, socket or device)']);
+    expect(byFile(folder)['site/index.md']).toHaveLength(1);
+    const named = await runIn(dir, ['site/pipe.md']);
+    expect(byFile(named)).toEqual({ 'site/pipe.md': ['1:1 file/unreadable cannot read file: not a regular file (a pipe, socket or device)'] });
+  });
+
+  it('a folder named page.md is walked as a folder', async () => {
+    const dir = tempRepo({ 'onemessage.yaml': SPEC, 'site/page.md/index.md': GOOD_PAGE });
+    const result = await runIn(dir);
+    expect(result.files.map((f) => f.path)).toEqual(['site/page.md/index.md']);
+  });
+
+  it('a file link that loops on itself, and one that points at nothing: file/unreadable each', async () => {
+    const dir = tempRepo({ 'onemessage.yaml': SPEC, 'site/index.md': GOOD_PAGE });
+    symlinkSync('loop.md', path.join(dir, 'site/loop.md'));
+    symlinkSync('gone.md', path.join(dir, 'site/dangling.md'));
+    const result = await runIn(dir);
+    expect(byFile(result)).toMatchObject({
+      'site/dangling.md': ['1:1 file/unreadable cannot read file: broken symbolic link (it points at nothing)'],
+      'site/loop.md': ['1:1 file/unreadable cannot read file: too many levels of symbolic links'],
+    });
+  });
+
+  it('a folder link that loops back up: each file read once', async () => {
+    const dir = tempRepo({ 'onemessage.yaml': SPEC, 'site/index.md': GOOD_PAGE });
+    symlinkSync('..', path.join(dir, 'site/up'));
+    symlinkSync('.', path.join(dir, 'site/here'));
+    const result = await runIn(dir);
+    expect(result.files.map((f) => f.path)).toEqual(['site/index.md']);
+  });
+
+  it('a file that vanishes between discovery and reading: file/unreadable, the others still read', async () => {
+    const dir = tempRepo({ 'onemessage.yaml': SPEC, 'site/a.md': GOOD_PAGE, 'site/b.md': GOOD_PAGE });
+    const { spec } = loadSpec({ specPath: path.join(dir, 'onemessage.yaml'), cwd: dir, knownRuleIds: rules.map((r) => r.meta.id) });
+    const { files } = await discoverFiles({ cwd: dir, paths: ['.'], specDir: dir, ignoreGlobs: [], extensions: knownExtensions() });
+    expect(files.map((f) => f.rel)).toEqual(['site/a.md', 'site/b.md']);
+    rmSync(path.join(dir, 'site/a.md'));
+    const context = lintContext(spec, '2026-11-23');
+    const outcomes = await Promise.all(files.map((file) => lintFile(file, context)));
+    expect(outcomes.map((o) => o!.findings.map(describeFinding))).toEqual([['1:1 file/unreadable cannot read file: it no longer exists'], [`3:5 claim/forbidden ${FORBIDDEN_PLAIN}`]]);
+  });
+
+  it('a file replaced by a folder between discovery and reading', async () => {
+    const dir = tempRepo({ 'onemessage.yaml': SPEC, 'site/a.md': GOOD_PAGE });
+    const { spec } = loadSpec({ specPath: path.join(dir, 'onemessage.yaml'), cwd: dir, knownRuleIds: rules.map((r) => r.meta.id) });
+    rmSync(path.join(dir, 'site/a.md'));
+    mkdirSync(path.join(dir, 'site/a.md'));
+    const outcome = await lintFile({ abs: path.join(dir, 'site/a.md'), rel: 'site/a.md' }, lintContext(spec, '2026-11-23'));
+    expect(outcome!.findings.map(describeFinding)).toEqual(['1:1 file/unreadable cannot read file: it is a folder']);
+  });
+
+  it('through the CLI: one line per unreadable file, exit 1, nothing on stderr', async () => {
+    const dir = tempRepo({ 'onemessage.yaml': SPEC, 'site/index.md': '# Summit Tent\n\nLight and strong.\n' });
+    writeFileSync(path.join(dir, 'site/logo.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]));
+    symlinkSync('gone.md', path.join(dir, 'site/old.md'));
+    const run = await runCli(['check'], { cwd: dir });
+    expect(run).toEqual({
+      code: 1,
+      stderr: '',
+      stdout: [
+        'warning: onemessage.yaml: channel "support" glob "support/**" matches no file checked',
+        '',
+        'site/logo.md',
+        '  1:1  error    binary file (it holds NUL bytes), not text  file/unreadable',
+        '',
+        'site/old.md',
+        '  1:1  error    cannot read file: broken symbolic link (it points at nothing)  file/unreadable',
+        '',
+        '✖ 2 problems (2 errors, 0 warnings) in 3 files',
+        '',
+      ].join('\n'),
+    });
+  });
+});
