@@ -34,7 +34,9 @@ export const csvReporter: Reporter = {
 };
 
 export function formatCsv(result: RunResult): string {
-  return stringify([[...csvHeader], ...result.findings.map(row)], { record_delimiter: 'windows' });
+  // csv-stringify quotes a field holding the CRLF record delimiter but not a lone LF or CR, which
+  // would split the row in a spreadsheet: a multi-line excerpt, or a file name with a newline.
+  return stringify([[...csvHeader], ...result.findings.map(row)], { record_delimiter: 'windows', quoted_match: /[\r\n]/ });
 }
 
 function row(finding: Finding): string[] {
