@@ -144,6 +144,15 @@ class Loader {
   /** A pack name (letters, digits, `-`, `_`) or a path relative to the extending file. */
   private resolveExtends(options: { entry: string; pos: SpecPos; fromPath: string }): { absPath: string; file: string } | undefined {
     const { entry, pos, fromPath } = options;
+    // A spec is data from the repository: never fetched, never read from elsewhere on the machine.
+    if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(entry) && !/^[A-Za-z]:[\\/]/.test(entry)) {
+      this.fail(`${quote(entry)} is a URL: onemessage never fetches a spec; copy it into the repository and extend it by a relative path`, { file: pos.file, pos });
+      return undefined;
+    }
+    if (path.isAbsolute(entry) || /^[A-Za-z]:[\\/]/.test(entry) || entry.startsWith('\\')) {
+      this.fail(`${quote(entry)} is an absolute path: extend a built-in pack by name or a file by a path relative to this spec`, { file: pos.file, pos });
+      return undefined;
+    }
     if (!/^[A-Za-z0-9][\w-]*$/.test(entry)) {
       const absPath = path.resolve(path.dirname(fromPath), entry);
       return { absPath, file: this.display(absPath) };
