@@ -21,22 +21,51 @@ export interface CheckFlags {
   color?: boolean;
   /** the command line as given, for the audit block of reports */
   argv?: string[];
+  /** read the one document from standard input, named by stdinFilename */
+  stdin?: boolean;
+  stdinFilename?: string;
 }
 
 export async function checkCommand(paths: string[], flags: CheckFlags, io: Io): Promise<number> {
   for (const target of flags.outputs) {
     if (!reporterFor(target.format)) throw new UsageError(`unknown format "${target.format}" (one of: ${reporterNames().join(', ')})`);
   }
-  const asOf = flags.asOf ?? today();
-  if (!isIsoDate(asOf)) throw new UsageError(`--as-of expects a date as YYYY-MM-DD, found "${asOf}"`);
-  const specPath = resolveSpecPath(flags.spec, paths, io.cwd);
-  const { spec, warnings } = loadSpec({ specPath, cwd: io.cwd, knownRuleIds: rules.map((rule) => rule.meta.id) });
-  const targets = paths.length > 0 ? paths : [path.relative(io.cwd, spec.dir) || '.'];
-  const result: RunResult = await check({ cwd: io.cwd, paths: targets, spec, asOf, specWarnings: warnings });
-  result.startedAt = new Date().toISOString();
-  result.command = ['onemessage', ...(flags.argv ?? [])];
+  const result = await runCheck(paths, flags, io);
   await writeReports(result, flags, io);
   return exitCodeFor(result, flags.maxWarnings);
+}
+
+/** Loads the spec and checks the paths (or standard input), stamped with the time and command line. */
+export async function runCheck(paths: string[], flags: Omit<CheckFlags, 'outputs'>, io: Io): Promise<RunResult> {
+  const stdinName = stdinNameOf(paths, flags);
+  const asOf = flags.asOf ?? today();
+  if (!isIsoDate(asOf)) throw new UsageError(`--as-of expects a date as YYYY-MM-DD, found "${asOf}"`);
+  const specPath = resolveSpecPath(flags.spec, stdinName !== undefined ? [stdinName] : paths, io.cwd);
+  const { spec, warnings } = loadSpec({ specPath, cwd: io.cwd, knownRuleIds: rules.map((rule) => rule.meta.id) });
+  let result: RunResult;
+  if (stdinName !== undefined) {
+    const { checkSource } = await import('../engine/stdin.js');
+    result = checkSource({ cwd: io.cwd, name: stdinName, text: await io.readStdin(), spec, asOf, specWarnings: warnings });
+  } else {
+    const targets = paths.length > 0 ? paths : [path.relative(io.cwd, spec.dir) || '.'];
+    result = await check({ cwd: io.cwd, paths: targets, spec, asOf, specWarnings: warnings });
+  }
+  result.startedAt = new Date().toISOString();
+  result.command = ['onemessage', ...(flags.argv ?? [])];
+  return result;
+}
+
+/** The name standard input stands for, or undefined when the run reads files. */
+function stdinNameOf(paths: string[], flags: Pick<CheckFlags, 'stdin' | 'stdinFilename'>): string | undefined {
+  if (!flags.stdin) {
+    if (flags.stdinFilename !== undefined) throw new UsageError('--stdin-filename names the document read with --stdin; add --stdin');
+    return undefined;
+  }
+  if (paths.length > 0) throw new UsageError(`--stdin reads one document from standard input; drop the paths (${paths.join(' ')}) or --stdin`);
+  if (flags.stdinFilename === undefined || flags.stdinFilename.trim() === '') {
+    throw new UsageError('--stdin needs --stdin-filename NAME: its extension picks the format and its path the channel');
+  }
+  return flags.stdinFilename;
 }
 
 export function exitCodeFor(result: RunResult, maxWarnings?: number): number {
@@ -46,7 +75,7 @@ export function exitCodeFor(result: RunResult, maxWarnings?: number): number {
   return 0;
 }
 
-async function writeReports(result: RunResult, flags: CheckFlags, io: Io): Promise<void> {
+export async function writeReports(result: RunResult, flags: Pick<CheckFlags, 'outputs' | 'color' | 'quiet'>, io: Io): Promise<void> {
   for (const target of flags.outputs) {
     const reporter = reporterFor(target.format)!;
     const toTerminal = target.file === undefined;
