@@ -36,7 +36,7 @@ export async function checkCommand(paths: string[], flags: CheckFlags, io: Io): 
 }
 
 /** Loads the spec and checks the paths (or standard input), stamped with the time and command line. */
-export async function runCheck(paths: string[], flags: Omit<CheckFlags, 'outputs'>, io: Io): Promise<RunResult> {
+export async function runCheck(paths: string[], flags: Omit<CheckFlags, 'outputs'> & { outputs?: OutputTarget[] }, io: Io): Promise<RunResult> {
   const stdinName = stdinNameOf(paths, flags);
   const asOf = flags.asOf ?? today();
   if (!isIsoDate(asOf)) throw new UsageError(`--as-of expects a date as YYYY-MM-DD, found "${asOf}"`);
@@ -48,7 +48,9 @@ export async function runCheck(paths: string[], flags: Omit<CheckFlags, 'outputs
     result = checkSource({ cwd: io.cwd, name: stdinName, text: await io.readStdin(), spec, asOf, specWarnings: warnings });
   } else {
     const targets = paths.length > 0 ? paths : [path.relative(io.cwd, spec.dir) || '.'];
-    result = await check({ cwd: io.cwd, paths: targets, spec, asOf, specWarnings: warnings });
+    // A report written into the checked folder must not come back as content on the next run.
+    const skip = (flags.outputs ?? []).flatMap((target) => (target.file !== undefined ? [path.resolve(io.cwd, target.file)] : []));
+    result = await check({ cwd: io.cwd, paths: targets, spec, asOf, specWarnings: warnings, skip });
   }
   result.startedAt = new Date().toISOString();
   result.command = ['onemessage', ...(flags.argv ?? [])];

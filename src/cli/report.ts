@@ -25,7 +25,7 @@ export function defaultReportFile(format: string): string {
 
 export async function reportCommand(paths: string[], flags: ReportFlags, io: Io): Promise<number> {
   const targets = reportTargets(flags.outputs);
-  const result = await runCheck(paths, flags, io);
+  const result = await runCheck(paths, { ...flags, outputs: targets }, io);
   await writeReports(result, { outputs: targets, color: false }, io);
   for (const target of targets) io.stdout(`Wrote ${target.file}: ${summary(result)}\n`);
   return 0;

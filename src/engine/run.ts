@@ -25,6 +25,8 @@ export interface CheckOptions {
   asOf: string;
   /** spec warnings from loading */
   specWarnings?: string[];
+  /** absolute paths of the files this run writes, skipped when found in a folder */
+  skip?: string[];
 }
 
 /** The rules the spec leaves on, each with its severity. */
@@ -65,6 +67,7 @@ export async function check(options: CheckOptions): Promise<RunResult> {
     specDir: spec.dir,
     ignoreGlobs: spec.ignore,
     extensions: knownExtensions(),
+    skip: new Set(options.skip ?? []),
   });
   const outcomes = (await mapLimited(files, 8, (file) => lintFile(file, context))).filter((outcome) => outcome !== undefined);
   const warnings = [...(options.specWarnings ?? [])];
