@@ -3,7 +3,7 @@
  * every report format promises through the CLI: SARIF that validates against the official
  * schema, and the same bytes from the same run apart from the timestamp.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ajvDraft04 from 'ajv-draft-04';
@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index.js';
 import { renderGuide } from '../../src/report/guide.js';
 import { loadSpec } from '../../src/spec/load.js';
+import { acmeCopy } from '../helpers/acme.js';
 import { ROOT, runCli } from '../helpers/cli.js';
 import { tempRepo } from '../helpers/lint.js';
 
@@ -35,13 +36,6 @@ const FILES = {
   'site/index.md': '# Acme Outdoor\n\nThe best in the industry, and the Trail Pack proves it.\n',
   'support/returns.md': 'You can return your TrailPack within 30 days.\n',
 };
-
-/** A copy of fixtures/acme to run in, so reports land in a throwaway working folder. */
-export function acmeCopy(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'onemessage-acme-'));
-  cpSync(path.join(ROOT, 'fixtures/acme'), dir, { recursive: true });
-  return dir;
-}
 
 const read = (dir: string, file: string) => readFileSync(path.join(dir, file), 'utf8');
 
