@@ -12,7 +12,7 @@ import { rules } from '../../rules/index.js';
 import { renderGuide } from '../../src/report/guide.js';
 import { loadSpec } from '../../src/spec/load.js';
 import { acmeCopy } from '../helpers/acme.js';
-import { ROOT, runCli } from '../helpers/cli.js';
+import { ROOT, runCli, spawnCli } from '../helpers/cli.js';
 import { tempRepo } from '../helpers/lint.js';
 
 const SPEC = [
@@ -89,6 +89,17 @@ describe('onemessage report', () => {
     const first = await runCli(args, { cwd: dir });
     expect(existsSync(path.join(dir, 'site/audit.html'))).toBe(true);
     expect(await runCli(args, { cwd: dir })).toEqual(first);
+  });
+
+  it('exits 0 as a real process on a folder with errors, where check exits 1', () => {
+    const dir = tempRepo(FILES);
+    expect(spawnCli(['check'], { cwd: dir }).code).toBe(1);
+    expect(spawnCli(['report', '--format', 'junit'], { cwd: dir })).toEqual({
+      code: 0,
+      stdout: 'Wrote onemessage-report.xml: 2 findings (1 error, 1 warning) in 2 files\n',
+      stderr: '',
+    });
+    expect(read(dir, 'onemessage-report.xml')).toContain('<testsuites');
   });
 
   it('exits 0 on a clean run too', async () => {
