@@ -21,6 +21,9 @@ export interface CheckFlags {
   color?: boolean;
   /** the command line as given, for the audit block of reports */
   argv?: string[];
+  /** read the one document from standard input, named by stdinFilename */
+  stdin?: boolean;
+  stdinFilename?: string;
   /** read the spec's whole folder for cross-document rules and report only the given paths */
   corpus?: boolean;
 }
@@ -29,31 +32,47 @@ export async function checkCommand(paths: string[], flags: CheckFlags, io: Io): 
   for (const target of flags.outputs) {
     if (!reporterFor(target.format)) throw new UsageError(`unknown format "${target.format}" (one of: ${reporterNames().join(', ')})`);
   }
-  const result = await runFromFlags(paths, flags, io);
+  const result = await runCheck(paths, flags, io);
   await writeReports(result, flags, io);
   return exitCodeFor(result, flags.maxWarnings);
 }
 
-/** Finds and loads the spec and runs the check, as `check`, `matrix` and `report` all do. */
-export async function runFromFlags(paths: string[], flags: Pick<CheckFlags, 'spec' | 'asOf' | 'argv' | 'corpus'>, io: Io): Promise<RunResult> {
+/** Loads the spec and checks the paths (or standard input), stamped with the time and command line. */
+export async function runCheck(paths: string[], flags: Omit<CheckFlags, 'outputs'> & { outputs?: OutputTarget[] }, io: Io): Promise<RunResult> {
+  const stdinName = stdinNameOf(paths, flags);
   const asOf = flags.asOf ?? today();
   if (!isIsoDate(asOf)) throw new UsageError(`--as-of expects a date as YYYY-MM-DD, found "${asOf}"`);
-  const specPath = resolveSpecPath(flags.spec, paths, io.cwd);
+  const specPath = resolveSpecPath(flags.spec, stdinName !== undefined ? [stdinName] : paths, io.cwd);
   const { spec, warnings } = loadSpec({ specPath, cwd: io.cwd, knownRuleIds: rules.map((rule) => rule.meta.id) });
-  const specFolder = path.relative(io.cwd, spec.dir) || '.';
-  const targets = paths.length > 0 ? paths : [specFolder];
-  const corpus = flags.corpus ? specFolder : undefined;
-  const result: RunResult = await check({
-    cwd: io.cwd,
-    paths: corpus ? [corpus] : targets,
-    spec,
-    asOf,
-    specWarnings: warnings,
-    ...(corpus && paths.length > 0 ? { focus: paths } : {}),
-  });
+  let result: RunResult;
+  if (stdinName !== undefined) {
+    const { checkSource } = await import('../engine/stdin.js');
+    result = checkSource({ cwd: io.cwd, name: stdinName, text: await io.readStdin(), spec, asOf, specWarnings: warnings });
+  } else {
+    const specFolder = path.relative(io.cwd, spec.dir) || '.';
+    const targets = paths.length > 0 ? paths : [specFolder];
+    // A report written into the checked folder must not come back as content on the next run.
+    const skip = (flags.outputs ?? []).flatMap((target) => (target.file !== undefined ? [path.resolve(io.cwd, target.file)] : []));
+    // --corpus: the spec's whole folder feeds the cross-document rules; only the given paths are reported.
+    const focus = flags.corpus && paths.length > 0 ? { paths: [specFolder], focus: paths } : { paths: targets };
+    result = await check({ cwd: io.cwd, ...focus, spec, asOf, specWarnings: warnings, skip });
+  }
   result.startedAt = new Date().toISOString();
   result.command = ['onemessage', ...(flags.argv ?? [])];
   return result;
+}
+
+/** The name standard input stands for, or undefined when the run reads files. */
+function stdinNameOf(paths: string[], flags: Pick<CheckFlags, 'stdin' | 'stdinFilename'>): string | undefined {
+  if (!flags.stdin) {
+    if (flags.stdinFilename !== undefined) throw new UsageError('--stdin-filename names the document read with --stdin; add --stdin');
+    return undefined;
+  }
+  if (paths.length > 0) throw new UsageError(`--stdin reads one document from standard input; drop the paths (${paths.join(' ')}) or --stdin`);
+  if (flags.stdinFilename === undefined || flags.stdinFilename.trim() === '') {
+    throw new UsageError('--stdin needs --stdin-filename NAME: its extension picks the format and its path the channel');
+  }
+  return flags.stdinFilename;
 }
 
 export function exitCodeFor(result: RunResult, maxWarnings?: number): number {
@@ -63,7 +82,7 @@ export function exitCodeFor(result: RunResult, maxWarnings?: number): number {
   return 0;
 }
 
-async function writeReports(result: RunResult, flags: CheckFlags, io: Io): Promise<void> {
+export async function writeReports(result: RunResult, flags: Pick<CheckFlags, 'outputs' | 'color' | 'quiet'>, io: Io): Promise<void> {
   for (const target of flags.outputs) {
     const reporter = reporterFor(target.format)!;
     const toTerminal = target.file === undefined;

@@ -33,12 +33,14 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .description('check files against the spec (the default command)')
     .argument('[paths...]', 'files and folders to check (default: the folder of the spec)')
     .option('-s, --spec <file>', 'the spec file (default: onemessage.yaml in this folder or a parent)')
-    .addOption(new Option('-f, --format <name>', 'output format: stylish, json (repeatable)').argParser(outputs.format))
+    .addOption(new Option('-f, --format <name>', 'output format: stylish, json, sarif, github, junit, markdown, csv, html (repeatable)').argParser(outputs.format))
     .addOption(new Option('-o, --output <file>', 'write the preceding --format to this file').argParser(outputs.output))
     .option('-q, --quiet', 'report errors only')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
     .option('--corpus', "report only the given paths, but read the spec's whole folder for cross-document rules")
     .option('--as-of <date>', 'the date claims are judged at, YYYY-MM-DD (default: today)')
+    .option('--stdin', 'check one document read from standard input (with --stdin-filename)')
+    .option('--stdin-filename <name>', 'the path the --stdin document stands for: picks its format and channel')
     .option('--color', 'colour even when not on a terminal')
     .option('--no-color', 'no colour')
     .option('--debug', 'show stack traces of internal errors')
@@ -46,6 +48,33 @@ export async function run(argv: string[], io: Io): Promise<number> {
       // Loaded on demand so that `--version` and `--help` never pay for parsers and rules.
       const { checkCommand } = await import('./check.js');
       exitCode = await checkCommand(paths, { ...options, outputs: outputs.resolved(), argv }, io);
+    });
+
+  const reportOutputs = new OutputCollector();
+  program
+    .command('report')
+    .description('check, then write a report file for reviewers (onemessage-report.html); exits 0 whatever it finds')
+    .argument('[paths...]', 'files and folders to check (default: the folder of the spec)')
+    .option('-s, --spec <file>', 'the spec file (default: onemessage.yaml in this folder or a parent)')
+    .addOption(new Option('-f, --format <name>', 'html (default), csv, json, sarif, markdown, junit (repeatable)').argParser(reportOutputs.format))
+    .addOption(new Option('-o, --output <file>', 'write the preceding --format to this file (default: onemessage-report.<ext>)').argParser(reportOutputs.output))
+    .option('--as-of <date>', 'the date claims are judged at, YYYY-MM-DD (default: today)')
+    .option('--debug', 'show stack traces of internal errors')
+    .action(async (paths: string[], options: Record<string, unknown>) => {
+      const { reportCommand } = await import('./report.js');
+      exitCode = await reportCommand(paths, { ...options, outputs: reportOutputs.targets, argv }, io);
+    });
+
+  program
+    .command('guide')
+    .description('render the spec as a messaging guide for employees')
+    .option('-s, --spec <file>', 'the spec file (default: onemessage.yaml in this folder or a parent)')
+    .option('-f, --format <name>', 'markdown (default) or html')
+    .option('-o, --output <file>', 'write the guide to this file instead of standard output')
+    .option('--debug', 'show stack traces of internal errors')
+    .action(async (options: Record<string, unknown>) => {
+      const { guideCommand } = await import('./guide.js');
+      exitCode = await guideCommand(options, io);
     });
 
   program

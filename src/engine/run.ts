@@ -34,6 +34,8 @@ export interface CheckOptions {
    * what every other channel says.
    */
   focus?: string[];
+  /** absolute paths of the files this run writes, skipped when found in a folder */
+  skip?: string[];
 }
 
 /** The rules the spec leaves on, each with its severity. */
@@ -78,6 +80,7 @@ export async function check(options: CheckOptions): Promise<RunResult> {
     specDir: spec.dir,
     ignoreGlobs: spec.ignore,
     extensions: knownExtensions(),
+    skip: new Set(options.skip ?? []),
   });
   const missing = problems.find((problem) => problem.missing);
   if (missing) throw new UsageError(`no such file or folder: ${missing.rel}`);
@@ -86,7 +89,14 @@ export async function check(options: CheckOptions): Promise<RunResult> {
   for (const problem of problems) warnings.push(`${problem.rel}: ${problem.message}`);
   const channels = channelResolver(spec);
   for (const outcome of outcomes) channels.byPath(path.resolve(options.cwd, outcome.record.path));
-  for (const { channel, glob } of channels.unusedGlobs()) warnings.push(`${spec.path}: channel "${channel}" glob "${glob}" matches no file checked`);
+  // Only a run over the spec's whole folder can tell that a glob matches nothing.
+  const wholeFolder = options.paths.some((given) => {
+    const relative = path.relative(path.resolve(options.cwd, given), spec.dir);
+    return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+  });
+  if (wholeFolder) {
+    for (const { channel, glob } of channels.unusedGlobs()) warnings.push(`${spec.path}: channel "${channel}" glob "${glob}" matches no file`);
+  }
   const result = assemble(outcomes, context, options, warnings);
   return options.focus ? focusOn(result, options.focus, options.cwd) : result;
 }

@@ -122,7 +122,7 @@ export const csvFormat: FormatModule = {
     const index = columns(names, input.options.csv);
     const documents: Document[] = records.map((row) => {
       if (row.fields.length !== names.length) {
-        throw new FormatError(`row on line ${lineOf(input.text, row.start)} has ${row.fields.length} fields; the header has ${names.length}`, row.start);
+        throw new FormatError(`row on line ${lineOf(input.text, row.start)} has ${row.fields.length} field${row.fields.length === 1 ? '' : 's'}; the header has ${names.length}`, row.start);
       }
       const cell = (column: Column) => (index[column] === undefined ? undefined : row.fields[index[column]!]);
       const body = cell('text')!;
