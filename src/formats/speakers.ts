@@ -63,9 +63,10 @@ export function sliceBlock(block: TextBlock, start: number, end: number, meta: P
 
 /**
  * The turns of a block whose first line opens with a speaker label: one block per labelled
- * line and the unlabelled lines after it, without the label. A block whose first line has
- * no label is returned whole, so ordinary prose is never cut at a line that happens to
- * start with `Word:`.
+ * line and the unlabelled lines after it. The label stays in the turn's text: on a marketing
+ * page `TrailPack 45: in stock now` reads like a label, and hiding it would hide the product
+ * it names. A block whose first line has no label is returned whole, so ordinary prose is
+ * never cut at a line that happens to start with `Word:`.
  */
 export function splitTurns(block: TextBlock): TextBlock[] {
   const text = block.text;
@@ -80,8 +81,8 @@ export function splitTurns(block: TextBlock): TextBlock[] {
   labels.forEach((label, index) => {
     let end = index + 1 < labels.length ? labels[index + 1]!.start : text.length;
     while (end > label.end && /\s/.test(text[end - 1]!)) end -= 1;
-    let start = label.end;
-    while (start < end && /\s/.test(text[start]!)) start += 1;
+    let start = label.start;
+    while (start < end && /[\s>]/.test(text[start]!)) start += 1;
     const turn = sliceBlock(block, start, end, { speaker: label.speaker });
     if (turn) turns.push(turn);
   });

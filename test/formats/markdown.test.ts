@@ -151,10 +151,10 @@ describe('markdown reader', () => {
     const source = '**Rep:** We ship today.\n**Prospect:** Is it in stock?\n\n[Customer] Where is my order?\n\n> Caller: Is it waterproof?\n';
     const script = read(source);
     expect(outline(script)).toEqual([
-      { kind: 'paragraph', speaker: 'Rep', text: 'We ship today.' },
-      { kind: 'paragraph', speaker: 'Prospect', text: 'Is it in stock?' },
-      { kind: 'paragraph', speaker: 'Customer', text: 'Where is my order?' },
-      { kind: 'blockquote', speaker: 'Caller', text: 'Is it waterproof?' },
+      { kind: 'paragraph', speaker: 'Rep', text: 'Rep: We ship today.' },
+      { kind: 'paragraph', speaker: 'Prospect', text: 'Prospect: Is it in stock?' },
+      { kind: 'paragraph', speaker: 'Customer', text: '[Customer] Where is my order?' },
+      { kind: 'blockquote', speaker: 'Caller', text: 'Caller: Is it waterproof?' },
     ]);
     expect(rangeOf(script.blocks[1]!, 'in stock')).toEqual(sourceRangeOf(source, 'in stock'));
   });
