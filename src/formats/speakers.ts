@@ -40,9 +40,20 @@ export function sliceBlock(block: TextBlock, start: number, end: number, meta: P
   const text = block.text.slice(start, end);
   if (!/\S/.test(text)) return undefined;
   const runs: TextBlock['runs'] = [];
-  for (const run of block.runs) {
+  // Binary search for the first run, so splitting a long script into turns stays linear.
+  let lo = 0;
+  let hi = block.runs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const run = block.runs[mid]!;
+    if (run.text + run.length <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let index = lo; index < block.runs.length; index += 1) {
+    const run = block.runs[index]!;
+    if (run.text >= end) break;
     const runEnd = run.text + run.length;
-    if (runEnd <= start || run.text >= end) continue;
+    if (runEnd <= start) continue;
     const from = Math.max(run.text, start);
     const to = Math.min(runEnd, end);
     const verbatim = run.length === run.sourceLength;

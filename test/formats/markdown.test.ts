@@ -164,6 +164,14 @@ describe('markdown reader', () => {
     expect(doc.blocks.map((block) => block.text)).toEqual(['Now in stock at the store. Also\u00a0here and  there.']);
   });
 
+  it('places text the GFM autolink pass leaves without a position', () => {
+    const source = 'See [https://acme.example/x ships today.\n';
+    const doc = read(source);
+    expect(doc.blocks.map((block) => block.text)).toEqual(['See [ ships today.']);
+    expect(rangeOf(doc.blocks[0]!, 'ships today')).toEqual(sourceRangeOf(source, 'ships today'));
+    expect(rangeOf(doc.blocks[0]!, '[')).toEqual(sourceRangeOf(source, '['));
+  });
+
   it('skips raw HTML blocks, code blocks and definitions', () => {
     const doc = read('<div class="hero">\n</div>\n\n    indented code\n\n[ref]: https://acme.example\n\nText.\n');
     expect(outline(doc)).toEqual([{ kind: 'paragraph', text: 'Text.' }]);
