@@ -6,6 +6,7 @@
 import type { Severity } from '../engine/finding.js';
 import { displayPath, quote } from './describe.js';
 import { SpecError } from './errors.js';
+import { leadTimeProblem } from './lead-time.js';
 import { checkPhrase } from './phrases.js';
 import type { PhraseRules, RawPhrase } from './phrases.js';
 import { didYouMean } from './suggest.js';
@@ -168,7 +169,11 @@ export function normaliseSpec(options: { source: SpecSource; data: RawSpec; know
   for (const [id, raw] of Object.entries(data.products ?? {})) {
     const product: Product = { id, names: phrases(['products', id, 'names'], raw.names, ANYWHERE), pos: keyPos(['products'], id) };
     if (raw.stock !== undefined) product.stock = raw.stock;
-    if (raw['lead-time'] !== undefined) product.leadTime = raw['lead-time'];
+    if (raw['lead-time'] !== undefined) {
+      product.leadTime = raw['lead-time'];
+      const problem = leadTimeProblem(raw['lead-time'], displayPath(['products', id, 'lead-time']));
+      if (problem) fail(problem, posOf(['products', id, 'lead-time']));
+    }
     part.products.set(id, { item: product, refs: [] });
   }
 
