@@ -32,10 +32,14 @@ export function insideInclude(matches: DocumentMatches, disclosure: Disclosure, 
     .some((m) => m.itemId === disclosure.id && m.block === at.block && m.textStart <= at.textStart && at.textEnd <= m.textEnd);
 }
 
+const MAX_SHOWN = 3;
+
 /** `a material-connection disclosure ("#ad", "Paid partnership" or "We earn a commission") in the same paragraph` */
 export function disclosureWanted(disclosure: Disclosure, article: 'a' | 'the'): string {
   const name = article === 'a' ? `${/^[aeiou]/i.test(disclosure.id) ? 'an' : 'a'} ${disclosure.id}` : `the ${disclosure.id}`;
   const options = disclosure.include.map((p) => (p.isRegex ? `/${p.source}/` : `"${p.source}"`));
-  const list = options.length <= 1 ? options.join('') : `${options.slice(0, -1).join(', ')} or ${options[options.length - 1]}`;
+  // A long list would drown the message: the first three, as the spec orders them, stand for the rest.
+  const shown = options.length > MAX_SHOWN + 1 ? [...options.slice(0, MAX_SHOWN), `${options.length - MAX_SHOWN} more`] : options;
+  const list = shown.length <= 1 ? shown.join('') : `${shown.slice(0, -1).join(', ')} or ${shown[shown.length - 1]}`;
   return `${name} disclosure (${list}) ${scopeWords(disclosure.within)}`;
 }

@@ -38,7 +38,7 @@ ruleTester('disclosure/missing', {
   invalid: [
     {
       name: 'no disclosure',
-      text: 'This trip was sponsored by Acme Outdoor, who sent me the tent.\n'.replace('sponsored by', 'sponsored, thanks to'),
+      text: 'This trip was sponsored, thanks to Acme Outdoor, who sent me the tent.\n',
       errors: [{ line: 1, column: 15, endColumn: 24, message: '"sponsored" needs a material-connection disclosure ("#ad", "Paid partnership", "We earn a commission" or "sponsored by") in the same paragraph.' }],
     },
     {
