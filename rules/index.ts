@@ -8,6 +8,7 @@ import { claimRequires } from './claim/requires.js';
 import { disclosureMissing } from './disclosure/missing.js';
 import { disclosurePlacement } from './disclosure/placement.js';
 import { fileUnreadable } from './file/unreadable.js';
+import { stockClaim } from './stock/claim.js';
 import { stockLeadTime } from './stock/lead-time.js';
 import { stockPromise } from './stock/promise.js';
 import { termUse } from './term/use.js';
@@ -20,6 +21,7 @@ export const rules: Rule[] = [
   claimRequires,
   stockPromise,
   stockLeadTime,
+  stockClaim,
   disclosureMissing,
   disclosurePlacement,
   termUse,

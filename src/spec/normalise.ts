@@ -31,6 +31,7 @@ export interface RawSpec {
     channels?: string[];
     requires?: string[];
     valid?: { from?: string; until?: string };
+    stock?: StockStatus[];
   }>;
   products?: Record<string, { names: RawPhrase[]; stock?: StockStatus; 'lead-time'?: string }>;
   promises?: { immediate?: RawPhrase[] };
@@ -150,6 +151,7 @@ export function normaliseSpec(options: { source: SpecSource; data: RawSpec; know
     if (raw.suggest !== undefined) claim.suggest = raw.suggest;
     if (raw.fix === true && raw.suggest === undefined) fail(`fix: true needs a suggest to apply in claims[${index}]`, posOf([...path, 'fix']));
     if (raw.channels !== undefined) claim.channels = [...raw.channels];
+    if (raw.stock !== undefined) claim.stock = [...raw.stock];
     if (raw.valid !== undefined) {
       const from = date([...path, 'valid', 'from'], raw.valid.from);
       const until = date([...path, 'valid', 'until'], raw.valid.until);

@@ -81,8 +81,12 @@ const CASES: Record<string, Record<string, ItemCases>> = {
   },
   urgency: {
     scarcity: {
-      fires: [{ rule: 'claim/forbidden', text: 'Hurry: only 3 left in stock!\n' }, { rule: 'claim/forbidden', text: 'These are selling fast.\n' }],
-      quiet: ['The Summit Tent is in stock in three colours.\n', 'We keep plenty of stock all season.\n', 'The colours are not in limited stock.\n'],
+      fires: [
+        { rule: 'stock/claim', text: 'Only 3 left in stock!\n' },
+        { rule: 'stock/claim', text: 'The Summit Tent is selling fast.\n' },
+        { rule: 'stock/claim', text: '---\nproduct: summit-tent\n---\n\nAlmost sold out: order today.\n' },
+      ],
+      quiet: ['Our Ember Lantern is almost sold out.\n', 'The Summit Tent is in stock in three colours.\n', 'We keep plenty of stock all season.\n', 'The colours are not in limited stock.\n'],
     },
     'limited-time': {
       fires: [{ rule: 'claim/forbidden', text: 'Free shipping for a limited time.\n' }, { rule: 'claim/forbidden', text: 'Offer ends tonight!\n' }],
@@ -100,7 +104,9 @@ const PACKS = readdirSync(builtinPackDir())
   .map((name) => name.replace(/\.ya?ml$/, ''))
   .sort();
 
-const specFor = (pack: string) => `version: 1\nextends: [${pack}]\nchannels:\n  marketing: ["marketing/**"]\n`;
+/** The pack alone, with channels and two products for the items that read stock. */
+const specFor = (pack: string) =>
+  `version: 1\nextends: [${pack}]\nchannels:\n  marketing: ["marketing/**"]\nproducts:\n  summit-tent:\n    names: ["Summit Tent"]\n    stock: in-stock\n  ember-lantern:\n    names: ["Ember Lantern"]\n    stock: limited\n`;
 
 describe('built-in packs', () => {
   it('are the three the docs describe', () => {
