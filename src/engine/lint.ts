@@ -14,7 +14,7 @@ import { decode } from './decode.js';
 import { fingerprintOf, neighbourhood } from './fingerprint.js';
 import type { DiscoveredFile } from './files.js';
 import { reason } from './files.js';
-import type { FileRecord, Finding, Severity } from './finding.js';
+import type { FileRecord, Finding, RelatedLocation, Severity } from './finding.js';
 import { locator, type Locator } from './positions.js';
 import type { CorpusRule, DocumentContext, DocumentRule, Report, Statement } from './rule.js';
 
@@ -136,7 +136,7 @@ export function toFinding(ruleId: string, severity: Severity, doc: Document, rep
     start: locate.at(report.start),
     end: locate.at(report.end),
     excerpt: text.slice(report.start, report.end),
-    related: report.related ?? [],
+    related: [...(report.related ?? []), ...(report.relatedHere ?? []).map((place) => relatedHere(doc, place, text, locate))],
   };
   if (doc.channel !== undefined) finding.channel = doc.channel;
   if (doc.title !== undefined) finding.documentTitle = doc.title;
@@ -146,6 +146,14 @@ export function toFinding(ruleId: string, severity: Severity, doc: Document, rep
   if (report.fix) finding.fix = report.fix;
   finding.fingerprint = fingerprintOf({ ruleId, itemId: report.item?.id, path: doc.path, documentId: doc.id, neighbourhood: neighbourhood(text, report.start, report.end) });
   return finding;
+}
+
+function relatedHere(doc: Document, place: { start: number; end: number; message: string }, text: string, locate: Locator): RelatedLocation {
+  const related: RelatedLocation = { path: doc.path, start: locate.at(place.start), end: locate.at(place.end), message: place.message, excerpt: text.slice(place.start, place.end) };
+  if (doc.channel !== undefined) related.channel = doc.channel;
+  if (doc.title !== undefined) related.documentTitle = doc.title;
+  if (doc.id !== undefined) related.documentId = doc.id;
+  return related;
 }
 
 function unreadable(

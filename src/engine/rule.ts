@@ -44,6 +44,8 @@ export interface Report {
   end: number;
   item?: { kind: string; id: string; pos: SpecPos };
   related?: RelatedLocation[];
+  /** related places in the same document, in source offsets; the engine resolves their positions */
+  relatedHere?: Array<{ start: number; end: number; message: string }>;
   fix?: Fix;
   /** overrides the rule's severity for this one finding */
   severity?: Severity;
