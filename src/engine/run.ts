@@ -14,6 +14,7 @@ import { compareFindings, type FileRecord, type Finding, type RunResult, type Se
 import { disambiguate, fingerprintOf } from './fingerprint.js';
 import { lintFile, type ActiveRules, type FileOutcome, type LintContext } from './lint.js';
 import type { Statement } from './rule.js';
+import { applySuppressions } from './suppress.js';
 import { VERSION } from '../version.js';
 
 export interface CheckOptions {
@@ -76,7 +77,7 @@ export async function check(options: CheckOptions): Promise<RunResult> {
 }
 
 /** Joins per-file outcomes into one result: corpus rules over all statements, one order. */
-export function assemble(outcomes: FileOutcome[], context: LintContext, options: Pick<CheckOptions, 'spec' | 'asOf'>, warnings: string[]): RunResult {
+export function assemble(outcomes: FileOutcome[], context: LintContext, options: Pick<CheckOptions, 'spec' | 'asOf'> & { cwd?: string }, warnings: string[]): RunResult {
   const ordered = [...outcomes].sort((a, b) => (a.record.path < b.record.path ? -1 : a.record.path > b.record.path ? 1 : 0));
   const findings: Finding[] = ordered.flatMap((outcome) => outcome.findings);
   for (const { rule, severity } of context.rules.corpus) {
@@ -107,6 +108,7 @@ export function assemble(outcomes: FileOutcome[], context: LintContext, options:
       },
     });
   }
+  findings.push(...applySuppressions({ findings, outcomes: ordered, rules: context.rules, spec: options.spec, cwd: options.cwd ?? process.cwd(), asOf: options.asOf }));
   findings.sort(compareFindings);
   disambiguate(findings);
   const files: FileRecord[] = ordered.map((outcome) => outcome.record);
