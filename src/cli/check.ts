@@ -21,6 +21,11 @@ export interface CheckFlags {
   color?: boolean;
   /** the command line as given, for the audit block of reports */
   argv?: string[];
+  fix?: boolean;
+  fixDryRun?: boolean;
+  /** `true` for the default file (.onemessage-baseline.json beside the spec) */
+  baseline?: string | boolean;
+  writeBaseline?: string | boolean;
 }
 
 export async function checkCommand(paths: string[], flags: CheckFlags, io: Io): Promise<number> {
@@ -32,10 +37,20 @@ export async function checkCommand(paths: string[], flags: CheckFlags, io: Io): 
   const specPath = resolveSpecPath(flags.spec, paths, io.cwd);
   const { spec, warnings } = loadSpec({ specPath, cwd: io.cwd, knownRuleIds: rules.map((rule) => rule.meta.id) });
   const targets = paths.length > 0 ? paths : [path.relative(io.cwd, spec.dir) || '.'];
-  const result: RunResult = await check({ cwd: io.cwd, paths: targets, spec, asOf, specWarnings: warnings });
+  const runCheck = () => check({ cwd: io.cwd, paths: targets, spec, asOf, specWarnings: warnings });
+  let result: RunResult = await runCheck();
+  if (flags.fix || flags.fixDryRun) {
+    const { fixAndRecheck } = await import('./fixing.js');
+    result = await fixAndRecheck({ result, rerun: runCheck, cwd: io.cwd, dryRun: !flags.fix && Boolean(flags.fixDryRun), io });
+  }
+  if (flags.baseline || flags.writeBaseline) {
+    const { applyBaselineFlags } = await import('./baselining.js');
+    await applyBaselineFlags({ result, flags, specDir: spec.dir, io });
+  }
   result.startedAt = new Date().toISOString();
   result.command = ['onemessage', ...(flags.argv ?? [])];
-  await writeReports(result, flags, io);
+  // A dry run's output on the terminal is the diff; reports still go to their files.
+  await writeReports(result, flags.fixDryRun && !flags.fix ? { ...flags, outputs: flags.outputs.filter((target) => target.file !== undefined) } : flags, io);
   return exitCodeFor(result, flags.maxWarnings);
 }
 
