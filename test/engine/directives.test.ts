@@ -101,10 +101,20 @@ describe('directives in MDX, HTML and plain-text scripts', () => {
       '',
       'Meet the Trail Pack. {/* onemessage-disable-line term/use -- matches the 2019 print ad */}',
       '',
+      '{/* onemessage-disable -- reprinted review, kept as published */}',
+      '<Quote>The Trail Pack is #1 rated.</Quote>',
+      '{/* onemessage-enable */}',
+      '',
+      'The Trail Pack is #1 rated.',
+      '',
     ].join('\n');
     expect(summary(await lint('marketing/hero.mdx', text))).toEqual([
       '4:11 claim/forbidden:best-in-industry [directive: award quote, LEGAL-112 @3]',
       '6:10 term/use:TrailPack [directive: matches the 2019 print ad @6]',
+      '9:12 term/use:TrailPack [directive: reprinted review, kept as published @8]',
+      '9:26 claim/forbidden:best-in-industry [directive: reprinted review, kept as published @8]',
+      '12:5 term/use:TrailPack',
+      '12:19 claim/forbidden:best-in-industry',
     ]);
   });
 
@@ -139,12 +149,14 @@ describe('directives in MDX, HTML and plain-text scripts', () => {
       'Rep: Yes, the Trail Pack is the same bag.',
       'onemessage-enable',
       'Rep: The Trail Pack comes in two sizes.',
+      'Rep: The Trail Pack is the one I carry. // onemessage-disable-line term/use -- the rep quotes the caller',
       '',
     ].join('\n');
     expect(summary(await lint('sales/call-script.txt', text))).toEqual([
       '3:32 claim/forbidden:best-in-industry [directive: quoting the award by name, approved in LEGAL-112 @2]',
       '5:15 term/use:TrailPack [directive: the caller uses the old name; the rep mirrors it @4]',
       '7:10 term/use:TrailPack',
+      '8:10 term/use:TrailPack [directive: the rep quotes the caller @8]',
     ]);
   });
 
@@ -159,7 +171,9 @@ describe('directives in MDX, HTML and plain-text scripts', () => {
             {
               field: 'comment_value_html',
               value:
-                '<p>Hi {{ticket.requester.first_name}},</p><!-- onemessage-disable-next-line claim/forbidden -- award quote, LEGAL-112 --><p>Trail Weekly called it the best in the industry.</p><p>Still the best in the industry.</p>',
+                '<p>Hi {{ticket.requester.first_name}},</p><!-- onemessage-disable-next-line claim/forbidden -- award quote, LEGAL-112 --><p>Trail Weekly called it the best in the industry.</p><p>Still the best in the industry.</p>' +
+                '<p>Your Trail Pack is on its way. <!-- onemessage-disable-line term/use -- order confirmation quotes the SKU name --></p>' +
+                '<!-- onemessage-disable -- reprinted press quote --><blockquote>#1 rated, says Trail Weekly</blockquote><!-- onemessage-enable --><p>#1 rated.</p>',
             },
           ],
         },
@@ -175,6 +189,9 @@ describe('directives in MDX, HTML and plain-text scripts', () => {
     expect(findings.map((f) => `${f.documentId} ${f.ruleId} ${f.excerpt}${f.suppression ? ' [suppressed]' : ''}`)).toEqual([
       '101 claim/forbidden best in the industry [suppressed]',
       '101 claim/forbidden best in the industry',
+      '101 term/use Trail Pack [suppressed]',
+      '101 claim/forbidden #1 rated [suppressed]',
+      '101 claim/forbidden #1 rated',
       '102 term/use Trail Pack',
       '102 claim/forbidden best in the industry',
     ]);
