@@ -17,7 +17,7 @@ export async function fixAndRecheck(options: { result: RunResult; rerun: () => P
     const fixes = await fixFiles({ cwd: options.cwd, result, dryRun: true });
     for (const fix of fixes) {
       if (fix.skipped) io.stderr(`onemessage: would leave ${fix.path} alone: ${fix.skipped}\n`);
-      else io.stdout(unifiedDiff({ path: fix.path, before: fix.before, after: fix.after }));
+      else io.stdout(unifiedDiff({ path: fix.path, before: fix.before, after: fix.after, edits: fix.edits }));
     }
     return result;
   }

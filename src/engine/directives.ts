@@ -35,23 +35,38 @@ const SOURCE_LINE_FORMATS = new Set(['markdown', 'mdx', 'html', 'text']);
  * `disable-next-line` means the next line the writer sees.
  */
 export function lineStartsOf(doc: Document, text: string): number[] {
-  const starts = new Set<number>([0]);
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.add(i + 1);
-  }
-  if (!SOURCE_LINE_FORMATS.has(doc.format)) {
-    for (const block of doc.blocks) {
-      const first = block.runs[0];
-      if (first) starts.add(first.source);
-      for (const run of block.runs) {
-        if (run.length === run.sourceLength) continue;
-        // A decoded escape standing for a line break ends a line where the escape ends.
-        if (block.text.slice(run.text, run.text + run.length).includes('\n')) starts.add(run.source + run.sourceLength);
-      }
+  const source = sourceLineStarts(text);
+  if (SOURCE_LINE_FORMATS.has(doc.format)) return source;
+  // Only the source lines the macro spans: an export holds thousands of macros.
+  let lo = Infinity;
+  let hi = 0;
+  for (const block of doc.blocks) for (const run of block.runs) [lo, hi] = [Math.min(lo, run.source), Math.max(hi, run.source + run.sourceLength)];
+  for (const directive of doc.directives) [lo, hi] = [Math.min(lo, directive.start), Math.max(hi, directive.end)];
+  const starts = new Set<number>(source.slice(lineIndex(source, lo), lineIndex(source, hi) + 1));
+  for (const block of doc.blocks) {
+    const first = block.runs[0];
+    if (first) starts.add(first.source);
+    for (const run of block.runs) {
+      if (run.length === run.sourceLength) continue;
+      // A decoded escape standing for a line break ends a line where the escape ends.
+      if (block.text.slice(run.text, run.text + run.length).includes('\n')) starts.add(run.source + run.sourceLength);
     }
   }
   return [...starts].sort((a, b) => a - b);
+}
+
+/** The last file's source line starts: an export with many macros asks for the same file's again and again. */
+let lastSource: { text: string; starts: number[] } | undefined;
+
+function sourceLineStarts(text: string): number[] {
+  if (lastSource?.text === text) return lastSource.starts;
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
+  lastSource = { text, starts };
+  return starts;
 }
 
 /** Index of the line holding `offset` in sorted line starts. */
@@ -66,22 +81,31 @@ function lineIndex(starts: number[], offset: number): number {
   return lo;
 }
 
-/** Source offset of the first visible, non-space character at or after `from`. */
-function firstTextAfter(blocks: TextBlock[], from: number): number | undefined {
-  let best: number | undefined;
+/** Source offsets of every visible non-space character of a document, sorted. */
+function visibleOffsets(blocks: TextBlock[]): Float64Array {
+  const out: number[] = [];
   for (const block of blocks) {
     for (const run of block.runs) {
-      if (run.sourceLength === 0 || run.source + run.sourceLength <= from) continue;
+      if (run.sourceLength === 0) continue;
       for (let i = 0; i < run.length; i++) {
         if (/\s/.test(block.text[run.text + i]!)) continue;
-        const at = run.length === run.sourceLength ? run.source + i : run.source;
-        if (at < from) continue;
-        if (best === undefined || at < best) best = at;
-        break;
+        out.push(run.length === run.sourceLength ? run.source + i : run.source);
       }
     }
   }
-  return best;
+  return Float64Array.from(out).sort();
+}
+
+/** The first of sorted offsets at or after `from`. */
+function firstAtOrAfter(offsets: Float64Array, from: number): number | undefined {
+  let lo = 0;
+  let hi = offsets.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (offsets[mid]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < offsets.length ? offsets[lo] : undefined;
 }
 
 /** The end of a document's text in its source: where an unclosed `disable` stops. */
@@ -105,6 +129,7 @@ export function resolveDirectives(options: { doc: Document; text: string; locate
     entry.scope.ranges.push({ start: entry.start, end: at, ...(entry.except.length > 0 ? { except: entry.except } : {}) });
   };
   const directives = [...doc.directives].sort((a, b) => a.start - b.start);
+  let visible: Float64Array | undefined;
   for (const directive of directives) {
     const scope: DirectiveScope = {
       kind: directive.kind,
@@ -127,7 +152,8 @@ export function resolveDirectives(options: { doc: Document; text: string; locate
     if (directive.kind === 'disable-line') {
       scope.ranges.push({ start: starts[firstLine]!, end: lineEnd(lastLine) });
     } else if (directive.kind === 'disable-next-line') {
-      const next = firstTextAfter(doc.blocks, lineEnd(lastLine));
+      visible ??= visibleOffsets(doc.blocks);
+      const next = firstAtOrAfter(visible, lineEnd(lastLine));
       if (next !== undefined) {
         const line = lineIndex(starts, next);
         scope.ranges.push({ start: starts[line]!, end: lineEnd(line) });
@@ -194,15 +220,16 @@ export interface ApplyDirectivesOptions {
 export function applyDirectives(options: ApplyDirectivesOptions): Finding[] {
   const { findings, scopes } = options;
   const used = new Map<DirectiveScope, Set<string>>();
+  const indexes = new Map<string, RangeIndex>();
   for (const finding of findings) {
     if (finding.suppression || finding.ruleId.startsWith('directive/')) continue;
     const fileScopes = scopes.get(finding.path);
     if (!fileScopes) continue;
-    for (const scope of fileScopes) {
+    let index = indexes.get(finding.path);
+    if (!index) indexes.set(finding.path, (index = rangeIndex(fileScopes)));
+    for (const { scope, range } of index.containing(finding.start.offset)) {
       if (scope.documentId !== finding.documentId) continue;
-      const offset = finding.start.offset;
-      const range = scope.ranges.find((r) => offset >= r.start && offset < r.end && !(r.except ?? []).some((s) => selects(s, finding)));
-      if (!range) continue;
+      if ((range.except ?? []).some((s) => selects(s, finding))) continue;
       const selector = scope.selectors.length === 0 ? '*' : scope.selectors.find((s) => selects(s, finding));
       if (selector === undefined) continue;
       let set = used.get(scope);
@@ -249,6 +276,32 @@ export function applyDirectives(options: ApplyDirectivesOptions): Finding[] {
     }
   }
   return out;
+}
+
+interface RangeIndex {
+  /** the ranges holding `offset`, latest-starting (nearest directive) first */
+  containing(offset: number): Array<{ scope: DirectiveScope; range: DirectiveScope['ranges'][number] }>;
+}
+
+/** Ranges sorted by start with a running maximum of their ends, so a lookup visits only ranges that can hold the offset. */
+function rangeIndex(scopes: DirectiveScope[]): RangeIndex {
+  const entries = scopes.flatMap((scope) => scope.ranges.map((range) => ({ scope, range }))).sort((a, b) => a.range.start - b.range.start);
+  const maxEnd: number[] = [];
+  entries.forEach((entry, i) => maxEnd.push(Math.max(entry.range.end, i > 0 ? maxEnd[i - 1]! : -Infinity)));
+  return {
+    containing(offset) {
+      let lo = 0;
+      let hi = entries.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (entries[mid]!.range.start <= offset) lo = mid + 1;
+        else hi = mid;
+      }
+      const out: ReturnType<RangeIndex['containing']> = [];
+      for (let i = lo - 1; i >= 0 && maxEnd[i]! > offset; i--) if (entries[i]!.range.end > offset) out.push(entries[i]!);
+      return out;
+    },
+  };
 }
 
 function directiveFinding(options: { path: string; scope: DirectiveScope; ruleId: string; severity: Severity; message: string }): Finding {

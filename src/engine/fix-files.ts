@@ -9,7 +9,7 @@ import path from 'node:path';
 import { formatFor } from '../formats/index.js';
 import { decode, type Decoded } from './decode.js';
 import { applyFixes, fixesByFile } from './fix.js';
-import type { RunResult } from './finding.js';
+import type { Fix, RunResult } from './finding.js';
 import { writeAtomic } from './write-atomic.js';
 
 export interface FileFix {
@@ -21,6 +21,8 @@ export interface FileFix {
   applied: number;
   /** fixes left for another pass because they overlap an applied one */
   deferred: number;
+  /** the replacements made, in `before`'s offsets, as written to the source (escaped) */
+  edits: Fix[];
   /** why the file was left alone, if it was */
   skipped?: string;
 }
@@ -48,7 +50,7 @@ export async function fixFiles(options: { cwd: string; result: RunResult; dryRun
   for (const [rel, fixes] of [...byFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const abs = path.resolve(options.cwd, rel);
     const skip = (reason: string): void => {
-      out.push({ path: rel, before: '', after: '', applied: 0, deferred: 0, skipped: reason });
+      out.push({ path: rel, before: '', after: '', applied: 0, deferred: 0, edits: [], skipped: reason });
     };
     const expected = records.get(rel)?.sha256;
     let bytes: Buffer;
@@ -72,7 +74,7 @@ export async function fixFiles(options: { cwd: string; result: RunResult; dryRun
     const text = decoded.text;
     const result = applyFixes(text, fixes, (fix) => (format?.escapeReplacement ? format.escapeReplacement(fix.text, { source: text, start: fix.start, end: fix.end }) : fix.text));
     if (result.applied.length === 0) continue;
-    const fileFix: FileFix = { path: rel, before: text, after: result.text, applied: result.applied.length, deferred: result.deferred.length };
+    const fileFix: FileFix = { path: rel, before: text, after: result.text, applied: result.applied.length, deferred: result.deferred.length, edits: result.applied };
     if (!options.dryRun) {
       const written = await writeAtomic({ file: abs, bytes: encode(result.text, decoded.encoding), expectedSha256: sha256 });
       if (!written.ok) {

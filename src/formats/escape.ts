@@ -15,25 +15,40 @@ export function escapeHtmlText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-/** Source range of the JSON string literal around `offset` (its quotes included), or undefined. */
-function enclosingJsonString(source: string, offset: number): { start: number; end: number } | undefined {
-  let inString = false;
+/** The string literals of the last JSON source asked about, and whether it is ASCII-only: one scan per file, not per fix. */
+let scanned: { source: string; literals: Array<{ start: number; end: number }>; ascii: boolean } | undefined;
+
+function scan(source: string): NonNullable<typeof scanned> {
+  if (scanned?.source === source) return scanned;
+  const literals: Array<{ start: number; end: number }> = [];
   let start = -1;
   for (let i = 0; i < source.length; i++) {
     const c = source[i];
-    if (inString) {
+    if (start >= 0) {
       if (c === '\\') i++;
       else if (c === '"') {
-        if (start < offset && offset <= i) return { start, end: i + 1 };
-        inString = false;
+        literals.push({ start, end: i + 1 });
+        start = -1;
       }
-    } else if (c === '"') {
-      inString = true;
-      start = i;
-    }
-    if (!inString && i >= offset) return undefined;
+    } else if (c === '"') start = i;
   }
-  return undefined;
+  // eslint-disable-next-line no-control-regex
+  scanned = { source, literals, ascii: !/[^\x00-\x7f]/.test(source) };
+  return scanned;
+}
+
+/** Source range of the JSON string literal around `offset` (its quotes included), or undefined. */
+function enclosingJsonString(source: string, offset: number): { start: number; end: number } | undefined {
+  const { literals } = scan(source);
+  let lo = 0;
+  let hi = literals.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (literals[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const literal = literals[lo];
+  return literal && literal.start < offset && offset < literal.end ? literal : undefined;
 }
 
 /**
@@ -47,8 +62,7 @@ export function escapeInJsonString(text: string, at: EscapeAt): string | undefin
   const content = at.source.slice(literal.start + 1, literal.end - 1);
   const isHtml = /<\/?[a-z][^<>]*>|&[a-z]+;|&#\d+;/i.test(content);
   let out = JSON.stringify(isHtml ? escapeHtmlText(text) : text).slice(1, -1);
-  // eslint-disable-next-line no-control-regex
-  if (!/[^\x00-\x7f]/.test(at.source)) out = out.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (scan(at.source).ascii) out = out.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return out;
 }
 

@@ -95,7 +95,7 @@ describe('fixFiles and writeAtomic', () => {
     const result = await runIn(dir);
     writeFileSync(path.join(dir, 'site/a.md'), 'The Trail Pack, now in green.\n');
     const fixes = await fixFiles({ cwd: dir, result, dryRun: false });
-    expect(fixes).toEqual([{ path: 'site/a.md', before: '', after: '', applied: 0, deferred: 0, skipped: 'it changed since it was read; run again' }]);
+    expect(fixes).toEqual([{ path: 'site/a.md', before: '', after: '', applied: 0, deferred: 0, edits: [], skipped: 'it changed since it was read; run again' }]);
     expect(readFileSync(path.join(dir, 'site/a.md'), 'utf8')).toBe('The Trail Pack, now in green.\n');
     const file = path.join(dir, 'site/a.md');
     expect(await writeAtomic({ file, bytes: Buffer.from('x'), expectedSha256: '0'.repeat(64) })).toEqual({ ok: false, reason: 'it changed since it was read; run again' });
