@@ -5,8 +5,11 @@ import { claimEvidence } from './claim/evidence.js';
 import { claimExpired } from './claim/expired.js';
 import { claimForbidden } from './claim/forbidden.js';
 import { claimRequires } from './claim/requires.js';
+import { directiveReason } from './directive/reason.js';
+import { directiveUnused } from './directive/unused.js';
 import { disclosureMissing } from './disclosure/missing.js';
 import { disclosurePlacement } from './disclosure/placement.js';
+import { exceptionExpired } from './exception/expired.js';
 import { factConflict } from './fact/conflict.js';
 import { factMismatch } from './fact/mismatch.js';
 import { fileUnreadable } from './file/unreadable.js';
@@ -29,6 +32,9 @@ export const rules: Rule[] = [
   disclosureMissing,
   disclosurePlacement,
   termUse,
+  directiveReason,
+  directiveUnused,
+  exceptionExpired,
   fileUnreadable,
 ];
 

@@ -9,6 +9,7 @@ import type { ReportOptions } from '../report/reporter.js';
 import { UsageError } from '../spec/errors.js';
 import { findSpec } from '../spec/find.js';
 import { loadSpec } from '../spec/load.js';
+import type { Spec } from '../spec/types.js';
 import type { Io } from './io.js';
 import type { OutputTarget } from './outputs.js';
 
@@ -26,40 +27,73 @@ export interface CheckFlags {
   stdinFilename?: string;
   /** read the spec's whole folder for cross-document rules and report only the given paths */
   corpus?: boolean;
+  fix?: boolean;
+  fixDryRun?: boolean;
+  /** `true` for the default file (.onemessage-baseline.json beside the spec) */
+  baseline?: string | boolean;
+  writeBaseline?: string | boolean;
 }
 
 export async function checkCommand(paths: string[], flags: CheckFlags, io: Io): Promise<number> {
   for (const target of flags.outputs) {
     if (!reporterFor(target.format)) throw new UsageError(`unknown format "${target.format}" (one of: ${reporterNames().join(', ')})`);
   }
-  const result = await runCheck(paths, flags, io);
-  await writeReports(result, flags, io);
+  const { spec, rerun } = await prepareCheck(paths, flags, io);
+  let result: RunResult = await rerun();
+  if (flags.fix || flags.fixDryRun) {
+    const { fixAndRecheck } = await import('./fixing.js');
+    result = await fixAndRecheck({ result, rerun, cwd: io.cwd, dryRun: !flags.fix && Boolean(flags.fixDryRun), io });
+  }
+  if (flags.baseline || flags.writeBaseline) {
+    const { applyBaselineFlags } = await import('./baselining.js');
+    await applyBaselineFlags({ result, flags, specDir: spec.dir, io });
+  }
+  stamp(result, flags);
+  // A dry run's output on the terminal is the diff; reports still go to their files.
+  await writeReports(result, flags.fixDryRun && !flags.fix ? { ...flags, outputs: flags.outputs.filter((target) => target.file !== undefined) } : flags, io);
   return exitCodeFor(result, flags.maxWarnings);
 }
 
 /** Loads the spec and checks the paths (or standard input), stamped with the time and command line. */
 export async function runCheck(paths: string[], flags: Omit<CheckFlags, 'outputs'> & { outputs?: OutputTarget[] }, io: Io): Promise<RunResult> {
+  const { rerun } = await prepareCheck(paths, flags, io);
+  const result = await rerun();
+  stamp(result, flags);
+  return result;
+}
+
+/**
+ * Validates the flags and loads the spec once; `rerun` runs the check (again, after --fix
+ * changed files) on the paths or on standard input.
+ */
+export async function prepareCheck(
+  paths: string[],
+  flags: Omit<CheckFlags, 'outputs'> & { outputs?: OutputTarget[] },
+  io: Io,
+): Promise<{ spec: Spec; rerun: () => Promise<RunResult> }> {
   const stdinName = stdinNameOf(paths, flags);
   const asOf = flags.asOf ?? today();
   if (!isIsoDate(asOf)) throw new UsageError(`--as-of expects a date as YYYY-MM-DD, found "${asOf}"`);
   const specPath = resolveSpecPath(flags.spec, stdinName !== undefined ? [stdinName] : paths, io.cwd);
   const { spec, warnings } = loadSpec({ specPath, cwd: io.cwd, knownRuleIds: rules.map((rule) => rule.meta.id) });
-  let result: RunResult;
   if (stdinName !== undefined) {
+    if (flags.fix || flags.fixDryRun) throw new UsageError('--fix writes files; with --stdin there is no file to write');
+    const text = await io.readStdin();
     const { checkSource } = await import('../engine/stdin.js');
-    result = checkSource({ cwd: io.cwd, name: stdinName, text: await io.readStdin(), spec, asOf, specWarnings: warnings });
-  } else {
-    const specFolder = path.relative(io.cwd, spec.dir) || '.';
-    const targets = paths.length > 0 ? paths : [specFolder];
-    // A report written into the checked folder must not come back as content on the next run.
-    const skip = (flags.outputs ?? []).flatMap((target) => (target.file !== undefined ? [path.resolve(io.cwd, target.file)] : []));
-    // --corpus: the spec's whole folder feeds the cross-document rules; only the given paths are reported.
-    const focus = flags.corpus && paths.length > 0 ? { paths: [specFolder], focus: paths } : { paths: targets };
-    result = await check({ cwd: io.cwd, ...focus, spec, asOf, specWarnings: warnings, skip });
+    return { spec, rerun: async () => checkSource({ cwd: io.cwd, name: stdinName, text, spec, asOf, specWarnings: warnings }) };
   }
+  const specFolder = path.relative(io.cwd, spec.dir) || '.';
+  const targets = paths.length > 0 ? paths : [specFolder];
+  // A report written into the checked folder must not come back as content on the next run.
+  const skip = (flags.outputs ?? []).flatMap((target) => (target.file !== undefined ? [path.resolve(io.cwd, target.file)] : []));
+  // --corpus: the spec's whole folder feeds the cross-document rules; only the given paths are reported.
+  const focus = flags.corpus && paths.length > 0 ? { paths: [specFolder], focus: paths } : { paths: targets };
+  return { spec, rerun: () => check({ cwd: io.cwd, ...focus, spec, asOf, specWarnings: warnings, skip }) };
+}
+
+function stamp(result: RunResult, flags: Pick<CheckFlags, 'argv'>): void {
   result.startedAt = new Date().toISOString();
   result.command = ['onemessage', ...(flags.argv ?? [])];
-  return result;
 }
 
 /** The name standard input stands for, or undefined when the run reads files. */

@@ -44,6 +44,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .option('--color', 'colour even when not on a terminal')
     .option('--no-color', 'no colour')
     .option('--debug', 'show stack traces of internal errors')
+    .option('--fix', 'apply every safe fix to the files, then report what remains')
+    .option('--fix-dry-run', 'print the fixes as a unified diff; write nothing')
+    .option('--baseline [file]', 'report only findings not in the baseline (default .onemessage-baseline.json beside the spec)')
+    .option('--write-baseline [file]', "record today's findings as the baseline (with --baseline: keep only entries that still match)")
     .action(async (paths: string[], options: Record<string, unknown>) => {
       // Loaded on demand so that `--version` and `--help` never pay for parsers and rules.
       const { checkCommand } = await import('./check.js');

@@ -11,6 +11,7 @@ import { formatFor } from '../formats/index.js';
 import type { Matcher } from '../match/matcher.js';
 import type { Spec } from '../spec/types.js';
 import { decode } from './decode.js';
+import { resolveDirectives, type DirectiveScope } from './directives.js';
 import { fingerprintOf, neighbourhood } from './fingerprint.js';
 import type { DiscoveredFile } from './files.js';
 import { reason } from './files.js';
@@ -42,6 +43,8 @@ export interface FileOutcome {
   /** corpus rule id -> statements collected from this file */
   statements: Record<string, Statement[]>;
   warnings: string[];
+  /** the inline directives of the file's documents, resolved to the ranges they cover */
+  directives?: DirectiveScope[];
 }
 
 /**
@@ -83,6 +86,7 @@ export function lintText(file: DiscoveredFile, text: string, context: LintContex
   const findings: Finding[] = [];
   const statements: Record<string, Statement[]> = {};
   const warnings: string[] = [];
+  const directives: DirectiveScope[] = [];
   let fileChannel = channel;
   for (const doc of documents) {
     doc.channel = channel;
@@ -91,6 +95,7 @@ export function lintText(file: DiscoveredFile, text: string, context: LintContex
       else warnings.push(`${file.rel}: declares channel "${doc.declaredChannel}", which the spec does not define; using ${channel ?? 'no channel'}`);
     }
     fileChannel = documents.length === 1 ? doc.channel : fileChannel;
+    directives.push(...resolveDirectives({ doc, text, locate }));
     const matches = context.matcher.match(doc);
     let current: { rule: DocumentRule | CorpusRule; severity: Severity } | undefined;
     const docContext: DocumentContext = {
@@ -124,6 +129,7 @@ export function lintText(file: DiscoveredFile, text: string, context: LintContex
     findings,
     statements,
     warnings,
+    ...(directives.length > 0 ? { directives } : {}),
   };
 }
 

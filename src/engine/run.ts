@@ -17,6 +17,7 @@ import { buildMatrix } from './matrix.js';
 import { disambiguate, fingerprintOf } from './fingerprint.js';
 import { lintFile, type ActiveRules, type FileOutcome, type LintContext } from './lint.js';
 import type { Statement } from './rule.js';
+import { applySuppressions } from './suppress.js';
 import { VERSION } from '../version.js';
 
 export interface CheckOptions {
@@ -109,7 +110,7 @@ export function focusOn(result: RunResult, focus: string[], cwd: string): RunRes
 }
 
 /** Joins per-file outcomes into one result: corpus rules over all statements, one order. */
-export function assemble(outcomes: FileOutcome[], context: LintContext, options: Pick<CheckOptions, 'spec' | 'asOf'>, warnings: string[]): RunResult {
+export function assemble(outcomes: FileOutcome[], context: LintContext, options: Pick<CheckOptions, 'spec' | 'asOf'> & { cwd?: string }, warnings: string[]): RunResult {
   const ordered = [...outcomes].sort((a, b) => (a.record.path < b.record.path ? -1 : a.record.path > b.record.path ? 1 : 0));
   const findings: Finding[] = ordered.flatMap((outcome) => outcome.findings);
   const factStatements: Statement[] = [];
@@ -142,6 +143,7 @@ export function assemble(outcomes: FileOutcome[], context: LintContext, options:
       },
     });
   }
+  findings.push(...applySuppressions({ findings, outcomes: ordered, rules: context.rules, spec: options.spec, cwd: options.cwd ?? process.cwd(), asOf: options.asOf }));
   findings.sort(compareFindings);
   disambiguate(findings);
   const files: FileRecord[] = ordered.map((outcome) => outcome.record);

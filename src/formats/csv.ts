@@ -1,4 +1,5 @@
 /** Reads a generic CSV of macros (`.csv`, RFC 4180, header row): one document per row, its text column as text. */
+import { escapeCsvText } from './escape.js';
 import { FormatError, type Document } from './document.js';
 import type { FormatModule, FormatOptions, ReadInput } from './format.js';
 import { emptyMacroText, macroDocument, plainBlocks } from './macro-text.js';
@@ -114,6 +115,7 @@ function columns(header: string[], csv: FormatOptions['csv']): Partial<Record<Co
 export const csvFormat: FormatModule = {
   name: 'csv',
   extensions: ['.csv'],
+  escapeReplacement: (text) => escapeCsvText(text),
   read(input: ReadInput) {
     const rows = parseCsv(input.text);
     const [header, ...records] = rows;

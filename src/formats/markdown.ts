@@ -3,6 +3,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { escapeMarkdownText } from './escape.js';
 import type { FormatModule } from './format.js';
 import { documentFromMdast, type MdNode } from './mdast-reader.js';
 
@@ -11,6 +12,7 @@ const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, 
 export const markdown: FormatModule = {
   name: 'markdown',
   extensions: ['.md', '.markdown'],
+  escapeReplacement: (text, at) => escapeMarkdownText(text, at),
   read({ path, text, options }) {
     const tree = parser.parse(text) as MdNode;
     return { documents: [documentFromMdast({ tree, source: text, path, format: 'markdown', options })] };

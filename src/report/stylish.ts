@@ -64,9 +64,21 @@ export const stylish: Reporter = {
       const fixable = shown.filter((f) => f.fix).length;
       if (fixable) lines.push(chalk.dim(`  ${fixable} fixable with --fix`));
     }
+    lines.push(...baselineLines(result, chalk));
     return `${lines.join('\n')}\n`;
   },
 };
+
+/** The baseline entries no finding matches any more: fixed, and ready to be dropped from the file. */
+function baselineLines(result: RunResult, chalk: InstanceType<typeof Chalk>): string[] {
+  const fixed = result.baseline?.fixed ?? [];
+  if (fixed.length === 0) return [];
+  const lines = [
+    chalk.green(`${fixed.length} baseline entr${fixed.length === 1 ? 'y no longer matches' : 'ies no longer match'} (fixed); drop ${fixed.length === 1 ? 'it' : 'them'} with --baseline --write-baseline:`),
+  ];
+  for (const entry of fixed) lines.push(`  ${clean(entry.path)}  ${chalk.dim(entry.ruleId)}  "${clean(entry.excerpt)}"`);
+  return lines;
+}
 
 function documentLabel(finding: Finding): string {
   const title = finding.documentTitle !== undefined ? `"${clean(finding.documentTitle)}"` : '';

@@ -78,4 +78,17 @@ describe('text reader', () => {
     expect(rangeOf(doc.blocks[1]!, 'ship today')).toEqual(sourceRangeOf(source, 'ship today'));
     expect(rangeOf(doc.blocks[4]!, 'IPX7')).toEqual(sourceRangeOf(source, 'IPX7'));
   });
+
+  it('reads a directive after the words of a line (after # or //) and leaves it out of the text', () => {
+    const source = 'Rep: Trail Weekly named it the best in the industry. # onemessage-disable-line claim/forbidden -- award quote, LEGAL-112\nRep: Call us #1 on the list.  // not a directive\n';
+    const doc = read(source);
+    expect(outline(doc)).toEqual([
+      { kind: 'paragraph', speaker: 'Rep', text: 'Rep: Trail Weekly named it the best in the industry.' },
+      { kind: 'paragraph', speaker: 'Rep', text: 'Rep: Call us #1 on the list.  // not a directive' },
+    ]);
+    const comment = '# onemessage-disable-line claim/forbidden -- award quote, LEGAL-112';
+    expect(doc.directives).toEqual([
+      { kind: 'disable-line', selectors: ['claim/forbidden'], reason: 'award quote, LEGAL-112', start: source.indexOf(comment), end: source.indexOf(comment) + comment.length },
+    ]);
+  });
 });
