@@ -23,11 +23,21 @@ export interface CheckFlags {
   argv?: string[];
   /** read the spec's whole folder for cross-document rules and report only the given paths */
   corpus?: boolean;
+  /** keep and reuse per-file outcomes in .onemessage-cache */
+  cache?: boolean;
+  /** report only files git says changed since this ref (plus untracked ones); read the spec's whole folder */
+  changedSince?: string;
+  /** `I/N`: check a stable share of the files and write a shard file for `onemessage merge` */
+  shard?: string;
+  /** false (`--no-prefilter`): parse every file */
+  prefilter?: boolean;
+  /** worker threads (0: none) */
+  threads?: number;
 }
 
 export async function checkCommand(paths: string[], flags: CheckFlags, io: Io): Promise<number> {
   for (const target of flags.outputs) {
-    if (!reporterFor(target.format)) throw new UsageError(`unknown format "${target.format}" (one of: ${reporterNames().join(', ')})`);
+    if (!reporterFor(target.format) && target.format !== 'shard') throw new UsageError(`unknown format "${target.format}" (one of: ${reporterNames().join(', ')})`);
   }
   const asOf = flags.asOf ?? today();
   if (!isIsoDate(asOf)) throw new UsageError(`--as-of expects a date as YYYY-MM-DD, found "${asOf}"`);
@@ -35,14 +45,21 @@ export async function checkCommand(paths: string[], flags: CheckFlags, io: Io): 
   const { spec, warnings } = loadSpec({ specPath, cwd: io.cwd, knownRuleIds: rules.map((rule) => rule.meta.id) });
   const specFolder = path.relative(io.cwd, spec.dir) || '.';
   const targets = paths.length > 0 ? paths : [specFolder];
-  const corpus = flags.corpus ? specFolder : undefined;
+  const corpus = flags.corpus || flags.changedSince !== undefined ? specFolder : undefined;
+  const focus = flags.changedSince !== undefined ? await changedFocus(flags.changedSince, paths, io.cwd) : corpus && paths.length > 0 ? paths : undefined;
+  const speed = { cache: flags.cache ?? false, ...(flags.prefilter === false ? { prefilter: false } : {}), ...(flags.threads !== undefined ? { threads: flags.threads } : {}) };
+  if (flags.shard !== undefined || flags.outputs.some((target) => target.format === 'shard')) {
+    const { shardCommand } = await import('./shard-run.js');
+    return shardCommand({ flags, spec, asOf, paths: corpus ? [corpus] : targets, speed }, io);
+  }
   const result: RunResult = await check({
     cwd: io.cwd,
     paths: corpus ? [corpus] : targets,
     spec,
     asOf,
     specWarnings: warnings,
-    ...(corpus && paths.length > 0 ? { focus: paths } : {}),
+    ...(focus ? { focus } : {}),
+    ...speed,
   });
   result.startedAt = new Date().toISOString();
   result.command = ['onemessage', ...(flags.argv ?? [])];
@@ -57,7 +74,16 @@ export function exitCodeFor(result: RunResult, maxWarnings?: number): number {
   return 0;
 }
 
-async function writeReports(result: RunResult, flags: CheckFlags, io: Io): Promise<void> {
+/** The changed files under the given paths (all of them when none are given). */
+async function changedFocus(ref: string, paths: string[], cwd: string): Promise<string[]> {
+  const { changedSince } = await import('./changed.js');
+  const changed = changedSince(ref, cwd);
+  if (paths.length === 0) return changed;
+  const roots = paths.map((given) => path.relative(cwd, path.resolve(cwd, given)).split(path.sep).join('/'));
+  return changed.filter((rel) => roots.some((root) => root === '' || rel === root || rel.startsWith(`${root}/`)));
+}
+
+export async function writeReports(result: RunResult, flags: CheckFlags, io: Io): Promise<void> {
   for (const target of flags.outputs) {
     const reporter = reporterFor(target.format)!;
     const toTerminal = target.file === undefined;

@@ -39,6 +39,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
     .option('--corpus', "report only the given paths, but read the spec's whole folder for cross-document rules")
     .option('--as-of <date>', 'the date claims are judged at, YYYY-MM-DD (default: today)')
+    .option('--cache', 'reuse the outcomes of unchanged files from .onemessage-cache (and update it)')
+    .option('--changed-since <ref>', "report only files changed since a git ref (and untracked ones); read the spec's whole folder")
+    .option('--shard <i/n>', 'check a stable share of the files and write a shard file for onemessage merge')
+    .option('--no-prefilter', 'parse every file, even those that hold no word of any phrase')
+    .option('--threads <n>', 'worker threads (0: none; default: by core count for large runs)', parseThreads)
     .option('--color', 'colour even when not on a terminal')
     .option('--no-color', 'no colour')
     .option('--debug', 'show stack traces of internal errors')
@@ -46,6 +51,24 @@ export async function run(argv: string[], io: Io): Promise<number> {
       // Loaded on demand so that `--version` and `--help` never pay for parsers and rules.
       const { checkCommand } = await import('./check.js');
       exitCode = await checkCommand(paths, { ...options, outputs: outputs.resolved(), argv }, io);
+    });
+
+  const mergeOutputs = new OutputCollector();
+  program
+    .command('merge')
+    .description('join shard files of one run, run the cross-document rules and report as one run')
+    .argument('<shards...>', 'shard files written by check --shard I/N --format shard --output FILE')
+    .option('-s, --spec <file>', 'the spec file (default: onemessage.yaml in this folder or a parent)')
+    .addOption(new Option('-f, --format <name>', 'output format (repeatable)').argParser(mergeOutputs.format))
+    .addOption(new Option('-o, --output <file>', 'write the preceding --format to this file').argParser(mergeOutputs.output))
+    .option('-q, --quiet', 'report errors only')
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
+    .option('--color', 'colour even when not on a terminal')
+    .option('--no-color', 'no colour')
+    .option('--debug', 'show stack traces of internal errors')
+    .action(async (shards: string[], options: Record<string, unknown>) => {
+      const { mergeCommand } = await import('./merge.js');
+      exitCode = await mergeCommand(shards, { ...options, outputs: mergeOutputs.resolved(), argv }, io);
     });
 
   program
@@ -75,6 +98,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
 
 function parseCount(value: string): number {
   if (!/^\d+$/.test(value)) throw new UsageError(`--max-warnings expects a whole number, found "${value}"`);
+  return Number(value);
+}
+
+function parseThreads(value: string): number {
+  if (!/^\d+$/.test(value)) throw new UsageError(`--threads expects a whole number, found "${value}"`);
   return Number(value);
 }
 
