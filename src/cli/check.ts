@@ -39,6 +39,20 @@ export async function checkCommand(paths: string[], flags: CheckFlags, io: Io): 
   for (const target of flags.outputs) {
     if (!reporterFor(target.format) && target.format !== 'shard') throw new UsageError(`unknown format "${target.format}" (one of: ${reporterNames().join(', ')})`);
   }
+  if (flags.shard !== undefined || flags.outputs.some((target) => target.format === 'shard')) {
+    const plan = await planRun(paths, flags, io);
+    const { shardCommand } = await import('./shard-run.js');
+    return shardCommand({ flags, spec: plan.spec, asOf: plan.asOf, paths: plan.paths, speed: plan.speed }, io);
+  }
+  const result = await runFromFlags(paths, flags, io);
+  await writeReports(result, flags, io);
+  return exitCodeFor(result, flags.maxWarnings);
+}
+
+type RunFlags = Pick<CheckFlags, 'spec' | 'asOf' | 'argv' | 'corpus' | 'cache' | 'changedSince' | 'prefilter' | 'threads'>;
+
+/** The spec, date, paths, focus and speed options a run's flags ask for. */
+async function planRun(paths: string[], flags: RunFlags, io: Io) {
   const asOf = flags.asOf ?? today();
   if (!isIsoDate(asOf)) throw new UsageError(`--as-of expects a date as YYYY-MM-DD, found "${asOf}"`);
   const specPath = resolveSpecPath(flags.spec, paths, io.cwd);
@@ -48,23 +62,24 @@ export async function checkCommand(paths: string[], flags: CheckFlags, io: Io): 
   const corpus = flags.corpus || flags.changedSince !== undefined ? specFolder : undefined;
   const focus = flags.changedSince !== undefined ? await changedFocus(flags.changedSince, paths, io.cwd) : corpus && paths.length > 0 ? paths : undefined;
   const speed = { cache: flags.cache ?? false, ...(flags.prefilter === false ? { prefilter: false } : {}), ...(flags.threads !== undefined ? { threads: flags.threads } : {}) };
-  if (flags.shard !== undefined || flags.outputs.some((target) => target.format === 'shard')) {
-    const { shardCommand } = await import('./shard-run.js');
-    return shardCommand({ flags, spec, asOf, paths: corpus ? [corpus] : targets, speed }, io);
-  }
+  return { asOf, spec, warnings, paths: corpus ? [corpus] : targets, focus, speed };
+}
+
+/** Finds and loads the spec and runs the check, as `check`, `matrix` and `report` all do. */
+export async function runFromFlags(paths: string[], flags: RunFlags, io: Io): Promise<RunResult> {
+  const plan = await planRun(paths, flags, io);
   const result: RunResult = await check({
     cwd: io.cwd,
-    paths: corpus ? [corpus] : targets,
-    spec,
-    asOf,
-    specWarnings: warnings,
-    ...(focus ? { focus } : {}),
-    ...speed,
+    paths: plan.paths,
+    spec: plan.spec,
+    asOf: plan.asOf,
+    specWarnings: plan.warnings,
+    ...(plan.focus ? { focus: plan.focus } : {}),
+    ...plan.speed,
   });
   result.startedAt = new Date().toISOString();
   result.command = ['onemessage', ...(flags.argv ?? [])];
-  await writeReports(result, flags, io);
-  return exitCodeFor(result, flags.maxWarnings);
+  return result;
 }
 
 export function exitCodeFor(result: RunResult, maxWarnings?: number): number {

@@ -6,6 +6,7 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import { knownExtensions } from '../formats/index.js';
+import { UsageError } from '../spec/errors.js';
 import type { Spec } from '../spec/types.js';
 import { VERSION } from '../version.js';
 import { OutcomeCache } from './cache.js';
@@ -49,6 +50,8 @@ export async function collectOutcomes(options: CollectOptions, context: LintCont
     ignoreGlobs: options.spec.ignore,
     extensions: knownExtensions(),
   });
+  const missing = discovered.problems.find((problem) => problem.missing);
+  if (missing) throw new UsageError(`no such file or folder: ${missing.rel}`);
   const shard = options.shard;
   const files = shard && shard.count > 1 ? discovered.files.filter((file) => shardOf(file.rel, shard.count) === shard.index) : discovered.files;
   const cache = options.cache ? await OutcomeCache.open(options.cwd, { version: VERSION, specSha256: options.spec.sha256, asOf: options.asOf }) : undefined;
