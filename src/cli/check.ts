@@ -32,11 +32,27 @@ export interface CheckFlags {
   /** `true` for the default file (.onemessage-baseline.json beside the spec) */
   baseline?: string | boolean;
   writeBaseline?: string | boolean;
+  /** keep and reuse per-file outcomes in .onemessage-cache */
+  cache?: boolean;
+  /** report only files git says changed since this ref (plus untracked ones); read the spec's whole folder */
+  changedSince?: string;
+  /** `I/N`: check a stable share of the files and write a shard file for `onemessage merge` */
+  shard?: string;
+  /** false (`--no-prefilter`): parse every file */
+  prefilter?: boolean;
+  /** worker threads (0: none) */
+  threads?: number;
 }
 
 export async function checkCommand(paths: string[], flags: CheckFlags, io: Io): Promise<number> {
   for (const target of flags.outputs) {
-    if (!reporterFor(target.format)) throw new UsageError(`unknown format "${target.format}" (one of: ${reporterNames().join(', ')})`);
+    if (!reporterFor(target.format) && target.format !== 'shard') throw new UsageError(`unknown format "${target.format}" (one of: ${reporterNames().join(', ')})`);
+  }
+  if (flags.shard !== undefined || flags.outputs.some((target) => target.format === 'shard')) {
+    const { plan } = await prepareCheck(paths, flags, io);
+    if (!plan) throw new UsageError('--shard checks files; it cannot read --stdin');
+    const { shardCommand } = await import('./shard-run.js');
+    return shardCommand({ flags, spec: plan.spec, asOf: plan.asOf, paths: plan.paths, speed: plan.speed }, io);
   }
   const { spec, rerun } = await prepareCheck(paths, flags, io);
   let result: RunResult = await rerun();
@@ -70,7 +86,7 @@ export async function prepareCheck(
   paths: string[],
   flags: Omit<CheckFlags, 'outputs'> & { outputs?: OutputTarget[] },
   io: Io,
-): Promise<{ spec: Spec; rerun: () => Promise<RunResult> }> {
+): Promise<{ spec: Spec; plan?: RunPlan; rerun: () => Promise<RunResult> }> {
   const stdinName = stdinNameOf(paths, flags);
   const asOf = flags.asOf ?? today();
   if (!isIsoDate(asOf)) throw new UsageError(`--as-of expects a date as YYYY-MM-DD, found "${asOf}"`);
@@ -86,9 +102,26 @@ export async function prepareCheck(
   const targets = paths.length > 0 ? paths : [specFolder];
   // A report written into the checked folder must not come back as content on the next run.
   const skip = (flags.outputs ?? []).flatMap((target) => (target.file !== undefined ? [path.resolve(io.cwd, target.file)] : []));
-  // --corpus: the spec's whole folder feeds the cross-document rules; only the given paths are reported.
-  const focus = flags.corpus && paths.length > 0 ? { paths: [specFolder], focus: paths } : { paths: targets };
-  return { spec, rerun: () => check({ cwd: io.cwd, ...focus, spec, asOf, specWarnings: warnings, skip }) };
+  // --corpus and --changed-since: the spec's whole folder feeds the cross-document rules; only some files are reported.
+  const corpus = flags.corpus || flags.changedSince !== undefined ? specFolder : undefined;
+  const focus = flags.changedSince !== undefined ? await changedFocus(flags.changedSince, paths, io.cwd) : corpus && paths.length > 0 ? paths : undefined;
+  const speed = { cache: flags.cache ?? false, ...(flags.prefilter === false ? { prefilter: false } : {}), ...(flags.threads !== undefined ? { threads: flags.threads } : {}) };
+  const plan: RunPlan = { asOf, spec, warnings, paths: corpus ? [corpus] : targets, ...(focus ? { focus } : {}), speed };
+  return {
+    spec,
+    plan,
+    rerun: () => check({ cwd: io.cwd, paths: plan.paths, spec, asOf, specWarnings: warnings, skip, ...(focus ? { focus } : {}), ...speed }),
+  };
+}
+
+/** What a run over files reads, reports and how fast: shared by check and the shard writer. */
+export interface RunPlan {
+  asOf: string;
+  spec: Spec;
+  warnings: string[];
+  paths: string[];
+  focus?: string[];
+  speed: { cache: boolean; prefilter?: boolean; threads?: number };
 }
 
 function stamp(result: RunResult, flags: Pick<CheckFlags, 'argv'>): void {
@@ -114,6 +147,15 @@ export function exitCodeFor(result: RunResult, maxWarnings?: number): number {
   if (active.some((finding) => finding.severity === 'error')) return 1;
   if (maxWarnings !== undefined && active.filter((finding) => finding.severity === 'warning').length > maxWarnings) return 1;
   return 0;
+}
+
+/** The changed files under the given paths (all of them when none are given). */
+async function changedFocus(ref: string, paths: string[], cwd: string): Promise<string[]> {
+  const { changedSince } = await import('./changed.js');
+  const changed = changedSince(ref, cwd);
+  if (paths.length === 0) return changed;
+  const roots = paths.map((given) => path.relative(cwd, path.resolve(cwd, given)).split(path.sep).join('/'));
+  return changed.filter((rel) => roots.some((root) => root === '' || rel === root || rel.startsWith(`${root}/`)));
 }
 
 export async function writeReports(result: RunResult, flags: Pick<CheckFlags, 'outputs' | 'color' | 'quiet'>, io: Io): Promise<void> {

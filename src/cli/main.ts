@@ -41,6 +41,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .option('--as-of <date>', 'the date claims are judged at, YYYY-MM-DD (default: today)')
     .option('--stdin', 'check one document read from standard input (with --stdin-filename)')
     .option('--stdin-filename <name>', 'the path the --stdin document stands for: picks its format and channel')
+    .option('--cache', 'reuse the outcomes of unchanged files from .onemessage-cache (and update it)')
+    .option('--changed-since <ref>', "report only files changed since a git ref (and untracked ones); read the spec's whole folder")
+    .option('--shard <i/n>', 'check a stable share of the files and write a shard file for onemessage merge')
+    .option('--no-prefilter', 'parse every file, even those that hold no word of any phrase')
+    .option('--threads <n>', 'worker threads (0: none; default: by core count for large runs)', parseThreads)
     .option('--color', 'colour even when not on a terminal')
     .option('--no-color', 'no colour')
     .option('--debug', 'show stack traces of internal errors')
@@ -79,6 +84,24 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .action(async (options: Record<string, unknown>) => {
       const { guideCommand } = await import('./guide.js');
       exitCode = await guideCommand(options, io);
+    });
+
+  const mergeOutputs = new OutputCollector();
+  program
+    .command('merge')
+    .description('join shard files of one run, run the cross-document rules and report as one run')
+    .argument('<shards...>', 'shard files written by check --shard I/N --format shard --output FILE')
+    .option('-s, --spec <file>', 'the spec file (default: onemessage.yaml in this folder or a parent)')
+    .addOption(new Option('-f, --format <name>', 'output format (repeatable)').argParser(mergeOutputs.format))
+    .addOption(new Option('-o, --output <file>', 'write the preceding --format to this file').argParser(mergeOutputs.output))
+    .option('-q, --quiet', 'report errors only')
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
+    .option('--color', 'colour even when not on a terminal')
+    .option('--no-color', 'no colour')
+    .option('--debug', 'show stack traces of internal errors')
+    .action(async (shards: string[], options: Record<string, unknown>) => {
+      const { mergeCommand } = await import('./merge.js');
+      exitCode = await mergeCommand(shards, { ...options, outputs: mergeOutputs.resolved(), argv }, io);
     });
 
   program
@@ -128,6 +151,11 @@ function oneLineUsageError(text: string): string {
 
 function parseCount(value: string): number {
   if (!/^\d+$/.test(value)) throw new UsageError(`--max-warnings expects a whole number, found "${value}"`);
+  return Number(value);
+}
+
+function parseThreads(value: string): number {
+  if (!/^\d+$/.test(value)) throw new UsageError(`--threads expects a whole number, found "${value}"`);
   return Number(value);
 }
 

@@ -17,6 +17,8 @@ import type { DiscoveredFile } from './files.js';
 import { reason } from './files.js';
 import type { FileRecord, Finding, RelatedLocation, Severity } from './finding.js';
 import { locator, type Locator } from './positions.js';
+import type { Prefilter } from './prefilter.js';
+import { readsQuietly } from './unparsed.js';
 import type { CorpusRule, DocumentContext, DocumentRule, Report, Statement } from './rule.js';
 
 /** The rules a run uses, with the severity the spec gives each. */
@@ -35,6 +37,8 @@ export interface LintContext {
   formatOptions: FormatOptions;
   /** the spec's channel for a file, by its globs */
   channelOf(abs: string): string | undefined;
+  /** proves files free of phrases so they need no parse; absent: every file is parsed */
+  prefilter?: Prefilter;
 }
 
 export interface FileOutcome {
@@ -58,7 +62,15 @@ export async function lintFile(file: DiscoveredFile, context: LintContext): Prom
   } catch (error) {
     return unreadable(file, context, `cannot read file: ${reason(error)}`);
   }
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  return lintBytes(file, bytes, sha256Of(bytes), context);
+}
+
+export function sha256Of(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Lints a file already read (by a cache lookup or the main thread of a worker pool). */
+export function lintBytes(file: DiscoveredFile, bytes: Uint8Array, sha256: string, context: LintContext): FileOutcome | undefined {
   const decoded = decode(bytes);
   if (!decoded.ok) return unreadable(file, context, decoded.reason, { sha256, bytes: bytes.length });
   return lintText(file, decoded.text, context, { sha256, bytes: bytes.length });
@@ -71,6 +83,11 @@ export function lintText(file: DiscoveredFile, text: string, context: LintContex
   if (!format) {
     const ext = file.rel.includes('.') ? file.rel.slice(file.rel.lastIndexOf('.')) : '(no extension)';
     return unreadable(file, context, `no reader for ${ext} files`, meta, channel);
+  }
+  if (context.prefilter && !context.prefilter.mayMatch(text) && readsQuietly(format.name, text)) {
+    // What the parse would have given: one document, no finding, no statement, no warning.
+    const record: FileRecord = { path: file.rel, format: format.name, ...(channel !== undefined ? { channel } : {}), sha256: meta.sha256, documents: 1, bytes: meta.bytes };
+    return { record, findings: [], statements: {}, warnings: [] };
   }
   let documents: Document[];
   try {

@@ -4,18 +4,19 @@
  * the order files were given or finished in.
  */
 import path from 'node:path';
-import { knownExtensions } from '../formats/index.js';
 import { Matcher, specPhrases } from '../match/matcher.js';
 import { parseQuantity } from '../match/quantity.js';
 import { UsageError } from '../spec/errors.js';
 import type { Spec } from '../spec/types.js';
 import { rules as allRules } from '../../rules/index.js';
 import { channelResolver } from './channels.js';
-import { discoverFiles, toPosix } from './files.js';
+import { toPosix, type DiscoveryProblem } from './files.js';
 import { compareFindings, type FileRecord, type Finding, type RunResult, type Severity } from './finding.js';
 import { buildMatrix } from './matrix.js';
 import { disambiguate, fingerprintOf } from './fingerprint.js';
 import { lintFile, type ActiveRules, type FileOutcome, type LintContext } from './lint.js';
+import { collectOutcomes, type CollectOptions } from './outcomes.js';
+import { compilePrefilter } from './prefilter.js';
 import type { Statement } from './rule.js';
 import { applySuppressions } from './suppress.js';
 import { VERSION } from '../version.js';
@@ -37,6 +38,14 @@ export interface CheckOptions {
   focus?: string[];
   /** absolute paths of the files this run writes, skipped when found in a folder */
   skip?: string[];
+  /** default true: files the prefilter proves free of phrases are not parsed (false parses every file) */
+  prefilter?: boolean;
+  /** keep and reuse per-file outcomes in `.onemessage-cache` in cwd */
+  cache?: boolean;
+  /** worker threads (0: lint in this thread); default: by core count when there are enough files */
+  threads?: number;
+  /** called as each file's outcome is ready, from cache, this thread or a worker */
+  onProgress?(done: number, total: number): void;
 }
 
 /** The rules the spec leaves on, each with its severity. */
@@ -53,13 +62,19 @@ export function activeRules(spec: Spec): ActiveRules {
   return active;
 }
 
-export function lintContext(spec: Spec, asOf: string): LintContext {
+export function lintContext(spec: Spec, asOf: string, options: { prefilter?: boolean } = {}): LintContext {
   const channels = channelResolver(spec);
+  const rules = activeRules(spec);
+  const phrases = specPhrases(spec);
+  // Every rule starts from a phrase match, unless it says otherwise; then every file is parsed.
+  const matchFree = [...rules.document, ...rules.corpus].some(({ rule }) => rule.meta.reportsWithoutMatches);
+  const prefilter = options.prefilter !== false && !matchFree ? compilePrefilter(phrases) : undefined;
   return {
+    ...(prefilter ? { prefilter } : {}),
     spec,
     asOf,
-    rules: activeRules(spec),
-    matcher: new Matcher(specPhrases(spec), {
+    rules,
+    matcher: new Matcher(phrases, {
       ignoredSpeakers: spec.speakers.ignore,
       // Times of day are quantities only where a fact's value is one, so "9:00" is not otherwise read.
       times: spec.facts.some((fact) => fact.value !== undefined && parseQuantity(fact.value)?.kind === 'time'),
@@ -73,19 +88,20 @@ export function lintContext(spec: Spec, asOf: string): LintContext {
 }
 
 export async function check(options: CheckOptions): Promise<RunResult> {
+  const context = lintContext(options.spec, options.asOf, { prefilter: options.prefilter });
+  const { outcomes, problems } = await collectOutcomes(collectOptions(options), context);
+  return finishRun({ outcomes, problems, context, options });
+}
+
+function collectOptions(options: CheckOptions): CollectOptions {
+  const { cwd, paths, spec, asOf, prefilter, cache, threads, onProgress, skip } = options;
+  return { cwd, paths, spec, asOf, ...(prefilter !== undefined ? { prefilter } : {}), ...(cache ? { cache } : {}), ...(threads !== undefined ? { threads } : {}), ...(onProgress ? { onProgress } : {}), ...(skip ? { skip } : {}) };
+}
+
+/** From per-file outcomes (this run's, a cache's or merged shards') to the run's result: warnings, corpus rules, focus. */
+export function finishRun(input: { outcomes: FileOutcome[]; problems: DiscoveryProblem[]; context: LintContext; options: Pick<CheckOptions, 'cwd' | 'paths' | 'spec' | 'asOf' | 'specWarnings' | 'focus'> }): RunResult {
+  const { outcomes, problems, context, options } = input;
   const { spec } = options;
-  const context = lintContext(spec, options.asOf);
-  const { files, problems } = await discoverFiles({
-    cwd: options.cwd,
-    paths: options.paths,
-    specDir: spec.dir,
-    ignoreGlobs: spec.ignore,
-    extensions: knownExtensions(),
-    skip: new Set(options.skip ?? []),
-  });
-  const missing = problems.find((problem) => problem.missing);
-  if (missing) throw new UsageError(`no such file or folder: ${missing.rel}`);
-  const outcomes = (await mapLimited(files, 8, (file) => lintFile(file, context))).filter((outcome) => outcome !== undefined);
   const warnings = [...(options.specWarnings ?? [])];
   for (const problem of problems) warnings.push(`${problem.rel}: ${problem.message}`);
   const channels = channelResolver(spec);
@@ -159,18 +175,3 @@ export function assemble(outcomes: FileOutcome[], context: LintContext, options:
     matrix: buildMatrix(options.spec, factStatements),
   };
 }
-
-/** Runs `task` over items with at most `limit` at once, keeping the input order in the output. */
-async function mapLimited<T, R>(items: T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  async function worker(): Promise<void> {
-    while (next < items.length) {
-      const index = next++;
-      out[index] = await task(items[index]!);
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}
-

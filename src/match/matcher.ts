@@ -57,6 +57,11 @@ const NEGATABLE: Record<PhraseKind, boolean> = {
   delivery: true,
 };
 
+/** Phrase kinds whose templates may hold `{value}`: facts, and the built-in delivery times. */
+export function takesValue(kind: PhraseKind): boolean {
+  return kind === 'fact' || kind === 'delivery';
+}
+
 /** Every phrase of the spec, in spec order. */
 export function specPhrases(spec: Spec): SpecPhrase[] {
   const out: SpecPhrase[] = [];
@@ -93,7 +98,7 @@ export class Matcher {
         needsQuantities ||= kind === 'fact';
         continue;
       }
-      const template = parseTemplate(phrase.source, { allowValue: kind === 'fact' || kind === 'delivery' });
+      const template = parseTemplate(phrase.source, { allowValue: takesValue(kind) });
       needsQuantities ||= template.hasValue;
       const compiled: CompiledTemplate = { kind, itemId, phrase, nodes: template.nodes, negatable };
       for (const first of firstWords(template.nodes)) {

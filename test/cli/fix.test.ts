@@ -77,7 +77,7 @@ describe('--fix on a Zendesk export', () => {
     expected.macros[1].actions[0].value = expected.macros[1].actions[0].value
       .replace('trail-pack', 'TrailPack')
       .replace('best in the industry', 'highly rated by our customers')
-      .replace('Login to', 'sign in to');
+      .replace('Login to', 'Sign in to');
     expect(JSON.parse(text)).toEqual(expected);
     // Nothing else moved: the layout of the file is the original's.
     expect(text.split('\n').length).toBe(ZENDESK.split('\n').length);

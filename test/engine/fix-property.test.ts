@@ -37,7 +37,7 @@ const documentArb = fc.record({
   ext: fc.constantFrom('.md', '.txt'),
 });
 
-const REPLACEMENTS = new Set(['TrailPack', 'TrailPacks', 'sign in to']);
+const REPLACEMENTS = new Set(['TrailPack', 'TrailPacks', 'sign in to', 'Sign in to']);
 
 describe('--fix on random documents', () => {
   it('changes only the reported ranges, and is idempotent', async () => {
