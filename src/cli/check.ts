@@ -29,6 +29,13 @@ export async function checkCommand(paths: string[], flags: CheckFlags, io: Io): 
   for (const target of flags.outputs) {
     if (!reporterFor(target.format)) throw new UsageError(`unknown format "${target.format}" (one of: ${reporterNames().join(', ')})`);
   }
+  const result = await runFromFlags(paths, flags, io);
+  await writeReports(result, flags, io);
+  return exitCodeFor(result, flags.maxWarnings);
+}
+
+/** Finds and loads the spec and runs the check, as `check`, `matrix` and `report` all do. */
+export async function runFromFlags(paths: string[], flags: Pick<CheckFlags, 'spec' | 'asOf' | 'argv' | 'corpus'>, io: Io): Promise<RunResult> {
   const asOf = flags.asOf ?? today();
   if (!isIsoDate(asOf)) throw new UsageError(`--as-of expects a date as YYYY-MM-DD, found "${asOf}"`);
   const specPath = resolveSpecPath(flags.spec, paths, io.cwd);
@@ -46,8 +53,7 @@ export async function checkCommand(paths: string[], flags: CheckFlags, io: Io): 
   });
   result.startedAt = new Date().toISOString();
   result.command = ['onemessage', ...(flags.argv ?? [])];
-  await writeReports(result, flags, io);
-  return exitCodeFor(result, flags.maxWarnings);
+  return result;
 }
 
 export function exitCodeFor(result: RunResult, maxWarnings?: number): number {

@@ -24,7 +24,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .description('Check marketing copy, sales scripts and support macros against one shared message spec.')
     .version(VERSION, '-v, --version')
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(text) })
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(oneLineUsageError(text)) })
     .showSuggestionAfterError(true);
 
   const outputs = new OutputCollector();
@@ -67,6 +67,20 @@ export async function run(argv: string[], io: Io): Promise<number> {
     });
 
   program
+    .command('matrix')
+    .description('show each fact as every channel states it, with contradictions marked')
+    .argument('[paths...]', 'files and folders to read (default: the folder of the spec)')
+    .option('-s, --spec <file>', 'the spec file (default: onemessage.yaml in this folder or a parent)')
+    .option('-f, --format <name>', 'table (default) or json')
+    .option('--as-of <date>', 'the date claims are judged at, YYYY-MM-DD (default: today)')
+    .option('--color', 'colour even when not on a terminal')
+    .option('--no-color', 'no colour')
+    .action(async (paths: string[], options: Record<string, unknown>) => {
+      const { matrixCommand } = await import('./matrix.js');
+      exitCode = await matrixCommand(paths, { ...options, argv }, io);
+    });
+
+  program
     .command('rules')
     .description('list every rule with its default severity')
     .action(async () => {
@@ -89,6 +103,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
   } catch (error) {
     return handleError(error, io, debug);
   }
+}
+
+/** Commander's "error: ..." and its "(Did you mean ...?)" hint, as one line in our voice. */
+function oneLineUsageError(text: string): string {
+  const joined = text.trim().replace(/\s*\n\s*/g, ' ').replace(/^error: /, '').replace(/\(Did you mean/, '(did you mean');
+  return `onemessage: ${joined}\n`;
 }
 
 function parseCount(value: string): number {

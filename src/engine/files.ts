@@ -21,6 +21,8 @@ export interface DiscoveredFile {
 export interface DiscoveryProblem {
   rel: string;
   message: string;
+  /** a path named on the command line that does not exist: a usage error, not a finding */
+  missing?: boolean;
 }
 
 export interface DiscoveryOptions {
@@ -96,7 +98,8 @@ export async function discoverFiles(options: DiscoveryOptions): Promise<{ files:
     try {
       stat = await fs.stat(abs);
     } catch (error) {
-      problems.push({ rel: rel(abs), message: `no such file or folder${codeOf(error) === 'ENOENT' ? '' : `: ${reason(error)}`}` });
+      const missing = codeOf(error) === 'ENOENT';
+      problems.push({ rel: rel(abs), message: `no such file or folder${missing ? '' : `: ${reason(error)}`}`, ...(missing ? { missing } : {}) });
       continue;
     }
     if (stat.isDirectory()) {

@@ -6,11 +6,14 @@
 import path from 'node:path';
 import { knownExtensions } from '../formats/index.js';
 import { Matcher, specPhrases } from '../match/matcher.js';
+import { parseQuantity } from '../match/quantity.js';
+import { UsageError } from '../spec/errors.js';
 import type { Spec } from '../spec/types.js';
 import { rules as allRules } from '../../rules/index.js';
 import { channelResolver } from './channels.js';
 import { discoverFiles, toPosix } from './files.js';
 import { compareFindings, type FileRecord, type Finding, type RunResult, type Severity } from './finding.js';
+import { buildMatrix } from './matrix.js';
 import { disambiguate, fingerprintOf } from './fingerprint.js';
 import { lintFile, type ActiveRules, type FileOutcome, type LintContext } from './lint.js';
 import type { Statement } from './rule.js';
@@ -53,7 +56,11 @@ export function lintContext(spec: Spec, asOf: string): LintContext {
     spec,
     asOf,
     rules: activeRules(spec),
-    matcher: new Matcher(specPhrases(spec), { ignoredSpeakers: spec.speakers.ignore }),
+    matcher: new Matcher(specPhrases(spec), {
+      ignoredSpeakers: spec.speakers.ignore,
+      // Times of day are quantities only where a fact's value is one, so "9:00" is not otherwise read.
+      times: spec.facts.some((fact) => fact.value !== undefined && parseQuantity(fact.value)?.kind === 'time'),
+    }),
     formatOptions: {
       markdownFields: ['title', 'description', ...(spec.formats.markdown?.fields ?? [])],
       ...(spec.formats.csv ? { csv: spec.formats.csv } : {}),
@@ -72,6 +79,8 @@ export async function check(options: CheckOptions): Promise<RunResult> {
     ignoreGlobs: spec.ignore,
     extensions: knownExtensions(),
   });
+  const missing = problems.find((problem) => problem.missing);
+  if (missing) throw new UsageError(`no such file or folder: ${missing.rel}`);
   const outcomes = (await mapLimited(files, 8, (file) => lintFile(file, context))).filter((outcome) => outcome !== undefined);
   const warnings = [...(options.specWarnings ?? [])];
   for (const problem of problems) warnings.push(`${problem.rel}: ${problem.message}`);
@@ -93,9 +102,11 @@ export function focusOn(result: RunResult, focus: string[], cwd: string): RunRes
 export function assemble(outcomes: FileOutcome[], context: LintContext, options: Pick<CheckOptions, 'spec' | 'asOf'>, warnings: string[]): RunResult {
   const ordered = [...outcomes].sort((a, b) => (a.record.path < b.record.path ? -1 : a.record.path > b.record.path ? 1 : 0));
   const findings: Finding[] = ordered.flatMap((outcome) => outcome.findings);
+  const factStatements: Statement[] = [];
   for (const { rule, severity } of context.rules.corpus) {
     const statements: Statement[] = ordered.flatMap((outcome) => outcome.statements[rule.meta.id] ?? []);
     statements.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.start - b.start || a.end - b.end));
+    if (rule.meta.id.startsWith('fact/')) factStatements.push(...statements);
     rule.check({
       spec: options.spec,
       asOf: options.asOf,
@@ -133,6 +144,7 @@ export function assemble(outcomes: FileOutcome[], context: LintContext, options:
     findings,
     warnings,
     channels: options.spec.channels.map((channel) => channel.name),
+    matrix: buildMatrix(options.spec, factStatements),
   };
 }
 

@@ -80,7 +80,7 @@ export class Matcher {
 
   constructor(
     phrases: SpecPhrase[],
-    private readonly options: { ignoredSpeakers: readonly string[] } = { ignoredSpeakers: [] },
+    private readonly options: { ignoredSpeakers: readonly string[]; times?: boolean } = { ignoredSpeakers: [] },
   ) {
     let needsQuantities = false;
     for (const { kind, itemId, phrase } of phrases) {
@@ -116,7 +116,7 @@ export class Matcher {
   private matchBlock(block: TextBlock, blockIndex: number, out: Match[]): void {
     const text = block.text;
     const tokens = tokenize(text);
-    const quantities = this.needsQuantities ? quantitiesByToken(text, tokens) : new Map<number, QuantityAt>();
+    const quantities = this.needsQuantities ? quantitiesByToken(text, tokens, this.options.times ?? false) : new Map<number, QuantityAt>();
     const found: Match[] = [];
     for (let pos = 0; pos < tokens.words.length; pos++) {
       for (const template of this.candidates(tokens.words[pos]!, quantities.has(pos))) {
@@ -191,10 +191,10 @@ interface QuantityAt {
 }
 
 /** Quantities keyed by the token they start at, with the token they end at. */
-function quantitiesByToken(text: string, tokens: Tokens): Map<number, QuantityAt> {
+function quantitiesByToken(text: string, tokens: Tokens, times: boolean): Map<number, QuantityAt> {
   const out = new Map<number, QuantityAt>();
-  if (!/[0-9]|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen)\b/i.test(text)) return out;
-  const quantities = findQuantities(text);
+  if (!times && !/[0-9]|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen)\b/i.test(text)) return out;
+  const quantities = findQuantities(text, { times });
   let t = 0;
   for (const quantity of quantities) {
     while (t < tokens.starts.length && tokens.ends[t]! <= quantity.start) t++;

@@ -3,6 +3,7 @@
  * runs the checks that need only that file: phrases, dates, duplicate ids, rule ids. Checks
  * that need the merged spec (channel and disclosure names) are recorded as references.
  */
+import { parseQuantity } from '../match/quantity.js';
 import type { Severity } from '../engine/finding.js';
 import { displayPath, quote } from './describe.js';
 import { SpecError } from './errors.js';
@@ -124,6 +125,10 @@ export function normaliseSpec(options: { source: SpecSource; data: RawSpec; know
     if (raw.value !== undefined) {
       fact.value = String(raw.value);
       fact.valuePos = posOf([...path, 'value']);
+      // A value the recogniser cannot read could never be compared: refuse it now, not silently later.
+      if (!parseQuantity(fact.value)) {
+        fail(`expected a quantity at facts.${id}.value (a number, money, percentage, duration, range, time or 24/7), found ${quote(fact.value)}`, fact.valuePos);
+      }
     }
     if (raw.message !== undefined) fact.message = raw.message;
     part.facts.set(id, { item: fact, refs: [] });

@@ -1,29 +1,10 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import ajvDraft04 from 'ajv-draft-04';
 import type * as Sarif from 'sarif';
 import { describe, expect, it } from 'vitest';
 import { encodePath, formatSarif } from '../../src/report/sarif.js';
 import { oddPath, sampleOptions, sampleResult } from './sample.js';
+import { sarifValidator } from '../helpers/sarif.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const schemaPath = path.resolve(repoRoot, '..', 'shared', 'schemas', 'sarif-schema-2.1.0.json');
-
-/** RFC 3986 URI-reference characters, with every `%` starting a valid escape. */
-const uriReference = (text: string) => /^(?:[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2})*$/.test(text);
-const absoluteUri = (text: string) => uriReference(text) && /^[A-Za-z][A-Za-z0-9+.-]*:/.test(text);
-
-// a CommonJS module whose export is the class, which also carries itself as `default`
-const Ajv = ajvDraft04.default;
-
-function validator() {
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  ajv.addFormat('uri', absoluteUri);
-  ajv.addFormat('uri-reference', uriReference);
-  ajv.addFormat('date-time', (text: string) => !Number.isNaN(Date.parse(text)));
-  return ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')));
-}
+const validator = sarifValidator;
 
 function run(): Sarif.Run {
   const log = JSON.parse(formatSarif(sampleResult(), sampleOptions())) as Sarif.Log;

@@ -1,0 +1,55 @@
+/**
+ * fact/mismatch: a document states a fact with a value other than the spec's. The finding
+ * points at the spec line, and at where other channels state the fact correctly, so a reader
+ * sees both sides of the contradiction.
+ */
+import type { CorpusRule } from '../../src/engine/rule.js';
+import { parseQuantity, quantityKey } from '../../src/match/quantity.js';
+import { channelRank, byFact, collectFactStatements, factData, MAX_RELATED, relatedFrom } from './statements.js';
+
+export const factMismatch: CorpusRule = {
+  kind: 'corpus',
+  meta: {
+    id: 'fact/mismatch',
+    description: "A fact is stated with a value other than the spec's `value`.",
+    defaultSeverity: 'error',
+    fixable: false,
+    docs: {
+      details:
+        'Every `says` template of a fact with a `value` is matched with `{value}` standing for a quantity; the stated quantity is normalised (`30-day` = `thirty days` = `30 days`, `$50` = `$50.00`) and compared with the spec\'s value. Different units never compare equal: `1 month` is not `30 days`, and the message shows both as written. The finding lists the spec line and, as related locations, where other channels state the fact correctly.',
+      bad: {
+        spec: 'facts:\n  return-window:\n    value: 30 days\n    says: ["{value} return", "return (it|them)? within {value}"]',
+        text: 'Changed your mind? Enjoy hassle-free 60-day returns on every order.\n',
+      },
+      good: {
+        spec: 'facts:\n  return-window:\n    value: 30 days\n    says: ["{value} return", "return (it|them)? within {value}"]',
+        text: 'Changed your mind? Enjoy hassle-free 30-day returns on every order.\n',
+      },
+    },
+  },
+  collect: (context) => collectFactStatements(context, { withValue: true }),
+  check({ spec, statements, report }) {
+    const facts = new Map(spec.facts.map((fact) => [fact.id, fact]));
+    for (const [factId, list] of byFact(statements)) {
+      const fact = facts.get(factId);
+      const expected = fact?.value !== undefined ? parseQuantity(fact.value) : undefined;
+      if (!fact || !expected) continue;
+      const expectedKey = quantityKey(expected);
+      const correct = list.filter((s) => factData(s).key === expectedKey);
+      correct.sort((a, b) => channelRank(spec, a.channel) - channelRank(spec, b.channel));
+      for (const statement of list) {
+        const data = factData(statement);
+        if (data.key === expectedKey) continue;
+        // The item points at the spec's `value:` line; reporters show it as the spec's side.
+        report(statement, {
+          message: `"${data.phrase}" states ${fact.id} as ${data.value}, but the spec says ${fact.value}.${fact.message ? ` ${fact.message}` : ''}`,
+          item: { kind: 'fact', id: fact.id, pos: fact.valuePos ?? fact.pos },
+          related: correct
+            .filter((s) => s.channel !== statement.channel)
+            .slice(0, MAX_RELATED)
+            .map((s) => relatedFrom(s, `${s.channel ?? 'a document in no channel'} says "${factData(s).phrase}"`)),
+        });
+      }
+    }
+  },
+};

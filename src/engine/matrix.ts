@@ -1,0 +1,41 @@
+/**
+ * The message map: for each fact, the values each channel states, how often and where, beside
+ * the spec's value, with contradictions marked. Built from the fact rules' statements, so it
+ * shows exactly what `fact/mismatch` and `fact/conflict` judged.
+ */
+import { referenceValue } from '../../rules/fact/conflict.js';
+import { channelRank, factData } from '../../rules/fact/statements.js';
+import { parseQuantity, quantityKey } from '../match/quantity.js';
+import type { Spec } from '../spec/types.js';
+import type { MatrixRow, MatrixValue } from './finding.js';
+import type { Statement } from './rule.js';
+
+export const NO_CHANNEL = '(no channel)';
+
+export function buildMatrix(spec: Spec, statements: Statement[]): MatrixRow[] {
+  const rows: MatrixRow[] = [];
+  for (const fact of spec.facts) {
+    const mine = statements.filter((s) => factData(s).fact === fact.id);
+    const specQuantity = fact.value !== undefined ? parseQuantity(fact.value) : undefined;
+    const expected = specQuantity ? quantityKey(specQuantity) : referenceValue(mine, (channel) => channelRank(spec, channel));
+    const channels: Record<string, MatrixValue[]> = {};
+    for (const channel of spec.channels) channels[channel.name] = [];
+    let conflict = false;
+    for (const statement of mine) {
+      const data = factData(statement);
+      const list = (channels[statement.channel ?? NO_CHANNEL] ??= []);
+      let cell = list.find((value) => value.key === data.key);
+      if (!cell) {
+        cell = { text: data.value, key: data.key, count: 0, locations: [], conflicting: expected !== undefined && data.key !== expected };
+        list.push(cell);
+      }
+      cell.count += 1;
+      cell.locations.push({ path: statement.path, line: statement.where.start.line, column: statement.where.start.column });
+      conflict ||= cell.conflicting;
+    }
+    const row: MatrixRow = { fact: fact.id, channels, conflict };
+    if (fact.value !== undefined) row.specValue = fact.value;
+    rows.push(row);
+  }
+  return rows;
+}

@@ -1,0 +1,61 @@
+/**
+ * The message map in the terminal: one row per fact, one column per channel, each cell the
+ * values that channel states with how often, contradictions marked (in red, and with ✖ so the
+ * mark survives without colour). Below it, where each contradicting statement stands.
+ */
+import { Chalk } from 'chalk';
+import type { MatrixRow, MatrixValue, RunResult } from '../engine/finding.js';
+import { stripControl } from './text.js';
+
+export function formatMatrix(result: RunResult, options: { color: boolean }): string {
+  const chalk = new Chalk({ level: options.color ? 1 : 0 });
+  const rows = result.matrix ?? [];
+  if (rows.length === 0) return 'The spec declares no facts: nothing to map.\n';
+  const channels = columnsOf(result, rows);
+  const header = ['fact', 'spec', ...channels];
+  const cells: Array<Array<{ plain: string; styled: string }>> = rows.map((row) => [
+    { plain: clean(row.fact), styled: row.conflict ? chalk.bold(clean(row.fact)) : clean(row.fact) },
+    { plain: row.specValue !== undefined ? clean(row.specValue) : '(agree)', styled: row.specValue !== undefined ? clean(row.specValue) : chalk.dim('(agree)') },
+    ...channels.map((channel) => cellText(row.channels[channel] ?? [], chalk)),
+  ]);
+  const widths = header.map((title, i) => Math.max(title.length, ...cells.map((row) => row[i]!.plain.length)));
+  const line = (parts: Array<{ plain: string; styled: string }>) =>
+    parts.map((part, i) => (i === parts.length - 1 ? part.styled : part.styled + ' '.repeat(widths[i]! - part.plain.length))).join('  ').trimEnd();
+  const out = [line(header.map((title) => ({ plain: title, styled: chalk.underline(title) }))), ...cells.map(line), ''];
+  const conflicting = rows.filter((row) => row.conflict);
+  if (conflicting.length === 0) {
+    out.push(chalk.green(`✔ every channel states every fact the same way (${rows.length} fact${rows.length === 1 ? '' : 's'})`));
+  } else {
+    out.push(chalk.red.bold(`✖ ${conflicting.length} of ${rows.length} facts are stated differently across channels`));
+    for (const row of conflicting) {
+      for (const [channel, values] of Object.entries(row.channels)) {
+        for (const value of values.filter((v) => v.conflicting)) {
+          for (const where of value.locations) {
+            out.push(`  ${clean(row.fact)}: ${clean(channel)} says ${clean(value.text)} at ${clean(where.path)}:${where.line}:${where.column}`);
+          }
+        }
+      }
+    }
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** The spec's channels in order, then any column only statements in no channel fill. */
+function columnsOf(result: RunResult, rows: MatrixRow[]): string[] {
+  const columns = [...(result.channels ?? [])];
+  for (const row of rows) for (const channel of Object.keys(row.channels)) if (!columns.includes(channel)) columns.push(channel);
+  return columns;
+}
+
+function cellText(values: MatrixValue[], chalk: InstanceType<typeof Chalk>): { plain: string; styled: string } {
+  if (values.length === 0) return { plain: '—', styled: chalk.dim('—') };
+  const parts = values.map((value) => {
+    const plain = `${clean(value.text)} ×${value.count}${value.conflicting ? ' ✖' : ''}`;
+    return { plain, styled: value.conflicting ? chalk.red(plain) : plain };
+  });
+  return { plain: parts.map((p) => p.plain).join(', '), styled: parts.map((p) => p.styled).join(', ') };
+}
+
+function clean(text: string): string {
+  return stripControl(text).replace(/[\r\n\t]+/g, ' ');
+}
