@@ -63,7 +63,8 @@ describe('discover on fixtures/acme without its spec', () => {
     expect(discovery.facts[0]!.id).toBe('return-window');
     expect(discovery.facts[0]!.agree).toBe(false);
     expect(discovery.facts[0]!.values.map((v) => v.value)).toEqual(expect.arrayContaining(['30 days', '60 days', '14 days']));
-    expect(discovery.facts.findIndex((f) => f.agree)).toBeGreaterThan(discovery.facts.findLastIndex((f) => !f.agree));
+    const agreeing = discovery.facts.map((f) => f.agree);
+    expect(agreeing).toEqual([...agreeing].sort((a, b) => Number(a) - Number(b)));
   });
 
   it('every suggested template matches all of its group and no statement of another group', async () => {
@@ -91,7 +92,9 @@ describe('discover on fixtures/acme without its spec', () => {
     const facts = async (specPath: string) => {
       const { spec } = loadSpec({ specPath, cwd: dir, knownRuleIds: ruleIds });
       const result = await check({ cwd: dir, paths: ['.'], spec, asOf: '2026-06-01' });
-      return result.findings.filter((f) => f.ruleId.startsWith('fact/')).map((f) => `${f.ruleId} ${f.path}:${f.start.line}:${f.start.column}`);
+      // The place, not the rule: where acme's spec leaves a fact agree-only (fact/conflict), the
+      // draft pins the majority value, so the same statement is a fact/mismatch there.
+      return result.findings.filter((f) => f.ruleId.startsWith('fact/')).map((f) => `${f.path}:${f.start.line}:${f.start.column}`);
     };
     const acmeSpec = path.join(dir, 'acme.yaml');
     cpSync(path.join(ACME, 'onemessage.yaml'), acmeSpec);
