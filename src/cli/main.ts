@@ -104,6 +104,24 @@ export async function run(argv: string[], io: Io): Promise<number> {
       exitCode = await mergeCommand(shards, { ...options, outputs: mergeOutputs.resolved(), argv }, io);
     });
 
+  const discoverOutputs = new OutputCollector();
+  program
+    .command('discover')
+    .description('draft a spec (onemessage.discovered.yaml) from what the content already says')
+    .argument('[paths...]', 'files and folders to read (default: this folder)')
+    .option('-s, --spec <file>', "an existing spec whose channels and settings to use (default: onemessage.yaml here or in a parent, if any)")
+    .addOption(new Option('-f, --format <name>', 'summary format: stylish, markdown, json (repeatable)').argParser(discoverOutputs.format))
+    .addOption(new Option('-o, --output <file>', 'write the preceding --format to this file').argParser(discoverOutputs.output))
+    .option('--draft <file>', 'where to write the draft spec (default: onemessage.discovered.yaml in the folder read)')
+    .option('--no-draft', 'write no draft, only the summary')
+    .option('--force', 'overwrite an existing draft')
+    .option('--color', 'colour even when not on a terminal')
+    .option('--no-color', 'no colour')
+    .action(async (paths: string[], options: Record<string, unknown>) => {
+      const { discoverCommand } = await import('./discover.js');
+      exitCode = await discoverCommand(paths, { ...options, outputs: discoverOutputs.resolved() }, io);
+    });
+
   program
     .command('matrix')
     .description('show each fact as every channel states it, with contradictions marked')
