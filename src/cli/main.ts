@@ -33,7 +33,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .description('check files against the spec (the default command)')
     .argument('[paths...]', 'files and folders to check (default: the folder of the spec)')
     .option('-s, --spec <file>', 'the spec file (default: onemessage.yaml in this folder or a parent)')
-    .addOption(new Option('-f, --format <name>', 'output format: stylish, json (repeatable)').argParser(outputs.format))
+    .addOption(new Option('-f, --format <name>', 'output format: stylish, json, sarif, github, junit, markdown, csv, html, gitlab (repeatable)').argParser(outputs.format))
     .addOption(new Option('-o, --output <file>', 'write the preceding --format to this file').argParser(outputs.output))
     .option('-q, --quiet', 'report errors only')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)

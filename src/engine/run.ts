@@ -31,6 +31,8 @@ export interface CheckOptions {
    * what every other channel says.
    */
   focus?: string[];
+  /** called as each file finishes linting, for a progress display */
+  onProgress?(done: number, total: number): void;
 }
 
 /** The rules the spec leaves on, each with its severity. */
@@ -72,7 +74,13 @@ export async function check(options: CheckOptions): Promise<RunResult> {
     ignoreGlobs: spec.ignore,
     extensions: knownExtensions(),
   });
-  const outcomes = (await mapLimited(files, 8, (file) => lintFile(file, context))).filter((outcome) => outcome !== undefined);
+  let done = 0;
+  const lintOne = async (file: (typeof files)[number]) => {
+    const outcome = await lintFile(file, context);
+    options.onProgress?.(++done, files.length);
+    return outcome;
+  };
+  const outcomes = (await mapLimited(files, 8, lintOne)).filter((outcome) => outcome !== undefined);
   const warnings = [...(options.specWarnings ?? [])];
   for (const problem of problems) warnings.push(`${problem.rel}: ${problem.message}`);
   const channels = channelResolver(spec);
