@@ -11,6 +11,7 @@ import { findSpec } from '../spec/find.js';
 import { loadSpec } from '../spec/load.js';
 import type { Io } from './io.js';
 import type { OutputTarget } from './outputs.js';
+import { progressFor } from './progress.js';
 
 export interface CheckFlags {
   spec?: string;
@@ -36,6 +37,7 @@ export async function checkCommand(paths: string[], flags: CheckFlags, io: Io): 
   const specFolder = path.relative(io.cwd, spec.dir) || '.';
   const targets = paths.length > 0 ? paths : [specFolder];
   const corpus = flags.corpus ? specFolder : undefined;
+  const progress = progressFor({ io });
   const result: RunResult = await check({
     cwd: io.cwd,
     paths: corpus ? [corpus] : targets,
@@ -43,7 +45,9 @@ export async function checkCommand(paths: string[], flags: CheckFlags, io: Io): 
     asOf,
     specWarnings: warnings,
     ...(corpus && paths.length > 0 ? { focus: paths } : {}),
+    ...(progress ? { onProgress: progress.update } : {}),
   });
+  progress?.finish();
   result.startedAt = new Date().toISOString();
   result.command = ['onemessage', ...(flags.argv ?? [])];
   await writeReports(result, flags, io);
