@@ -49,6 +49,16 @@ export async function run(argv: string[], io: Io): Promise<number> {
     });
 
   program
+    .command('init')
+    .description('write a commented onemessage.yaml, with channels guessed from your folders')
+    .argument('[folder]', 'where to write it (default: this folder)')
+    .option('--force', 'replace an existing spec')
+    .action(async (folder: string | undefined, options: { force?: boolean }) => {
+      const { initCommand } = await import('./init.js');
+      exitCode = await initCommand(folder, options, io);
+    });
+
+  program
     .command('rules')
     .description('list every rule with its default severity')
     .action(async () => {
