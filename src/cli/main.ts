@@ -42,7 +42,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .option('--color', 'colour even when not on a terminal')
     .option('--no-color', 'no colour')
     .option('--debug', 'show stack traces of internal errors')
+    .option('-w, --watch', 'check again each time a file or the spec is saved (Ctrl-C to stop)')
     .action(async (paths: string[], options: Record<string, unknown>) => {
+      if (options.watch) {
+        const { watchCommand } = await import('./watch.js');
+        exitCode = await watchCommand(paths, { ...options, outputs: outputs.resolved(), argv }, io);
+        return;
+      }
       // Loaded on demand so that `--version` and `--help` never pay for parsers and rules.
       const { checkCommand } = await import('./check.js');
       exitCode = await checkCommand(paths, { ...options, outputs: outputs.resolved(), argv }, io);
