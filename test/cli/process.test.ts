@@ -68,9 +68,9 @@ describe('onemessage as a process', () => {
     const dir = tempRepo({ 'onemessage.yaml': SPEC });
     expect(spawnCli(['check', '--format', 'yaml'], { cwd: dir })).toEqual({ code: 2, stdout: '', stderr: 'onemessage: unknown format "yaml" (one of: stylish, json, sarif, github, junit, markdown, csv, html, gitlab)\n' });
     expect(spawnCli(['check', '--as-of', '2026-13-01'], { cwd: dir })).toEqual({ code: 2, stdout: '', stderr: 'onemessage: --as-of expects a date as YYYY-MM-DD, found "2026-13-01"\n' });
-    const bogus = spawnCli(['check', '--bogus'], { cwd: dir });
+    const bogus = spawnCli(['check', '--frobnicate'], { cwd: dir });
     expect(bogus.code).toBe(2);
-    expect(bogus.stderr).toBe("error: unknown option '--bogus'\n");
+    expect(bogus.stderr).toBe("error: unknown option '--frobnicate'\n");
   });
 
   it('no spec anywhere: exit 2 and a hint', () => {
