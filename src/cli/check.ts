@@ -12,6 +12,7 @@ import { loadSpec } from '../spec/load.js';
 import type { Spec } from '../spec/types.js';
 import type { Io } from './io.js';
 import type { OutputTarget } from './outputs.js';
+import { progressFor } from './progress.js';
 
 export interface CheckFlags {
   spec?: string;
@@ -110,7 +111,13 @@ export async function prepareCheck(
   return {
     spec,
     plan,
-    rerun: () => check({ cwd: io.cwd, paths: plan.paths, spec, asOf, specWarnings: warnings, skip, ...(focus ? { focus } : {}), ...speed }),
+    rerun: async () => {
+      // A progress bar on stderr for long runs on a terminal (never on a pipe or in CI).
+      const progress = progressFor({ io });
+      const result = await check({ cwd: io.cwd, paths: plan.paths, spec, asOf, specWarnings: warnings, skip, ...(focus ? { focus } : {}), ...speed, ...(progress ? { onProgress: progress.update } : {}) });
+      progress?.finish();
+      return result;
+    },
   };
 }
 

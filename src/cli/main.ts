@@ -33,7 +33,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .description('check files against the spec (the default command)')
     .argument('[paths...]', 'files and folders to check (default: the folder of the spec)')
     .option('-s, --spec <file>', 'the spec file (default: onemessage.yaml in this folder or a parent)')
-    .addOption(new Option('-f, --format <name>', 'output format: stylish, json, sarif, github, junit, markdown, csv, html (repeatable)').argParser(outputs.format))
+    .addOption(new Option('-f, --format <name>', 'output format: stylish, json, sarif, github, junit, markdown, csv, html, gitlab (repeatable)').argParser(outputs.format))
     .addOption(new Option('-o, --output <file>', 'write the preceding --format to this file').argParser(outputs.output))
     .option('-q, --quiet', 'report errors only')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
@@ -53,7 +53,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .option('--fix-dry-run', 'print the fixes as a unified diff; write nothing')
     .option('--baseline [file]', 'report only findings not in the baseline (default .onemessage-baseline.json beside the spec)')
     .option('--write-baseline [file]', "record today's findings as the baseline (with --baseline: keep only entries that still match)")
+    .option('-w, --watch', 'check again each time a file or the spec is saved (Ctrl-C to stop)')
     .action(async (paths: string[], options: Record<string, unknown>) => {
+      if (options.watch) {
+        const { watchCommand } = await import('./watch.js');
+        exitCode = await watchCommand(paths, { ...options, outputs: outputs.resolved(), argv }, io);
+        return;
+      }
       // Loaded on demand so that `--version` and `--help` never pay for parsers and rules.
       const { checkCommand } = await import('./check.js');
       exitCode = await checkCommand(paths, { ...options, outputs: outputs.resolved(), argv }, io);
@@ -134,6 +140,16 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .action(async (paths: string[], options: Record<string, unknown>) => {
       const { matrixCommand } = await import('./matrix.js');
       exitCode = await matrixCommand(paths, { ...options, argv }, io);
+    });
+
+  program
+    .command('init')
+    .description('write a commented onemessage.yaml, with channels guessed from your folders')
+    .argument('[folder]', 'where to write it (default: this folder)')
+    .option('--force', 'replace an existing spec')
+    .action(async (folder: string | undefined, options: { force?: boolean }) => {
+      const { initCommand } = await import('./init.js');
+      exitCode = await initCommand(folder, options, io);
     });
 
   program
