@@ -11,7 +11,7 @@ import { decode } from '../engine/decode.js';
 import { discoverFiles, reason, toPosix } from '../engine/files.js';
 import { FormatError, type Document } from '../formats/document.js';
 import type { FormatOptions } from '../formats/format.js';
-import { formatFor, knownExtensions } from '../formats/index.js';
+import { formatFor, knownExtensions, loadFormatsFor } from '../formats/index.js';
 import { locator, type Locator } from '../engine/positions.js';
 import type { Spec } from '../spec/types.js';
 
@@ -90,6 +90,7 @@ export async function readCorpus(options: ReadCorpusOptions, visit: (document: C
       warnings.push(`${file.rel}: ${decoded.reason}`);
       continue;
     }
+    await loadFormatsFor([file.rel]);
     const format = formatFor(file.rel, decoded.text);
     if (!format) continue;
     const channel = channelOf(file.abs);

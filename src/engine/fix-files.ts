@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { formatFor } from '../formats/index.js';
+import { formatFor, loadFormatsFor } from '../formats/index.js';
 import { decode, type Decoded } from './decode.js';
 import { applyFixes, fixesByFile } from './fix.js';
 import type { Fix, RunResult } from './finding.js';
@@ -70,6 +70,7 @@ export async function fixFiles(options: { cwd: string; result: RunResult; dryRun
       skip(decoded.reason);
       continue;
     }
+    await loadFormatsFor([rel]);
     const format = formatFor(rel, decoded.text);
     const text = decoded.text;
     const result = applyFixes(text, fixes, (fix) => (format?.escapeReplacement ? format.escapeReplacement(fix.text, { source: text, start: fix.start, end: fix.end }) : fix.text));

@@ -5,7 +5,7 @@
  */
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
-import { knownExtensions } from '../formats/index.js';
+import { knownExtensions, loadFormatsFor } from '../formats/index.js';
 import { UsageError } from '../spec/errors.js';
 import type { Spec } from '../spec/types.js';
 import { VERSION } from '../version.js';
@@ -57,6 +57,7 @@ export async function collectOutcomes(options: CollectOptions, context: LintCont
   if (missing) throw new UsageError(`no such file or folder: ${missing.rel}`);
   const shard = options.shard;
   const files = shard && shard.count > 1 ? discovered.files.filter((file) => shardOf(file.rel, shard.count) === shard.index) : discovered.files;
+  await loadFormatsFor(files.map((file) => file.rel));
   const cache = options.cache ? await OutcomeCache.open(options.cwd, { version: VERSION, specSha256: options.spec.sha256, asOf: options.asOf }) : undefined;
   const results = new Array<FileOutcome | undefined>(files.length);
   let done = 0;

@@ -9,6 +9,7 @@ import picomatch from 'picomatch';
 import type { Spec } from '../spec/types.js';
 import type { RunResult } from './finding.js';
 import { toPosix } from './files.js';
+import { loadFormatsFor } from '../formats/index.js';
 import { lintText } from './lint.js';
 import { assemble, lintContext } from './run.js';
 
@@ -24,7 +25,7 @@ export interface SourceCheckOptions {
   specWarnings?: string[];
 }
 
-export function checkSource(options: SourceCheckOptions): RunResult {
+export async function checkSource(options: SourceCheckOptions): Promise<RunResult> {
   const { spec } = options;
   const context = lintContext(spec, options.asOf);
   const abs = path.resolve(options.cwd, options.name);
@@ -39,6 +40,7 @@ export function checkSource(options: SourceCheckOptions): RunResult {
   const text = options.text.startsWith('\uFEFF') ? options.text.slice(1) : options.text;
   const bytes = Buffer.from(options.text, 'utf8');
   const meta = { sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length };
+  await loadFormatsFor([rel]);
   const outcome = lintText({ abs, rel, explicit: true }, text, context, meta);
   return assemble(outcome ? [outcome] : [], context, options, warnings);
 }

@@ -7,6 +7,7 @@ import type { Spec } from '../spec/types.js';
 import type { DiscoveredFile } from './files.js';
 import { lintBytes, type FileOutcome } from './lint.js';
 import { lintContext } from './run.js';
+import { loadFormatsFor } from '../formats/index.js';
 
 export interface WorkerSetup {
   spec: Spec;
@@ -27,7 +28,8 @@ export interface WorkerReply {
 const setup = workerData as WorkerSetup;
 const context = lintContext(setup.spec, setup.asOf, { prefilter: setup.prefilter });
 
-parentPort!.on('message', (task: WorkerTask) => {
+parentPort!.on('message', async (task: WorkerTask) => {
+  await loadFormatsFor(task.items.map((item) => item.file.rel));
   const outcomes = task.items.map((item) => lintBytes(item.file, item.bytes, item.sha256, context) ?? null);
   parentPort!.postMessage({ id: task.id, outcomes } satisfies WorkerReply);
 });

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Document } from '../../src/formats/document.js';
-import { formatFor } from '../../src/formats/index.js';
+import { allFormats, formatFor } from '../../src/formats/index.js';
 import { inScope, isBefore, scopeOf, sectionOf } from '../../src/match/scope.js';
+
+// formatFor answers for loaded format modules only; the engine loads them by extension.
+await allFormats();
 
 function read(text: string): Document {
   return formatFor('page.md', text)!.read({ path: 'page.md', text, options: { markdownFields: ['title'] } }).documents[0]!;
