@@ -6,7 +6,6 @@
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import ajvDraft04 from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index.js';
 import { renderGuide } from '../../src/report/guide.js';
@@ -14,6 +13,7 @@ import { loadSpec } from '../../src/spec/load.js';
 import { acmeCopy } from '../helpers/acme.js';
 import { ROOT, runCli, spawnCli } from '../helpers/cli.js';
 import { tempRepo } from '../helpers/lint.js';
+import { sarifValidator } from '../helpers/sarif.js';
 
 const SPEC = [
   'version: 1',
@@ -208,12 +208,3 @@ describe('reports of fixtures/acme through the CLI', () => {
   });
 });
 
-function sarifValidator() {
-  const Ajv = ajvDraft04.default;
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  const uriReference = (text: string) => /^(?:[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2})*$/.test(text);
-  ajv.addFormat('uri', (text: string) => uriReference(text) && /^[A-Za-z][A-Za-z0-9+.-]*:/.test(text));
-  ajv.addFormat('uri-reference', uriReference);
-  ajv.addFormat('date-time', (text: string) => !Number.isNaN(Date.parse(text)));
-  return ajv.compile(JSON.parse(readFileSync(path.resolve(ROOT, '..', 'shared', 'schemas', 'sarif-schema-2.1.0.json'), 'utf8')));
-}
