@@ -55,8 +55,19 @@ export const termUse: DocumentRule = {
   },
 };
 
-/** `use`, with the plural ending and trailing preposition the matched text carried. */
+/**
+ * `use`, with the plural ending and trailing preposition the matched text carried, and a
+ * capital first letter where the matched text had one and `use` starts in lower case
+ * ("Login to your account" -> "Sign in to your account"; "TrailPack" keeps its spelling).
+ */
 export function replacementFor(quote: string, notForm: string, use: string): string {
+  const replaced = replacementWords(quote, notForm, use);
+  const first = quote.charAt(0);
+  const capitalised = first !== first.toLowerCase() && use.charAt(0) === use.charAt(0).toLowerCase();
+  return capitalised ? replaced.charAt(0).toUpperCase() + replaced.slice(1) : replaced;
+}
+
+function replacementWords(quote: string, notForm: string, use: string): string {
   const notWords = tokenize(notForm).words;
   const saidWords = tokenize(quote).words;
   const lastNot = notWords[notWords.length - 1] ?? '';

@@ -9,8 +9,10 @@ import type { ReportOptions } from '../report/reporter.js';
 import { UsageError } from '../spec/errors.js';
 import { findSpec } from '../spec/find.js';
 import { loadSpec } from '../spec/load.js';
+import type { Spec } from '../spec/types.js';
 import type { Io } from './io.js';
 import type { OutputTarget } from './outputs.js';
+import { progressFor } from './progress.js';
 
 export interface CheckFlags {
   spec?: string;
@@ -21,42 +23,132 @@ export interface CheckFlags {
   color?: boolean;
   /** the command line as given, for the audit block of reports */
   argv?: string[];
+  /** read the one document from standard input, named by stdinFilename */
+  stdin?: boolean;
+  stdinFilename?: string;
   /** read the spec's whole folder for cross-document rules and report only the given paths */
   corpus?: boolean;
+  fix?: boolean;
+  fixDryRun?: boolean;
+  /** `true` for the default file (.onemessage-baseline.json beside the spec) */
+  baseline?: string | boolean;
+  writeBaseline?: string | boolean;
+  /** keep and reuse per-file outcomes in .onemessage-cache */
+  cache?: boolean;
+  /** report only files git says changed since this ref (plus untracked ones); read the spec's whole folder */
+  changedSince?: string;
+  /** `I/N`: check a stable share of the files and write a shard file for `onemessage merge` */
+  shard?: string;
+  /** false (`--no-prefilter`): parse every file */
+  prefilter?: boolean;
+  /** worker threads (0: none) */
+  threads?: number;
   /** show stacks of internal errors */
   debug?: boolean;
 }
 
 export async function checkCommand(paths: string[], flags: CheckFlags, io: Io): Promise<number> {
   for (const target of flags.outputs) {
-    if (!reporterFor(target.format)) throw new UsageError(`unknown format "${target.format}" (one of: ${reporterNames().join(', ')})`);
+    if (!reporterFor(target.format) && target.format !== 'shard') throw new UsageError(`unknown format "${target.format}" (one of: ${reporterNames().join(', ')})`);
   }
-  const result = await runFromFlags(paths, flags, io);
-  await writeReports(result, flags, io);
+  if (flags.shard !== undefined || flags.outputs.some((target) => target.format === 'shard')) {
+    const { plan } = await prepareCheck(paths, flags, io);
+    if (!plan) throw new UsageError('--shard checks files; it cannot read --stdin');
+    const { shardCommand } = await import('./shard-run.js');
+    return shardCommand({ flags, spec: plan.spec, asOf: plan.asOf, paths: plan.paths, speed: plan.speed }, io);
+  }
+  const { spec, rerun } = await prepareCheck(paths, flags, io);
+  let result: RunResult = await rerun();
+  if (flags.fix || flags.fixDryRun) {
+    const { fixAndRecheck } = await import('./fixing.js');
+    result = await fixAndRecheck({ result, rerun, cwd: io.cwd, dryRun: !flags.fix && Boolean(flags.fixDryRun), io });
+  }
+  if (flags.baseline || flags.writeBaseline) {
+    const { applyBaselineFlags } = await import('./baselining.js');
+    await applyBaselineFlags({ result, flags, specDir: spec.dir, io });
+  }
+  stamp(result, flags);
+  // A dry run's output on the terminal is the diff; reports still go to their files.
+  await writeReports(result, flags.fixDryRun && !flags.fix ? { ...flags, outputs: flags.outputs.filter((target) => target.file !== undefined) } : flags, io);
   return exitCodeFor(result, flags.maxWarnings);
 }
 
-/** Finds and loads the spec and runs the check, as `check`, `matrix` and `report` all do. */
-export async function runFromFlags(paths: string[], flags: Pick<CheckFlags, 'spec' | 'asOf' | 'argv' | 'corpus' | 'debug'>, io: Io): Promise<RunResult> {
+/** Loads the spec and checks the paths (or standard input), stamped with the time and command line. */
+export async function runCheck(paths: string[], flags: Omit<CheckFlags, 'outputs'> & { outputs?: OutputTarget[] }, io: Io): Promise<RunResult> {
+  const { rerun } = await prepareCheck(paths, flags, io);
+  const result = await rerun();
+  stamp(result, flags);
+  return result;
+}
+
+/**
+ * Validates the flags and loads the spec once; `rerun` runs the check (again, after --fix
+ * changed files) on the paths or on standard input.
+ */
+export async function prepareCheck(
+  paths: string[],
+  flags: Omit<CheckFlags, 'outputs'> & { outputs?: OutputTarget[] },
+  io: Io,
+): Promise<{ spec: Spec; plan?: RunPlan; rerun: () => Promise<RunResult> }> {
+  const stdinName = stdinNameOf(paths, flags);
   const asOf = flags.asOf ?? today();
   if (!isIsoDate(asOf)) throw new UsageError(`--as-of expects a date as YYYY-MM-DD, found "${asOf}"`);
-  const specPath = resolveSpecPath(flags.spec, paths, io.cwd);
+  const specPath = resolveSpecPath(flags.spec, stdinName !== undefined ? [stdinName] : paths, io.cwd);
   const { spec, warnings } = loadSpec({ specPath, cwd: io.cwd, knownRuleIds: rules.map((rule) => rule.meta.id) });
+  if (stdinName !== undefined) {
+    if (flags.fix || flags.fixDryRun) throw new UsageError('--fix writes files; with --stdin there is no file to write');
+    const text = await io.readStdin();
+    const { checkSource } = await import('../engine/stdin.js');
+    return { spec, rerun: async () => checkSource({ cwd: io.cwd, name: stdinName, text, spec, asOf, specWarnings: warnings }) };
+  }
   const specFolder = path.relative(io.cwd, spec.dir) || '.';
   const targets = paths.length > 0 ? paths : [specFolder];
-  const corpus = flags.corpus ? specFolder : undefined;
-  const result: RunResult = await check({
-    cwd: io.cwd,
-    paths: corpus ? [corpus] : targets,
+  // A report written into the checked folder must not come back as content on the next run.
+  const skip = (flags.outputs ?? []).flatMap((target) => (target.file !== undefined ? [path.resolve(io.cwd, target.file)] : []));
+  // --corpus and --changed-since: the spec's whole folder feeds the cross-document rules; only some files are reported.
+  const corpus = flags.corpus || flags.changedSince !== undefined ? specFolder : undefined;
+  const focus = flags.changedSince !== undefined ? await changedFocus(flags.changedSince, paths, io.cwd) : corpus && paths.length > 0 ? paths : undefined;
+  const speed = { cache: flags.cache ?? false, ...(flags.prefilter === false ? { prefilter: false } : {}), ...(flags.threads !== undefined ? { threads: flags.threads } : {}) };
+  const plan: RunPlan = { asOf, spec, warnings, paths: corpus ? [corpus] : targets, ...(focus ? { focus } : {}), speed };
+  return {
     spec,
-    asOf,
-    specWarnings: warnings,
-    ...(flags.debug ? { debug: true } : {}),
-    ...(corpus && paths.length > 0 ? { focus: paths } : {}),
-  });
+    plan,
+    rerun: async () => {
+      // A progress bar on stderr for long runs on a terminal (never on a pipe or in CI).
+      const progress = progressFor({ io });
+      const result = await check({ cwd: io.cwd, paths: plan.paths, spec, asOf, specWarnings: warnings, skip, ...(focus ? { focus } : {}), ...speed, ...(flags.debug ? { debug: true } : {}), ...(progress ? { onProgress: progress.update } : {}) });
+      progress?.finish();
+      return result;
+    },
+  };
+}
+
+/** What a run over files reads, reports and how fast: shared by check and the shard writer. */
+export interface RunPlan {
+  asOf: string;
+  spec: Spec;
+  warnings: string[];
+  paths: string[];
+  focus?: string[];
+  speed: { cache: boolean; prefilter?: boolean; threads?: number };
+}
+
+function stamp(result: RunResult, flags: Pick<CheckFlags, 'argv'>): void {
   result.startedAt = new Date().toISOString();
   result.command = ['onemessage', ...(flags.argv ?? [])];
-  return result;
+}
+
+/** The name standard input stands for, or undefined when the run reads files. */
+function stdinNameOf(paths: string[], flags: Pick<CheckFlags, 'stdin' | 'stdinFilename'>): string | undefined {
+  if (!flags.stdin) {
+    if (flags.stdinFilename !== undefined) throw new UsageError('--stdin-filename names the document read with --stdin; add --stdin');
+    return undefined;
+  }
+  if (paths.length > 0) throw new UsageError(`--stdin reads one document from standard input; drop the paths (${paths.join(' ')}) or --stdin`);
+  if (flags.stdinFilename === undefined || flags.stdinFilename.trim() === '') {
+    throw new UsageError('--stdin needs --stdin-filename NAME: its extension picks the format and its path the channel');
+  }
+  return flags.stdinFilename;
 }
 
 export function exitCodeFor(result: RunResult, maxWarnings?: number): number {
@@ -66,7 +158,16 @@ export function exitCodeFor(result: RunResult, maxWarnings?: number): number {
   return 0;
 }
 
-async function writeReports(result: RunResult, flags: CheckFlags, io: Io): Promise<void> {
+/** The changed files under the given paths (all of them when none are given). */
+async function changedFocus(ref: string, paths: string[], cwd: string): Promise<string[]> {
+  const { changedSince } = await import('./changed.js');
+  const changed = changedSince(ref, cwd);
+  if (paths.length === 0) return changed;
+  const roots = paths.map((given) => path.relative(cwd, path.resolve(cwd, given)).split(path.sep).join('/'));
+  return changed.filter((rel) => roots.some((root) => root === '' || rel === root || rel.startsWith(`${root}/`)));
+}
+
+export async function writeReports(result: RunResult, flags: Pick<CheckFlags, 'outputs' | 'color' | 'quiet'>, io: Io): Promise<void> {
   for (const target of flags.outputs) {
     const reporter = reporterFor(target.format)!;
     const toTerminal = target.file === undefined;

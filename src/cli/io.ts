@@ -7,6 +7,8 @@ export interface Io {
   stderr(text: string): void;
   /** whether stdout is a terminal (colour, progress) */
   stdoutIsTTY: boolean;
+  /** whether stderr is a terminal (the progress bar); absent means no */
+  stderrIsTTY?: boolean;
   /** reads all of standard input (for --stdin) */
   readStdin(): Promise<string>;
 }
@@ -18,6 +20,7 @@ export function processIo(): Io {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);

@@ -1,7 +1,7 @@
 /** `onemessage matrix`: the fact-by-channel message map a marketing lead reads before a launch. */
 import { formatMatrix } from '../report/matrix.js';
 import { UsageError } from '../spec/errors.js';
-import { runFromFlags } from './check.js';
+import { runCheck } from './check.js';
 import type { Io } from './io.js';
 
 export interface MatrixFlags {
@@ -15,7 +15,7 @@ export interface MatrixFlags {
 export async function matrixCommand(paths: string[], flags: MatrixFlags, io: Io): Promise<number> {
   const format = flags.format ?? 'table';
   if (format !== 'table' && format !== 'json') throw new UsageError(`unknown matrix format "${format}" (one of: table, json)`);
-  const result = await runFromFlags(paths, flags, io);
+  const result = await runCheck(paths, flags, io);
   const rows = result.matrix ?? [];
   if (format === 'json') {
     io.stdout(`${JSON.stringify({ schemaVersion: 1, spec: result.spec, channels: result.channels ?? [], facts: rows }, null, 2)}\n`);

@@ -32,9 +32,13 @@ export interface DiscoveryOptions {
   specDir: string;
   ignoreGlobs: string[];
   extensions: Set<string>;
+  /** absolute paths of files this run writes (its --output files): never read back as content */
+  skip?: Set<string>;
 }
 
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules', '.onemessage-cache']);
+/** `onemessage report`'s default files, written in the working folder: onemessage's own output is not content. */
+const OWN_REPORT = /^onemessage-report\.[a-z]+$/;
 
 export function toPosix(p: string): string {
   return p.split(path.sep).join('/');
@@ -88,7 +92,7 @@ export async function discoverFiles(options: DiscoveryOptions): Promise<{ files:
       if (gitIgnored(active, abs, isDir) || ignoredBySpec(abs)) continue;
       if (isDir) await walk(abs, active);
       // Pipes and devices too: the linter reports them as unreadable instead of hiding them.
-      else if (hasKnownExtension(entry.name)) files.set(abs, { abs, rel: rel(abs) });
+      else if (hasKnownExtension(entry.name) && !OWN_REPORT.test(entry.name) && !options.skip?.has(abs)) files.set(abs, { abs, rel: rel(abs) });
     }
   }
 

@@ -125,6 +125,12 @@ export interface RunResult {
   channels?: string[];
   /** the fact-by-channel message map */
   matrix?: MatrixRow[];
+  /** with --baseline: the baseline file, how many of its entries matched, and the ones that no longer match (fixed) */
+  baseline?: {
+    file: string;
+    matched: number;
+    fixed: Array<{ path: string; ruleId: string; item?: string; fingerprint: string; excerpt: string; message: string }>;
+  };
 }
 
 const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

@@ -11,11 +11,14 @@ import { formatFor } from '../formats/index.js';
 import type { Matcher } from '../match/matcher.js';
 import type { Spec } from '../spec/types.js';
 import { decode } from './decode.js';
+import { resolveDirectives, type DirectiveScope } from './directives.js';
 import { fingerprintOf, neighbourhood } from './fingerprint.js';
 import type { DiscoveredFile } from './files.js';
 import { reason } from './files.js';
-import type { FileRecord, Finding, Severity } from './finding.js';
+import type { FileRecord, Finding, RelatedLocation, Severity } from './finding.js';
 import { locator, type Locator } from './positions.js';
+import type { Prefilter } from './prefilter.js';
+import { readsQuietly } from './unparsed.js';
 import type { CorpusRule, DocumentContext, DocumentRule, Report, Statement } from './rule.js';
 
 /** The rules a run uses, with the severity the spec gives each. */
@@ -34,6 +37,8 @@ export interface LintContext {
   formatOptions: FormatOptions;
   /** the spec's channel for a file, by its globs */
   channelOf(abs: string): string | undefined;
+  /** proves files free of phrases so they need no parse; absent: every file is parsed */
+  prefilter?: Prefilter;
   /** keep the stack of an internal error in a reader (as a warning) for `--debug` */
   debug?: boolean;
 }
@@ -44,6 +49,8 @@ export interface FileOutcome {
   /** corpus rule id -> statements collected from this file */
   statements: Record<string, Statement[]>;
   warnings: string[];
+  /** the inline directives of the file's documents, resolved to the ranges they cover */
+  directives?: DirectiveScope[];
 }
 
 /**
@@ -61,7 +68,15 @@ export async function lintFile(file: DiscoveredFile, context: LintContext): Prom
   } catch (error) {
     return unreadable(file, context, `cannot read file: ${await readFailure(file.abs, error)}`);
   }
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  return lintBytes(file, bytes, sha256Of(bytes), context);
+}
+
+export function sha256Of(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Lints a file already read (by a cache lookup or the main thread of a worker pool). */
+export function lintBytes(file: DiscoveredFile, bytes: Uint8Array, sha256: string, context: LintContext): FileOutcome | undefined {
   const decoded = decode(bytes);
   if (!decoded.ok) return unreadable(file, context, decoded.reason, { sha256, bytes: bytes.length });
   return lintText(file, decoded.text, context, { sha256, bytes: bytes.length });
@@ -74,6 +89,11 @@ export function lintText(file: DiscoveredFile, text: string, context: LintContex
   if (!format) {
     const ext = file.rel.includes('.') ? file.rel.slice(file.rel.lastIndexOf('.')) : '(no extension)';
     return unreadable(file, context, `no reader for ${ext} files`, meta, channel);
+  }
+  if (context.prefilter && !context.prefilter.mayMatch(text) && readsQuietly(format.name, text)) {
+    // What the parse would have given: one document, no finding, no statement, no warning.
+    const record: FileRecord = { path: file.rel, format: format.name, ...(channel !== undefined ? { channel } : {}), sha256: meta.sha256, documents: 1, bytes: meta.bytes };
+    return { record, findings: [], statements: {}, warnings: [] };
   }
   let documents: Document[];
   try {
@@ -92,6 +112,7 @@ export function lintText(file: DiscoveredFile, text: string, context: LintContex
   const findings: Finding[] = [];
   const statements: Record<string, Statement[]> = {};
   const warnings: string[] = [];
+  const directives: DirectiveScope[] = [];
   let fileChannel = channel;
   for (const doc of documents) {
     doc.channel = channel;
@@ -100,6 +121,7 @@ export function lintText(file: DiscoveredFile, text: string, context: LintContex
       else warnings.push(`${file.rel}: declares channel "${doc.declaredChannel}", which the spec does not define; using ${channel ?? 'no channel'}`);
     }
     fileChannel = documents.length === 1 ? doc.channel : fileChannel;
+    directives.push(...resolveDirectives({ doc, text, locate }));
     const matches = context.matcher.match(doc);
     let current: { rule: DocumentRule | CorpusRule; severity: Severity } | undefined;
     const docContext: DocumentContext = {
@@ -133,6 +155,7 @@ export function lintText(file: DiscoveredFile, text: string, context: LintContex
     findings,
     statements,
     warnings,
+    ...(directives.length > 0 ? { directives } : {}),
   };
 }
 
@@ -145,7 +168,7 @@ export function toFinding(ruleId: string, severity: Severity, doc: Document, rep
     start: locate.at(report.start),
     end: locate.at(report.end),
     excerpt: text.slice(report.start, report.end),
-    related: report.related ?? [],
+    related: [...(report.related ?? []), ...(report.relatedHere ?? []).map((place) => relatedHere(doc, place, text, locate))],
   };
   if (doc.channel !== undefined) finding.channel = doc.channel;
   if (doc.title !== undefined) finding.documentTitle = doc.title;
@@ -155,6 +178,14 @@ export function toFinding(ruleId: string, severity: Severity, doc: Document, rep
   if (report.fix) finding.fix = report.fix;
   finding.fingerprint = fingerprintOf({ ruleId, itemId: report.item?.id, path: doc.path, documentId: doc.id, neighbourhood: neighbourhood(text, report.start, report.end) });
   return finding;
+}
+
+function relatedHere(doc: Document, place: { start: number; end: number; message: string }, text: string, locate: Locator): RelatedLocation {
+  const related: RelatedLocation = { path: doc.path, start: locate.at(place.start), end: locate.at(place.end), message: place.message, excerpt: text.slice(place.start, place.end) };
+  if (doc.channel !== undefined) related.channel = doc.channel;
+  if (doc.title !== undefined) related.documentTitle = doc.title;
+  if (doc.id !== undefined) related.documentId = doc.id;
+  return related;
 }
 
 function unreadable(

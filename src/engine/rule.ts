@@ -26,6 +26,12 @@ export interface RuleMeta {
   description: string;
   defaultSeverity: Severity;
   fixable: boolean;
+  /**
+   * The rule can report in a document that holds no phrase match of the spec (a rule about
+   * directives or layout). The prefilter skips parsing files without matches, so when an active
+   * rule sets this, every file is parsed.
+   */
+  reportsWithoutMatches?: boolean;
   docs: {
     /** a paragraph or two: when it fires, and why it matters */
     details: string;
@@ -44,6 +50,8 @@ export interface Report {
   end: number;
   item?: { kind: string; id: string; pos: SpecPos };
   related?: RelatedLocation[];
+  /** related places in the same document, in source offsets; the engine resolves their positions */
+  relatedHere?: Array<{ start: number; end: number; message: string }>;
   fix?: Fix;
   /** overrides the rule's severity for this one finding */
   severity?: Severity;

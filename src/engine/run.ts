@@ -4,19 +4,21 @@
  * the order files were given or finished in.
  */
 import path from 'node:path';
-import { knownExtensions } from '../formats/index.js';
 import { Matcher, specPhrases } from '../match/matcher.js';
 import { parseQuantity } from '../match/quantity.js';
 import { UsageError } from '../spec/errors.js';
 import type { Spec } from '../spec/types.js';
 import { rules as allRules } from '../../rules/index.js';
 import { channelResolver } from './channels.js';
-import { discoverFiles, toPosix } from './files.js';
+import { toPosix, type DiscoveryProblem } from './files.js';
 import { compareFindings, type FileRecord, type Finding, type RunResult, type Severity } from './finding.js';
 import { buildMatrix } from './matrix.js';
 import { disambiguate, fingerprintOf } from './fingerprint.js';
 import { lintFile, type ActiveRules, type FileOutcome, type LintContext } from './lint.js';
+import { collectOutcomes, type CollectOptions } from './outcomes.js';
+import { compilePrefilter } from './prefilter.js';
 import type { Statement } from './rule.js';
+import { applySuppressions } from './suppress.js';
 import { VERSION } from '../version.js';
 
 export interface CheckOptions {
@@ -34,6 +36,16 @@ export interface CheckOptions {
    * what every other channel says.
    */
   focus?: string[];
+  /** absolute paths of the files this run writes, skipped when found in a folder */
+  skip?: string[];
+  /** default true: files the prefilter proves free of phrases are not parsed (false parses every file) */
+  prefilter?: boolean;
+  /** keep and reuse per-file outcomes in `.onemessage-cache` in cwd */
+  cache?: boolean;
+  /** worker threads (0: lint in this thread); default: by core count when there are enough files */
+  threads?: number;
+  /** called as each file's outcome is ready, from cache, this thread or a worker */
+  onProgress?(done: number, total: number): void;
   /** keep stacks of internal errors in readers, as warnings */
   debug?: boolean;
 }
@@ -52,14 +64,20 @@ export function activeRules(spec: Spec): ActiveRules {
   return active;
 }
 
-export function lintContext(spec: Spec, asOf: string, options: { debug?: boolean } = {}): LintContext {
+export function lintContext(spec: Spec, asOf: string, options: { prefilter?: boolean; debug?: boolean } = {}): LintContext {
   const channels = channelResolver(spec);
+  const rules = activeRules(spec);
+  const phrases = specPhrases(spec);
+  // Every rule starts from a phrase match, unless it says otherwise; then every file is parsed.
+  const matchFree = [...rules.document, ...rules.corpus].some(({ rule }) => rule.meta.reportsWithoutMatches);
+  const prefilter = options.prefilter !== false && !matchFree ? compilePrefilter(phrases) : undefined;
   return {
+    ...(prefilter ? { prefilter } : {}),
     ...(options.debug ? { debug: true } : {}),
     spec,
     asOf,
-    rules: activeRules(spec),
-    matcher: new Matcher(specPhrases(spec), {
+    rules,
+    matcher: new Matcher(phrases, {
       ignoredSpeakers: spec.speakers.ignore,
       // Times of day are quantities only where a fact's value is one, so "9:00" is not otherwise read.
       times: spec.facts.some((fact) => fact.value !== undefined && parseQuantity(fact.value)?.kind === 'time'),
@@ -73,23 +91,32 @@ export function lintContext(spec: Spec, asOf: string, options: { debug?: boolean
 }
 
 export async function check(options: CheckOptions): Promise<RunResult> {
+  const context = lintContext(options.spec, options.asOf, { prefilter: options.prefilter, debug: options.debug ?? false });
+  const { outcomes, problems } = await collectOutcomes(collectOptions(options), context);
+  return finishRun({ outcomes, problems, context, options });
+}
+
+function collectOptions(options: CheckOptions): CollectOptions {
+  const { cwd, paths, spec, asOf, prefilter, cache, threads, onProgress, skip } = options;
+  return { cwd, paths, spec, asOf, ...(prefilter !== undefined ? { prefilter } : {}), ...(cache ? { cache } : {}), ...(threads !== undefined ? { threads } : {}), ...(onProgress ? { onProgress } : {}), ...(skip ? { skip } : {}) };
+}
+
+/** From per-file outcomes (this run's, a cache's or merged shards') to the run's result: warnings, corpus rules, focus. */
+export function finishRun(input: { outcomes: FileOutcome[]; problems: DiscoveryProblem[]; context: LintContext; options: Pick<CheckOptions, 'cwd' | 'paths' | 'spec' | 'asOf' | 'specWarnings' | 'focus'> }): RunResult {
+  const { outcomes, problems, context, options } = input;
   const { spec } = options;
-  const context = lintContext(spec, options.asOf, { debug: options.debug ?? false });
-  const { files, problems } = await discoverFiles({
-    cwd: options.cwd,
-    paths: options.paths,
-    specDir: spec.dir,
-    ignoreGlobs: spec.ignore,
-    extensions: knownExtensions(),
-  });
-  const missing = problems.find((problem) => problem.missing);
-  if (missing) throw new UsageError(`no such file or folder: ${missing.rel}`);
-  const outcomes = (await mapLimited(files, 8, (file) => lintFile(file, context))).filter((outcome) => outcome !== undefined);
   const warnings = [...(options.specWarnings ?? [])];
   for (const problem of problems) warnings.push(`${problem.rel}: ${problem.message}`);
   const channels = channelResolver(spec);
   for (const outcome of outcomes) channels.byPath(path.resolve(options.cwd, outcome.record.path));
-  for (const { channel, glob } of channels.unusedGlobs()) warnings.push(`${spec.path}: channel "${channel}" glob "${glob}" matches no file checked`);
+  // Only a run over the spec's whole folder can tell that a glob matches nothing.
+  const wholeFolder = options.paths.some((given) => {
+    const relative = path.relative(path.resolve(options.cwd, given), spec.dir);
+    return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+  });
+  if (wholeFolder) {
+    for (const { channel, glob } of channels.unusedGlobs()) warnings.push(`${spec.path}: channel "${channel}" glob "${glob}" matches no file`);
+  }
   const result = assemble(outcomes, context, options, warnings);
   return options.focus ? focusOn(result, options.focus, options.cwd) : result;
 }
@@ -102,7 +129,7 @@ export function focusOn(result: RunResult, focus: string[], cwd: string): RunRes
 }
 
 /** Joins per-file outcomes into one result: corpus rules over all statements, one order. */
-export function assemble(outcomes: FileOutcome[], context: LintContext, options: Pick<CheckOptions, 'spec' | 'asOf'>, warnings: string[]): RunResult {
+export function assemble(outcomes: FileOutcome[], context: LintContext, options: Pick<CheckOptions, 'spec' | 'asOf'> & { cwd?: string }, warnings: string[]): RunResult {
   const ordered = [...outcomes].sort((a, b) => (a.record.path < b.record.path ? -1 : a.record.path > b.record.path ? 1 : 0));
   const findings: Finding[] = ordered.flatMap((outcome) => outcome.findings);
   const factStatements: Statement[] = [];
@@ -135,6 +162,7 @@ export function assemble(outcomes: FileOutcome[], context: LintContext, options:
       },
     });
   }
+  findings.push(...applySuppressions({ findings, outcomes: ordered, rules: context.rules, spec: options.spec, cwd: options.cwd ?? process.cwd(), asOf: options.asOf }));
   findings.sort(compareFindings);
   disambiguate(findings);
   const files: FileRecord[] = ordered.map((outcome) => outcome.record);
@@ -150,18 +178,3 @@ export function assemble(outcomes: FileOutcome[], context: LintContext, options:
     matrix: buildMatrix(options.spec, factStatements),
   };
 }
-
-/** Runs `task` over items with at most `limit` at once, keeping the input order in the output. */
-async function mapLimited<T, R>(items: T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  async function worker(): Promise<void> {
-    while (next < items.length) {
-      const index = next++;
-      out[index] = await task(items[index]!);
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}
-

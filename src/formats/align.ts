@@ -118,16 +118,17 @@ function canStartEscape(syntax: EscapeSyntax, char: string | undefined): boolean
  * parser dropped (container prefixes such as `> `, indentation, trailing spaces before a
  * line break) are skipped; escapes become decoded runs; everything else is verbatim. Linear
  * in the span's length. Should the value ever stray from the source, what is left of it
- * is pinned to the span's end rather than failing the file.
+ * is pinned to the span's end rather than failing the file. Returns the source offset just
+ * past the last character used.
  */
-export function appendAligned(options: AlignOptions): void {
+export function appendAligned(options: AlignOptions): number {
   const { sink, value, source, end, escapes } = options;
   let at = options.start;
   let index = 0;
   while (index < value.length) {
     if (at >= end) {
       sink.appendSynthetic(value.slice(index), end);
-      return;
+      return end;
     }
     const escape = canStartEscape(escapes, source[at]) ? escapeAt(escapes, source, at, end) : undefined;
     if (escape && value.startsWith(escape.decoded, index)) {
@@ -160,4 +161,5 @@ export function appendAligned(options: AlignOptions): void {
     }
     at += 1;
   }
+  return at;
 }

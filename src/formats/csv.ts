@@ -1,4 +1,5 @@
 /** Reads a generic CSV of macros (`.csv`, RFC 4180, header row): one document per row, its text column as text. */
+import { escapeCsvText } from './escape.js';
 import { FormatError, type Document } from './document.js';
 import type { FormatModule, FormatOptions, ReadInput } from './format.js';
 import { emptyMacroText, macroDocument, plainBlocks } from './macro-text.js';
@@ -114,6 +115,7 @@ function columns(header: string[], csv: FormatOptions['csv']): Partial<Record<Co
 export const csvFormat: FormatModule = {
   name: 'csv',
   extensions: ['.csv'],
+  escapeReplacement: (text) => escapeCsvText(text),
   read(input: ReadInput) {
     const rows = parseCsv(input.text);
     const [header, ...records] = rows;
@@ -122,7 +124,7 @@ export const csvFormat: FormatModule = {
     const index = columns(names, input.options.csv);
     const documents: Document[] = records.map((row) => {
       if (row.fields.length !== names.length) {
-        throw new FormatError(`row on line ${lineOf(input.text, row.start)} has ${row.fields.length} fields; the header has ${names.length}`, row.start);
+        throw new FormatError(`row on line ${lineOf(input.text, row.start)} has ${row.fields.length} field${row.fields.length === 1 ? '' : 's'}; the header has ${names.length}`, row.start);
       }
       const cell = (column: Column) => (index[column] === undefined ? undefined : row.fields[index[column]!]);
       const body = cell('text')!;

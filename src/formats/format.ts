@@ -1,5 +1,6 @@
 /** The interface every format module implements: source text in, documents out. */
 import type { ReadResult } from './document.js';
+import type { EscapeAt } from './escape.js';
 
 /** What a format needs from the spec to read a file. */
 export interface FormatOptions {
@@ -29,4 +30,9 @@ export interface FormatModule {
   sniff?(text: string): boolean;
   /** Reads the file; throws `FormatError` (with an offset where known) for a file it cannot read. */
   read(input: ReadInput): ReadResult;
+  /**
+   * Escapes `--fix` replacement text for where it lands in this format's source (a JSON string, HTML
+   * text); undefined when it cannot be written there safely. Absent: the text is written as is.
+   */
+  escapeReplacement?(text: string, at: EscapeAt): string | undefined;
 }

@@ -1,4 +1,5 @@
 /** Reads Freshdesk canned responses (`GET /api/v2/canned_response_folders/{id}/responses`): one document per response. */
+import { escapeInJsonString } from './escape.js';
 import { FormatError } from './document.js';
 import type { FormatModule, ReadInput } from './format.js';
 import { member, type JsonValue } from './json-scan.js';
@@ -18,6 +19,7 @@ export const freshdeskFormat: FormatModule = {
   name: 'freshdesk',
   extensions: ['.json'],
   sniff: (text) => isFreshdesk(parsedJson(text)),
+  escapeReplacement: escapeInJsonString,
   read(input: ReadInput) {
     const root = requireJson(input.text);
     if (!isFreshdesk(root)) throw new FormatError('not a Freshdesk canned responses export (expected [{"title", "content_html"}])', 0);

@@ -1,4 +1,5 @@
 /** Reads Help Scout saved replies (Mailbox API 2.0, `/v2/mailboxes/{id}/saved-replies`): one document per reply. */
+import { escapeInJsonString } from './escape.js';
 import { FormatError } from './document.js';
 import type { FormatModule, ReadInput } from './format.js';
 import { member, type JsonValue } from './json-scan.js';
@@ -35,6 +36,7 @@ export const helpscoutFormat: FormatModule = {
   name: 'helpscout',
   extensions: ['.json'],
   sniff: (text) => isHelpScout(parsedJson(text)),
+  escapeReplacement: escapeInJsonString,
   read(input: ReadInput) {
     const list = replies(requireJson(input.text));
     if (!list) throw new FormatError('not a Help Scout saved replies export (expected [{"id", "name", "text"}])', 0);

@@ -1,4 +1,5 @@
 /** Reads HTML (`.html`, `.htm`, and HTML bodies inside macro exports) into blocks of the text a browser shows. */
+import { escapeHtmlText } from './escape.js';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
@@ -231,6 +232,7 @@ function attributePosition(node: Element, property: string): { start: number; en
 export const htmlFormat: FormatModule = {
   name: 'html',
   extensions: ['.html', '.htm'],
+  escapeReplacement: (text) => escapeHtmlText(text),
   read(input: ReadInput) {
     if (input.text.includes('\u0000')) throw new FormatError('not an HTML file: it holds binary data', input.text.indexOf('\u0000'));
     const { blocks, directives } = htmlText({ html: input.text });

@@ -1,41 +1,75 @@
-/** The registry of format modules, and the choice of one for a file: by extension, then by content. */
-import { csvFormat } from './csv.js';
-import { freshdeskFormat } from './freshdesk.js';
+/**
+ * The registry of format modules, and the choice of one for a file: by extension, then by
+ * content. Modules are loaded on demand, by the extensions a run meets, so that a one-file
+ * Markdown check never pays for the MDX, HTML and export parsers.
+ */
 import type { FormatModule } from './format.js';
-import { helpscoutFormat } from './helpscout.js';
-import { htmlFormat } from './html.js';
-import { intercomFormat } from './intercom.js';
-import { unknownJsonFormat } from './json-unknown.js';
-import { zendeskFormat } from './zendesk.js';
-import { markdown } from './markdown.js';
-import { mdx } from './mdx.js';
-import { text } from './text.js';
 
-/** Asked in this order; for a shared extension the first whose `sniff` says yes reads the file. */
-const registry: FormatModule[] = [
-  markdown,
-  mdx,
-  text,
-  htmlFormat,
-  // .json: the four vendors sniff their own shapes; the last reports any other JSON.
-  zendeskFormat,
-  helpscoutFormat,
-  freshdeskFormat,
-  intercomFormat,
-  unknownJsonFormat,
-  csvFormat,
+interface FormatGroup {
+  extensions: readonly string[];
+  /** the group's modules, asked in this order; for a shared extension the first whose `sniff` says yes reads the file */
+  load(): Promise<FormatModule[]>;
+}
+
+const groups: FormatGroup[] = [
+  { extensions: ['.md', '.markdown'], load: async () => [(await import('./markdown.js')).markdown] },
+  { extensions: ['.mdx'], load: async () => [(await import('./mdx.js')).mdx] },
+  { extensions: ['.txt'], load: async () => [(await import('./text.js')).text] },
+  { extensions: ['.html', '.htm'], load: async () => [(await import('./html.js')).htmlFormat] },
+  {
+    // .json: the four vendors sniff their own shapes; the last reports any other JSON.
+    extensions: ['.json'],
+    load: async () => [
+      (await import('./zendesk.js')).zendeskFormat,
+      (await import('./helpscout.js')).helpscoutFormat,
+      (await import('./freshdesk.js')).freshdeskFormat,
+      (await import('./intercom.js')).intercomFormat,
+      (await import('./json-unknown.js')).unknownJsonFormat,
+    ],
+  },
+  { extensions: ['.csv'], load: async () => [(await import('./csv.js')).csvFormat] },
 ];
+
+const loaded = new Map<FormatGroup, FormatModule[]>();
+
+function extensionOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  const dot = path.lastIndexOf('.');
+  return dot > slash ? path.slice(dot).toLowerCase() : '';
+}
+
+function groupOf(ext: string): FormatGroup | undefined {
+  return groups.find((group) => group.extensions.includes(ext));
+}
 
 /** Every extension some format reads, for file discovery. */
 export function knownExtensions(): Set<string> {
-  return new Set(registry.flatMap((format) => format.extensions));
+  return new Set(groups.flatMap((group) => group.extensions));
 }
 
-/** The format for a file, or undefined when no format reads it. */
+/** Loads the format modules the given paths need; `formatFor` may then be asked about them. */
+export async function loadFormatsFor(paths: Iterable<string>): Promise<void> {
+  const needed = new Set<FormatGroup>();
+  for (const path of paths) {
+    const group = groupOf(extensionOf(path));
+    if (group && !loaded.has(group)) needed.add(group);
+  }
+  await Promise.all([...needed].map(async (group) => loaded.set(group, await group.load())));
+}
+
+/** Every format module, loaded: for tests and tools that list them. */
+export async function allFormats(): Promise<FormatModule[]> {
+  await loadFormatsFor(groups.map((group) => `x${group.extensions[0]}`));
+  return groups.flatMap((group) => loaded.get(group) ?? []);
+}
+
+/** The format for a file, or undefined when no format reads it. Its group must have been loaded. */
 export function formatFor(path: string, text: string): FormatModule | undefined {
-  const dot = path.lastIndexOf('.');
-  const ext = dot >= 0 ? path.slice(dot).toLowerCase() : '';
-  const candidates = registry.filter((format) => format.extensions.includes(ext));
+  const group = groupOf(extensionOf(path));
+  if (!group) return undefined;
+  const candidates = loaded.get(group);
+  // A missing load is a bug in the caller, never a file without a reader: fail loudly.
+  if (!candidates) throw new Error(`format modules for ${path} were not loaded (call loadFormatsFor first)`);
   if (candidates.length <= 1) return candidates[0];
   return candidates.find((format) => format.sniff?.(text) ?? true);
 }

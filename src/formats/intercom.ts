@@ -1,4 +1,5 @@
 /** Reads Intercom macros (`GET /macros`): one document per macro, its HTML body as text. */
+import { escapeInJsonString } from './escape.js';
 import { FormatError } from './document.js';
 import type { FormatModule, ReadInput } from './format.js';
 import { member, stringMember, type JsonValue } from './json-scan.js';
@@ -31,6 +32,7 @@ export const intercomFormat: FormatModule = {
   name: 'intercom',
   extensions: ['.json'],
   sniff: (text) => isIntercom(parsedJson(text)),
+  escapeReplacement: escapeInJsonString,
   read(input: ReadInput) {
     const list = macros(requireJson(input.text));
     if (!list) throw new FormatError('not an Intercom macros export (expected {"type": "list", "data": [...]})', 0);

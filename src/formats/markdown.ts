@@ -3,6 +3,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { escapeMarkdownText } from './escape.js';
 import type { FormatModule } from './format.js';
 import { documentFromMdast, type MdNode } from './mdast-reader.js';
 import './micromark-patch.js';
@@ -13,6 +14,7 @@ const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, 
 export const markdown: FormatModule = {
   name: 'markdown',
   extensions: ['.md', '.markdown'],
+  escapeReplacement: (text, at) => escapeMarkdownText(text, at),
   read({ path, text, options }) {
     checkContainerDepth(text);
     checkInlineMarks(text, { mdx: false });

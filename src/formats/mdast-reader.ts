@@ -21,6 +21,11 @@ export interface MdNode {
   position?: MdPosition;
 }
 
+interface Span {
+  start: number;
+  end: number;
+}
+
 interface MdPosition {
   start: { offset?: number };
   end: { offset?: number };
@@ -49,6 +54,10 @@ function startOf(node: { position?: MdPosition }): number {
 
 function endOf(node: { position?: MdPosition }): number {
   return node.position?.end.offset ?? 0;
+}
+
+function spanOf(node: MdNode): Span {
+  return { start: startOf(node), end: endOf(node) };
 }
 
 /**
@@ -89,6 +98,9 @@ class InlineWriter implements TextSink {
   }
 }
 
+/** Measures text without keeping it. */
+const DISCARD: TextSink = { appendVerbatim() {}, appendDecoded() {}, appendSynthetic() {} };
+
 class MdastReader {
   readonly blocks: TextBlock[] = [];
   readonly directives: Directive[] = [];
@@ -100,10 +112,10 @@ class MdastReader {
   flow(node: MdNode, kind: BlockKind): void {
     switch (node.type) {
       case 'heading':
-        this.inlineBlock(node.children ?? [], { kind: 'heading', depth: node.depth ?? 1 }, false);
+        this.inlineBlock(node.children ?? [], spanOf(node), { kind: 'heading', depth: node.depth ?? 1 }, false);
         return;
       case 'paragraph':
-        this.inlineBlock(node.children ?? [], { kind }, true);
+        this.inlineBlock(node.children ?? [], spanOf(node), { kind }, true);
         return;
       case 'blockquote':
         this.container(node.children ?? [], 'blockquote');
@@ -134,7 +146,7 @@ class MdastReader {
         return;
       default:
         // code, yaml, definitions, thematic breaks, ESM: not text.
-        if (PHRASING.has(node.type)) this.inlineBlock([node], { kind }, true);
+        if (PHRASING.has(node.type)) this.inlineBlock([node], spanOf(node), { kind }, true);
     }
   }
 
@@ -142,7 +154,7 @@ class MdastReader {
   private container(children: MdNode[], kind: BlockKind): void {
     let phrasing: MdNode[] = [];
     const flushPhrasing = (): void => {
-      if (phrasing.length > 0) this.inlineBlock(phrasing, { kind }, true);
+      if (phrasing.length > 0) this.inlineBlock(phrasing, { start: startOf(phrasing[0]!), end: endOf(phrasing[phrasing.length - 1]!) }, { kind }, true);
       phrasing = [];
     };
     for (const child of children) {
@@ -156,9 +168,9 @@ class MdastReader {
     flushPhrasing();
   }
 
-  private inlineBlock(children: MdNode[], meta: { kind: BlockKind; depth?: number }, turns: boolean): void {
+  private inlineBlock(children: MdNode[], span: Span, meta: { kind: BlockKind; depth?: number }, turns: boolean): void {
     const writer = new InlineWriter();
-    for (const child of children) this.inline(child, writer);
+    this.inlineChildren(children, writer, span);
     const citations = countCitations(children);
     const block = writer.builder.build(citations > 0 ? { ...meta, citations } : meta);
     if (block) for (const part of turns ? splitTurns(block) : [block]) this.blocks.push(part);
@@ -170,29 +182,48 @@ class MdastReader {
     (row.children ?? []).forEach((cell, index) => {
       // A tab, not a space: the cells are separate texts, joined only so the row is one block.
       if (index > 0) writer.appendSynthetic('\t', startOf(cell));
-      for (const child of cell.children ?? []) this.inline(child, writer);
+      this.inlineChildren(cell.children ?? [], writer, { start: startOf(cell), end: endOf(cell) });
     });
     const block = writer.builder.build({ kind: 'table-row' });
     if (block) this.blocks.push(block);
     this.flushFields();
   }
 
-  private inline(node: MdNode, writer: InlineWriter): void {
+  /**
+   * Writes phrasing children into the block. A few nodes come without a position (the GFM
+   * autolink pass splits text without giving the parts one): they are placed in the gap the
+   * positioned siblings leave, which is exactly where their source must be.
+   */
+  private inlineChildren(children: MdNode[], writer: InlineWriter, span: Span): number {
+    let cursor = span.start;
+    children.forEach((child, index) => {
+      let childSpan: Span;
+      if (child.position) {
+        childSpan = { start: startOf(child), end: endOf(child) };
+      } else {
+        const next = children.slice(index + 1).find((sibling) => sibling.position);
+        childSpan = { start: cursor, end: next ? startOf(next) : span.end };
+      }
+      cursor = this.inline(child, writer, childSpan);
+    });
+    return cursor;
+  }
+
+  /** Writes one phrasing node; returns the source offset just past what it used. */
+  private inline(node: MdNode, writer: InlineWriter, span: Span): number {
     switch (node.type) {
       case 'text':
-        appendAligned({ sink: writer, value: node.value ?? '', source: this.source, start: startOf(node), end: endOf(node), escapes: 'markdown' });
-        return;
+        return appendAligned({ sink: writer, value: node.value ?? '', source: this.source, start: span.start, end: span.end, escapes: 'markdown' });
       case 'break': {
-        const slice = this.source.slice(startOf(node), endOf(node));
-        const lineEnd = /\r?\n|\r/.exec(slice);
-        if (lineEnd) writer.appendVerbatim(lineEnd[0], startOf(node) + lineEnd.index);
-        return;
+        const lineEnd = /\r?\n|\r/.exec(this.source.slice(span.start, span.end));
+        if (lineEnd) writer.appendVerbatim(lineEnd[0], span.start + lineEnd.index);
+        return span.end;
       }
       case 'link':
         // `[text](url)` shows its text; `<https://…>` and bare URLs show only a URL.
-        if (this.source[startOf(node)] !== '[') {
-          writer.gap(startOf(node));
-          return;
+        if (this.source[span.start] !== '[') {
+          writer.gap(span.start);
+          return node.position ? span.end : this.skipUrl(node, span);
         }
         break;
       case 'image':
@@ -210,10 +241,17 @@ class MdastReader {
         break;
     }
     if (GAPS.has(node.type)) {
-      writer.gap(startOf(node));
-      return;
+      writer.gap(span.start);
+      return span.end;
     }
-    for (const child of node.children ?? []) this.inline(child, writer);
+    const reached = this.inlineChildren(node.children ?? [], writer, span);
+    return node.position ? span.end : reached;
+  }
+
+  /** The end of a bare URL with no position: where its text, as written, ends in the source. */
+  private skipUrl(node: MdNode, span: Span): number {
+    const shown = node.children?.[0]?.value ?? '';
+    return appendAligned({ sink: DISCARD, value: shown, source: this.source, start: span.start, end: span.end, escapes: 'markdown' });
   }
 
   private imageAlt(node: MdNode): void {

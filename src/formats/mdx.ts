@@ -6,6 +6,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { location } from 'vfile-location';
 import { FormatError } from './document.js';
+import { escapeMarkdownText } from './escape.js';
 import type { FormatModule } from './format.js';
 import { documentFromMdast, type MdNode } from './mdast-reader.js';
 import './micromark-patch.js';
@@ -38,6 +39,7 @@ function errorOffset(source: string, error: ParserMessage, reason: string): numb
 export const mdx: FormatModule = {
   name: 'mdx',
   extensions: ['.mdx'],
+  escapeReplacement: (text, at) => escapeMarkdownText(text, at, { mdx: true }),
   read({ path, text, options }) {
     checkContainerDepth(text);
     checkInlineMarks(text, { mdx: true });

@@ -40,9 +40,20 @@ export function sliceBlock(block: TextBlock, start: number, end: number, meta: P
   const text = block.text.slice(start, end);
   if (!/\S/.test(text)) return undefined;
   const runs: TextBlock['runs'] = [];
-  for (const run of block.runs) {
+  // Binary search for the first run, so splitting a long script into turns stays linear.
+  let lo = 0;
+  let hi = block.runs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const run = block.runs[mid]!;
+    if (run.text + run.length <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let index = lo; index < block.runs.length; index += 1) {
+    const run = block.runs[index]!;
+    if (run.text >= end) break;
     const runEnd = run.text + run.length;
-    if (runEnd <= start || run.text >= end) continue;
+    if (runEnd <= start) continue;
     const from = Math.max(run.text, start);
     const to = Math.min(runEnd, end);
     const verbatim = run.length === run.sourceLength;
@@ -63,9 +74,10 @@ export function sliceBlock(block: TextBlock, start: number, end: number, meta: P
 
 /**
  * The turns of a block whose first line opens with a speaker label: one block per labelled
- * line and the unlabelled lines after it, without the label. A block whose first line has
- * no label is returned whole, so ordinary prose is never cut at a line that happens to
- * start with `Word:`.
+ * line and the unlabelled lines after it. The label stays in the turn's text: on a marketing
+ * page `TrailPack 45: in stock now` reads like a label, and hiding it would hide the product
+ * it names. A block whose first line has no label is returned whole, so ordinary prose is
+ * never cut at a line that happens to start with `Word:`.
  */
 export function splitTurns(block: TextBlock): TextBlock[] {
   const text = block.text;
@@ -80,8 +92,8 @@ export function splitTurns(block: TextBlock): TextBlock[] {
   labels.forEach((label, index) => {
     let end = index + 1 < labels.length ? labels[index + 1]!.start : text.length;
     while (end > label.end && /\s/.test(text[end - 1]!)) end -= 1;
-    let start = label.end;
-    while (start < end && /\s/.test(text[start]!)) start += 1;
+    let start = label.start;
+    while (start < end && /[\s>]/.test(text[start]!)) start += 1;
     const turn = sliceBlock(block, start, end, { speaker: label.speaker });
     if (turn) turns.push(turn);
   });

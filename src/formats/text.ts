@@ -26,6 +26,18 @@ function* lines(text: string): Generator<Line> {
   }
 }
 
+/** `… # onemessage-disable-line …` or `… // onemessage-…` after the words of a line: a directive for that line. */
+const TRAILING_DIRECTIVE = /[ \t]+((?:#|\/\/)[ \t]*(onemessage-(?:disable|enable)(?:-line|-next-line)?(?:[ \t][^\r\n]*?)?))[ \t\r]*$/;
+
+function trailingDirective(text: string, line: Line): { directive: Directive; contentEnd: number } | undefined {
+  const content = text.slice(line.start, line.end);
+  const match = TRAILING_DIRECTIVE.exec(content);
+  if (!match) return undefined;
+  const start = line.start + match.index + match[0].indexOf(match[1]!);
+  const directive = parseDirective(match[2]!, start, start + match[1]!.length);
+  return directive ? { directive, contentEnd: line.start + match.index } : undefined;
+}
+
 function directiveOn(text: string, line: Line): Directive | undefined {
   const match = DIRECTIVE_LINE.exec(text.slice(line.start, line.end));
   if (!match) return undefined;
@@ -59,8 +71,11 @@ export const text: FormatModule = {
         directives.push(directive);
         continue;
       }
+      const trailing = trailingDirective(source, line);
+      if (trailing) directives.push(trailing.directive);
+      const end = trailing ? trailing.contentEnd : line.end;
       if (pendingBreak) builder.appendVerbatim(source.slice(pendingBreak.end, pendingBreak.next), pendingBreak.end);
-      builder.appendVerbatim(source.slice(line.start, line.end), line.start);
+      builder.appendVerbatim(source.slice(line.start, end), line.start);
       pendingBreak = line;
     }
     endParagraph();

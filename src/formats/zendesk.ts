@@ -1,4 +1,5 @@
 /** Reads a Zendesk macros export (`GET /api/v2/macros`): one document per macro, its comment and subject actions as text. */
+import { escapeInJsonString } from './escape.js';
 import { FormatError } from './document.js';
 import type { FormatModule, ReadInput } from './format.js';
 import { member, stringMember, type JsonValue } from './json-scan.js';
@@ -35,6 +36,7 @@ export const zendeskFormat: FormatModule = {
   name: 'zendesk',
   extensions: ['.json'],
   sniff: (text) => isZendesk(parsedJson(text)),
+  escapeReplacement: escapeInJsonString,
   read(input: ReadInput) {
     const list = macros(requireJson(input.text));
     if (!list) throw new FormatError('not a Zendesk macros export (expected {"macros": [...]})', 0);

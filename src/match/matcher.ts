@@ -10,6 +10,7 @@ import type { Phrase, Spec } from '../spec/types.js';
 import { isNegated } from './negation.js';
 import { findQuantities, parseQuantity, type Quantity } from './quantity.js';
 import { parseTemplate, type TemplateNode } from './template.js';
+import { builtinDeliveryPhrases, DELIVERY_ITEM } from '../spec/delivery.js';
 import { joinsPhrase, tokenize, type Tokens } from './tokens.js';
 import type { Match, PhraseKind } from './types.js';
 
@@ -53,7 +54,13 @@ const NEGATABLE: Record<PhraseKind, boolean> = {
   'disclosure-when': true,
   'disclosure-include': false,
   term: false,
+  delivery: true,
 };
+
+/** Phrase kinds whose templates may hold `{value}`: facts, and the built-in delivery times. */
+export function takesValue(kind: PhraseKind): boolean {
+  return kind === 'fact' || kind === 'delivery';
+}
 
 /** Every phrase of the spec, in spec order. */
 export function specPhrases(spec: Spec): SpecPhrase[] {
@@ -70,6 +77,7 @@ export function specPhrases(spec: Spec): SpecPhrase[] {
     add('disclosure-include', disclosure.id, disclosure.include);
   }
   for (const term of spec.terms) add('term', term.id, term.not);
+  add('delivery', DELIVERY_ITEM, builtinDeliveryPhrases());
   return out;
 }
 
@@ -90,7 +98,7 @@ export class Matcher {
         needsQuantities ||= kind === 'fact';
         continue;
       }
-      const template = parseTemplate(phrase.source, { allowValue: kind === 'fact' });
+      const template = parseTemplate(phrase.source, { allowValue: takesValue(kind) });
       needsQuantities ||= template.hasValue;
       const compiled: CompiledTemplate = { kind, itemId, phrase, nodes: template.nodes, negatable };
       for (const first of firstWords(template.nodes)) {

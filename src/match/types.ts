@@ -10,7 +10,8 @@ export type PhraseKind =
   | 'promise' // `promises.immediate`
   | 'disclosure-when'
   | 'disclosure-include'
-  | 'term'; // a term's `not`
+  | 'term' // a term's `not`
+  | 'delivery'; // a stated delivery time, built in (src/spec/delivery.ts), with `{value}`
 
 export interface Match {
   kind: PhraseKind;
@@ -27,6 +28,6 @@ export interface Match {
   end: number;
   /** the match sits in a negated clause ("not in stock") and does not assert the phrase */
   negated: boolean;
-  /** for fact phrases with `{value}`: the quantity stated, with its range in the source */
+  /** for fact and delivery phrases with `{value}`: the quantity stated, with its range in the source */
   value?: { quantity: Quantity; start: number; end: number };
 }

@@ -1,6 +1,7 @@
 /** The reporters by `--format` name, for the CLI to look one up. */
 import { csvReporter } from './csv.js';
 import { githubReporter } from './github.js';
+import { gitlabReporter } from './gitlab.js';
 import { htmlReporter } from './html.js';
 import { junitReporter } from './junit.js';
 import { markdownReporter } from './markdown.js';
@@ -21,6 +22,7 @@ export const reporters: Record<string, Reporter> = {
   markdown: markdownReporter,
   csv: csvReporter,
   html: htmlReporter,
+  gitlab: gitlabReporter,
 };
 
 export function reporterFor(name: string): Reporter | undefined {

@@ -37,6 +37,7 @@ export const json: Reporter = {
       findings: result.findings,
       warnings: result.warnings,
       ...(result.matrix ? { matrix: result.matrix } : {}),
+      ...(result.baseline ? { baseline: result.baseline } : {}),
     };
     return `${JSON.stringify(out, null, 2)}\n`;
   },

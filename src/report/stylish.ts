@@ -8,6 +8,8 @@ import type { Finding, RunResult } from '../engine/finding.js';
 import type { Reporter } from './reporter.js';
 import { stripControl } from './text.js';
 
+const MAX_RELATED_SHOWN = 3;
+
 export const stylish: Reporter = {
   name: 'stylish',
   description: 'Human-readable terminal output grouped by file (the default)',
@@ -38,9 +40,12 @@ export const stylish: Reporter = {
         const where = `${finding.start.line}:${finding.start.column}`.padEnd(width);
         const severity = finding.severity === 'error' ? chalk.red('error  ') : finding.severity === 'warning' ? chalk.yellow('warning') : chalk.blue('info   ');
         lines.push(`${indent}${chalk.dim(where)}  ${severity}  ${clean(finding.message)}  ${chalk.dim(finding.ruleId)}`);
-        for (const related of finding.related) {
+        // The terminal shows a few other sides; json, sarif and html carry them all.
+        for (const related of finding.related.slice(0, MAX_RELATED_SHOWN)) {
           lines.push(`${indent}${' '.repeat(width)}  ${chalk.dim(`↳ ${clean(related.path)}:${related.start.line}:${related.start.column}  ${clean(related.message)}`)}`);
         }
+        const hidden = finding.related.length - MAX_RELATED_SHOWN;
+        if (hidden > 0) lines.push(`${indent}${' '.repeat(width)}  ${chalk.dim(`↳ and ${hidden} more (see --format json or html)`)}`);
       }
       lines.push('');
     }
@@ -59,9 +64,21 @@ export const stylish: Reporter = {
       const fixable = shown.filter((f) => f.fix).length;
       if (fixable) lines.push(chalk.dim(`  ${fixable} fixable with --fix`));
     }
+    lines.push(...baselineLines(result, chalk));
     return `${lines.join('\n')}\n`;
   },
 };
+
+/** The baseline entries no finding matches any more: fixed, and ready to be dropped from the file. */
+function baselineLines(result: RunResult, chalk: InstanceType<typeof Chalk>): string[] {
+  const fixed = result.baseline?.fixed ?? [];
+  if (fixed.length === 0) return [];
+  const lines = [
+    chalk.green(`${fixed.length} baseline entr${fixed.length === 1 ? 'y no longer matches' : 'ies no longer match'} (fixed); drop ${fixed.length === 1 ? 'it' : 'them'} with --baseline --write-baseline:`),
+  ];
+  for (const entry of fixed) lines.push(`  ${clean(entry.path)}  ${chalk.dim(entry.ruleId)}  "${clean(entry.excerpt)}"`);
+  return lines;
+}
 
 function documentLabel(finding: Finding): string {
   const title = finding.documentTitle !== undefined ? `"${clean(finding.documentTitle)}"` : '';

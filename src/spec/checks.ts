@@ -37,7 +37,7 @@ export function findWarnings(spec: SpecPart): string[] {
     if (channel.globs.length === 0) warnings.push(formatAt(channel.pos, `channel ${quote(name)} has no globs; only front matter or a macro's own channel can put a document in it`));
   }
   for (const { item: claim } of spec.claims.values()) {
-    if (claim.status === 'allowed' && !claim.channels && claim.requires.length === 0 && !claim.valid) {
+    if (claim.status === 'allowed' && !claim.channels && claim.requires.length === 0 && !claim.valid && !claim.stock) {
       warnings.push(formatAt(claim.pos, `claim ${quote(claim.id)} is allowed everywhere, always, with no requires: nothing will ever be reported about it`));
     }
   }

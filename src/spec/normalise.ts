@@ -7,6 +7,7 @@ import { parseQuantity } from '../match/quantity.js';
 import type { Severity } from '../engine/finding.js';
 import { displayPath, quote } from './describe.js';
 import { SpecError } from './errors.js';
+import { leadTimeProblem } from './lead-time.js';
 import { checkPhrase } from './phrases.js';
 import type { PhraseRules, RawPhrase } from './phrases.js';
 import { didYouMean } from './suggest.js';
@@ -31,6 +32,7 @@ export interface RawSpec {
     channels?: string[];
     requires?: string[];
     valid?: { from?: string; until?: string };
+    stock?: StockStatus[];
   }>;
   products?: Record<string, { names: RawPhrase[]; stock?: StockStatus; 'lead-time'?: string }>;
   promises?: { immediate?: RawPhrase[] };
@@ -154,6 +156,7 @@ export function normaliseSpec(options: { source: SpecSource; data: RawSpec; know
     if (raw.suggest !== undefined) claim.suggest = raw.suggest;
     if (raw.fix === true && raw.suggest === undefined) fail(`fix: true needs a suggest to apply in claims[${index}]`, posOf([...path, 'fix']));
     if (raw.channels !== undefined) claim.channels = [...raw.channels];
+    if (raw.stock !== undefined) claim.stock = [...raw.stock];
     if (raw.valid !== undefined) {
       const from = date([...path, 'valid', 'from'], raw.valid.from);
       const until = date([...path, 'valid', 'until'], raw.valid.until);
@@ -173,7 +176,11 @@ export function normaliseSpec(options: { source: SpecSource; data: RawSpec; know
   for (const [id, raw] of Object.entries(data.products ?? {})) {
     const product: Product = { id, names: phrases(['products', id, 'names'], raw.names, ANYWHERE), pos: keyPos(['products'], id) };
     if (raw.stock !== undefined) product.stock = raw.stock;
-    if (raw['lead-time'] !== undefined) product.leadTime = raw['lead-time'];
+    if (raw['lead-time'] !== undefined) {
+      product.leadTime = raw['lead-time'];
+      const problem = leadTimeProblem(raw['lead-time'], displayPath(['products', id, 'lead-time']));
+      if (problem) fail(problem, posOf(['products', id, 'lead-time']));
+    }
     part.products.set(id, { item: product, refs: [] });
   }
 

@@ -45,6 +45,8 @@ export interface Claim {
   requires: string[];
   /** ISO dates (YYYY-MM-DD), inclusive */
   valid?: { from?: string; until?: string };
+  /** the claim is true only of products in these stock states (checked by stock/claim) */
+  stock?: StockStatus[];
   pos: SpecPos;
 }
 

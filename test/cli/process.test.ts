@@ -66,7 +66,7 @@ describe('onemessage as a process', () => {
 
   it('usage errors exit 2 with one line', () => {
     const dir = tempRepo({ 'onemessage.yaml': SPEC });
-    expect(spawnCli(['check', '--format', 'yaml'], { cwd: dir })).toEqual({ code: 2, stdout: '', stderr: 'onemessage: unknown format "yaml" (one of: stylish, json, sarif, github, junit, markdown, csv, html)\n' });
+    expect(spawnCli(['check', '--format', 'yaml'], { cwd: dir })).toEqual({ code: 2, stdout: '', stderr: 'onemessage: unknown format "yaml" (one of: stylish, json, sarif, github, junit, markdown, csv, html, gitlab)\n' });
     expect(spawnCli(['check', '--as-of', '2026-13-01'], { cwd: dir })).toEqual({ code: 2, stdout: '', stderr: 'onemessage: --as-of expects a date as YYYY-MM-DD, found "2026-13-01"\n' });
     expect(spawnCli(['check', '--formt', 'json'], { cwd: dir })).toEqual({ code: 2, stdout: '', stderr: "onemessage: unknown option '--formt' (did you mean --format?)\n" });
     expect(spawnCli(['check', 'sitee'], { cwd: dir })).toEqual({ code: 2, stdout: '', stderr: 'onemessage: no such file or folder: sitee\n' });

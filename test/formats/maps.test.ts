@@ -1,9 +1,14 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { FormatModule } from '../../src/formats/format.js';
-import { formatFor } from '../../src/formats/index.js';
+import { allFormats, formatFor } from '../../src/formats/index.js';
 import { parseJson, stringMap, type JsonString } from '../../src/formats/json-scan.js';
 import { fixture, options } from './helpers.js';
+
+// formatFor answers for loaded format modules only; the engine loads them by extension.
+beforeAll(async () => {
+  await allFormats();
+});
 
 const FIXTURES = ['landing.html', 'zendesk-macros.json', 'helpscout-saved-replies.json', 'freshdesk-canned-responses.json', 'intercom-macros.json', 'macros.csv'];
 

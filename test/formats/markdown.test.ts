@@ -151,10 +151,10 @@ describe('markdown reader', () => {
     const source = '**Rep:** We ship today.\n**Prospect:** Is it in stock?\n\n[Customer] Where is my order?\n\n> Caller: Is it waterproof?\n';
     const script = read(source);
     expect(outline(script)).toEqual([
-      { kind: 'paragraph', speaker: 'Rep', text: 'We ship today.' },
-      { kind: 'paragraph', speaker: 'Prospect', text: 'Is it in stock?' },
-      { kind: 'paragraph', speaker: 'Customer', text: 'Where is my order?' },
-      { kind: 'blockquote', speaker: 'Caller', text: 'Is it waterproof?' },
+      { kind: 'paragraph', speaker: 'Rep', text: 'Rep: We ship today.' },
+      { kind: 'paragraph', speaker: 'Prospect', text: 'Prospect: Is it in stock?' },
+      { kind: 'paragraph', speaker: 'Customer', text: '[Customer] Where is my order?' },
+      { kind: 'blockquote', speaker: 'Caller', text: 'Caller: Is it waterproof?' },
     ]);
     expect(rangeOf(script.blocks[1]!, 'in stock')).toEqual(sourceRangeOf(source, 'in stock'));
   });
@@ -162,6 +162,14 @@ describe('markdown reader', () => {
   it('keeps text between inline HTML tags but not the tags, and does not fuse words around skipped code', () => {
     const doc = read('Now <b>in stock</b> at the store.<br>Also\u00a0`x`here and `y` there.\n');
     expect(doc.blocks.map((block) => block.text)).toEqual(['Now in stock at the store. Also\u00a0here and  there.']);
+  });
+
+  it('places text the GFM autolink pass leaves without a position', () => {
+    const source = 'See [https://acme.example/x ships today.\n';
+    const doc = read(source);
+    expect(doc.blocks.map((block) => block.text)).toEqual(['See [ ships today.']);
+    expect(rangeOf(doc.blocks[0]!, 'ships today')).toEqual(sourceRangeOf(source, 'ships today'));
+    expect(rangeOf(doc.blocks[0]!, '[')).toEqual(sourceRangeOf(source, '['));
   });
 
   it('skips raw HTML blocks, code blocks and definitions', () => {

@@ -72,8 +72,8 @@ describe('mdx reader', () => {
   it('splits a script inside JSX into speaker turns', () => {
     const doc = read('<Script>\n**Rep:** It ships today.\n**Prospect:** Great.\n</Script>\n');
     expect(outline(doc)).toEqual([
-      { kind: 'paragraph', speaker: 'Rep', text: 'It ships today.' },
-      { kind: 'paragraph', speaker: 'Prospect', text: 'Great.' },
+      { kind: 'paragraph', speaker: 'Rep', text: 'Rep: It ships today.' },
+      { kind: 'paragraph', speaker: 'Prospect', text: 'Prospect: Great.' },
     ]);
   });
 

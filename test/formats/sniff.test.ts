@@ -1,7 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { FormatError } from '../../src/formats/document.js';
-import { formatFor, knownExtensions } from '../../src/formats/index.js';
+import { allFormats, formatFor, knownExtensions } from '../../src/formats/index.js';
 import { fixture, options } from './helpers.js';
+
+// formatFor answers for loaded format modules only; the engine loads them by extension.
+beforeAll(async () => {
+  await allFormats();
+});
 
 describe('choosing a reader', () => {
   it('gives each vendor file to its own module', () => {

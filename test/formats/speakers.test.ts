@@ -36,18 +36,18 @@ describe('speakerLabelAt', () => {
 });
 
 describe('splitTurns', () => {
-  it('splits a script into turns without the labels, keeping the source map', () => {
+  it('splits a script into turns, keeping the label text (it may name a product) and the source map', () => {
     const source = 'Rep: We ship today.\nProspect: Is it in stock?\nI need it by Friday.\nRep: Yes, it is.';
     const turns = splitTurns(verbatimBlock(source));
     expect(turns.map((turn) => [turn.speaker, turn.text])).toEqual([
-      ['Rep', 'We ship today.'],
-      ['Prospect', 'Is it in stock?\nI need it by Friday.'],
-      ['Rep', 'Yes, it is.'],
+      ['Rep', 'Rep: We ship today.'],
+      ['Prospect', 'Prospect: Is it in stock?\nI need it by Friday.'],
+      ['Rep', 'Rep: Yes, it is.'],
     ]);
     const prospect = turns[1]!;
     const at = prospect.text.indexOf('stock');
     expect(toSourceRange(prospect, at, at + 5)).toEqual({ start: source.indexOf('stock'), end: source.indexOf('stock') + 5 });
-    expect(turns.every((turn) => !/Rep:|Prospect:/.test(turn.text))).toBe(true);
+    expect(turns.map((turn) => turn.text.split(':')[0])).toEqual(['Rep', 'Prospect', 'Rep']);
   });
 
   it('leaves prose whose first line has no label whole', () => {
@@ -56,7 +56,7 @@ describe('splitTurns', () => {
   });
 
   it('gives a label alone on its line the lines after it', () => {
-    expect(splitTurns(verbatimBlock('Rep:\nWe ship today.')).map((turn) => [turn.speaker, turn.text])).toEqual([['Rep', 'We ship today.']]);
+    expect(splitTurns(verbatimBlock('Rep:\nWe ship today.')).map((turn) => [turn.speaker, turn.text])).toEqual([['Rep', 'Rep:\nWe ship today.']]);
   });
 });
 

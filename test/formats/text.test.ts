@@ -43,8 +43,8 @@ describe('text reader', () => {
     ].join('\n');
     const doc = read(source);
     expect(outline(doc)).toEqual([
-      { kind: 'paragraph', speaker: 'Rep', text: 'The TrailPack 45 is the best in the industry.' },
-      { kind: 'paragraph', speaker: 'Rep', text: 'It ships today.' },
+      { kind: 'paragraph', speaker: 'Rep', text: 'Rep: The TrailPack 45 is the best in the industry.' },
+      { kind: 'paragraph', speaker: 'Rep', text: 'Rep: It ships today.' },
       { kind: 'paragraph', text: 'onemessage-enabled is not a directive' },
     ]);
     const first = '# onemessage-disable-next-line claim/forbidden, term/use -- approved by legal, ticket LEGAL-112';
@@ -67,15 +67,28 @@ describe('text reader', () => {
     const source = 'REP: We have it in stock.\nProspect: Does it ship today?\n[Customer] My order is late.\n> Caller: Is it waterproof?\nRep: Yes,\nIPX7 rated.\n\nNote: ships in 3 days.\n\nOur policy: 30-day returns.\n';
     const doc = read(source);
     expect(outline(doc)).toEqual([
-      { kind: 'paragraph', speaker: 'REP', text: 'We have it in stock.' },
-      { kind: 'paragraph', speaker: 'Prospect', text: 'Does it ship today?' },
-      { kind: 'paragraph', speaker: 'Customer', text: 'My order is late.' },
-      { kind: 'paragraph', speaker: 'Caller', text: 'Is it waterproof?' },
-      { kind: 'paragraph', speaker: 'Rep', text: 'Yes,\nIPX7 rated.' },
-      { kind: 'paragraph', speaker: 'Note', text: 'ships in 3 days.' },
+      { kind: 'paragraph', speaker: 'REP', text: 'REP: We have it in stock.' },
+      { kind: 'paragraph', speaker: 'Prospect', text: 'Prospect: Does it ship today?' },
+      { kind: 'paragraph', speaker: 'Customer', text: '[Customer] My order is late.' },
+      { kind: 'paragraph', speaker: 'Caller', text: 'Caller: Is it waterproof?' },
+      { kind: 'paragraph', speaker: 'Rep', text: 'Rep: Yes,\nIPX7 rated.' },
+      { kind: 'paragraph', speaker: 'Note', text: 'Note: ships in 3 days.' },
       { kind: 'paragraph', text: 'Our policy: 30-day returns.' },
     ]);
     expect(rangeOf(doc.blocks[1]!, 'ship today')).toEqual(sourceRangeOf(source, 'ship today'));
     expect(rangeOf(doc.blocks[4]!, 'IPX7')).toEqual(sourceRangeOf(source, 'IPX7'));
+  });
+
+  it('reads a directive after the words of a line (after # or //) and leaves it out of the text', () => {
+    const source = 'Rep: Trail Weekly named it the best in the industry. # onemessage-disable-line claim/forbidden -- award quote, LEGAL-112\nRep: Call us #1 on the list.  // not a directive\n';
+    const doc = read(source);
+    expect(outline(doc)).toEqual([
+      { kind: 'paragraph', speaker: 'Rep', text: 'Rep: Trail Weekly named it the best in the industry.' },
+      { kind: 'paragraph', speaker: 'Rep', text: 'Rep: Call us #1 on the list.  // not a directive' },
+    ]);
+    const comment = '# onemessage-disable-line claim/forbidden -- award quote, LEGAL-112';
+    expect(doc.directives).toEqual([
+      { kind: 'disable-line', selectors: ['claim/forbidden'], reason: 'award quote, LEGAL-112', start: source.indexOf(comment), end: source.indexOf(comment) + comment.length },
+    ]);
   });
 });

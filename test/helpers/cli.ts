@@ -1,5 +1,6 @@
 /** Runs the CLI in-process through `run(argv, io)`, or as a real process through bin/onemessage.js. */
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { run } from '../../src/cli/main.js';
@@ -40,4 +41,15 @@ export function spawnCli(argv: string[], options: { cwd?: string; env?: Record<s
     encoding: 'utf8',
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The summary lines (problem count, fixable count) of acme's expected stylish output. */
+export function acmeSummary(): string[] {
+  const text = readFileSync(path.join(ROOT, 'test/cli/acme.expected.txt'), 'utf8');
+  return text.trimEnd().split('\n').filter((line) => line.startsWith('✖') || line.startsWith('  ') && line.includes('fixable with --fix'));
+}
+
+/** How many unsuppressed findings acme's expected output counts. */
+export function acmeProblemCount(): number {
+  return Number(/✖ (\d+) problems?/.exec(acmeSummary()[0] ?? '')?.[1] ?? NaN);
 }

@@ -1,14 +1,13 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cspHash } from '../../src/report/html-page.js';
 import { formatHtml } from '../../src/report/html.js';
 import { attributePayload, hostileTitle, sampleOptions, sampleResult, scriptPayload } from './sample.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const chromiumPath = '/usr/bin/chromium';
 const html = formatHtml(sampleResult(), sampleOptions());
 
@@ -165,10 +164,5 @@ describe.skipIf(!existsSync(chromiumPath))('html reporter (in a browser)', () =>
     // the report's own script still runs
     expect(await other.locator('#filter-shown').textContent()).toBe('7 of 7 findings shown');
     await other.close();
-  });
-
-  it('saves the screenshot for the docs when asked', async () => {
-    if (process.env.UPDATE_SCREENSHOT !== '1') return;
-    await page.screenshot({ path: path.join(repoRoot, 'docs', 'report-screenshot.png'), fullPage: true });
   });
 });

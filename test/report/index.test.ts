@@ -4,7 +4,7 @@ import { sampleOptions, sampleResult } from './sample.js';
 
 describe('reporter registry', () => {
   it('names every reporter by its --format name', () => {
-    expect(Object.keys(reporters)).toEqual(['stylish', 'json', 'sarif', 'github', 'junit', 'markdown', 'csv', 'html']);
+    expect(Object.keys(reporters)).toEqual(['stylish', 'json', 'sarif', 'github', 'junit', 'markdown', 'csv', 'html', 'gitlab']);
     for (const [name, reporter] of Object.entries(reporters)) {
       expect(reporter.name).toBe(name);
       expect(reporter.description).toMatch(/^[a-zA-Z].+[^.]$/);

@@ -33,4 +33,6 @@ describe('term/use fix text', () => {
   it('keeps a plural ending', () => expect(replacementFor('Trail Packs', 'Trail Pack', 'TrailPack')).toBe('TrailPacks'));
   it('keeps a trailing preposition of the not form', () => expect(replacementFor('login to', 'login to', 'sign in')).toBe('sign in to'));
   it('replaces exactly otherwise', () => expect(replacementFor('Trailpack', 'Trailpack', 'TrailPack')).toBe('TrailPack'));
+  it('keeps a capital at the start of a sentence', () => expect(replacementFor('Login to', 'login to', 'sign in')).toBe('Sign in to'));
+  it('does not lower a brand spelling', () => expect(replacementFor('trail pack', 'Trail Pack', 'TrailPack')).toBe('TrailPack'));
 });

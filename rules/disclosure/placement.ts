@@ -1,0 +1,41 @@
+/** disclosure/placement: a disclosure is within scope of its trigger but after it, where it must come before. */
+import type { DocumentRule } from '../../src/engine/rule.js';
+import { appliesIn, indexOf } from '../../src/spec/lookup.js';
+import { itemRef, said } from '../helpers.js';
+import { insideInclude, judgeDisclosure } from './judge.js';
+
+const SPEC = 'disclosures:\n  material-connection:\n    when: ["affiliate link"]\n    include: ["#ad", "We earn a commission"]\n    within: paragraph\n    before: true';
+
+export const disclosurePlacement: DocumentRule = {
+  kind: 'document',
+  meta: {
+    id: 'disclosure/placement',
+    description: 'A disclosure with `before: true` is within scope of its trigger but comes after it.',
+    defaultSeverity: 'error',
+    fixable: false,
+    docs: {
+      details:
+        'With `before: true`, a reader must meet the disclosure before the trigger: a "#ad" at the end of a caption, after the "use my code" and the link, is read too late (the FTC asks for disclosures that are hard to miss, not buried after the pitch). Reported at the trigger, with the misplaced disclosure as a related location. "Before" compares blocks first, then the offset within the block. A trigger with no disclosure in scope at all is `disclosure/missing` instead.',
+      bad: { spec: SPEC, text: 'Grab the tent through my affiliate link and save 10%. #ad\n' },
+      good: { spec: SPEC, text: '#ad Grab the tent through my affiliate link and save 10%.\n' },
+    },
+  },
+  check({ doc, spec, matches, report }) {
+    const disclosures = indexOf(spec).disclosures;
+    for (const match of matches.of('disclosure-when')) {
+      const disclosure = disclosures.get(match.itemId);
+      if (!disclosure || !disclosure.before || match.negated || !appliesIn(disclosure.channels, doc.channel)) continue;
+      if (insideInclude(matches, disclosure, match)) continue;
+      const verdict = judgeDisclosure({ doc, matches, disclosure, at: match });
+      if (verdict.kind !== 'after') continue;
+      const trigger = said(doc, match);
+      report({
+        message: `The ${disclosure.id} disclosure "${said(doc, verdict.include)}" comes after "${trigger}"; put it before.`,
+        start: match.start,
+        end: match.end,
+        item: itemRef('disclosure', disclosure),
+        relatedHere: [{ start: verdict.include.start, end: verdict.include.end, message: `the disclosure, after "${trigger}"` }],
+      });
+    }
+  },
+};

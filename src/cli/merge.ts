@@ -1,0 +1,61 @@
+/**
+ * `onemessage merge SHARDS...`: joins the shard files of one run, checks they are the whole run
+ * (same onemessage version, spec and date; every shard of N exactly once), runs the
+ * cross-document rules over all their statements and reports as one run would.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { rules } from '../../rules/index.js';
+import type { DiscoveryProblem } from '../engine/files.js';
+import type { FileOutcome } from '../engine/lint.js';
+import { finishRun, lintContext } from '../engine/run.js';
+import { reporterFor, reporterNames } from '../report/index.js';
+import { UsageError } from '../spec/errors.js';
+import { loadSpec } from '../spec/load.js';
+import { VERSION } from '../version.js';
+import { exitCodeFor, resolveSpecPath, writeReports, type CheckFlags } from './check.js';
+import type { Io } from './io.js';
+import { parseShardFile, type ShardFile } from './shard-file.js';
+
+export async function mergeCommand(files: string[], flags: CheckFlags, io: Io): Promise<number> {
+  for (const target of flags.outputs) {
+    if (!reporterFor(target.format)) throw new UsageError(`unknown format "${target.format}" (one of: ${reporterNames().join(', ')})`);
+  }
+  const shards: ShardFile[] = [];
+  for (const name of files) {
+    let text: string;
+    try {
+      text = await fs.readFile(path.resolve(io.cwd, name), 'utf8');
+    } catch {
+      throw new UsageError(`${name}: cannot read the shard file`);
+    }
+    shards.push(parseShardFile(text, name));
+  }
+  const first = shards[0];
+  if (!first) throw new UsageError('merge needs the shard files to join');
+  const seen = new Set<number>();
+  shards.forEach((shard, i) => {
+    const name = files[i]!;
+    if (shard.version !== VERSION) throw new UsageError(`${name}: written by onemessage ${shard.version}; this is ${VERSION}`);
+    if (shard.spec.sha256 !== first.spec.sha256) throw new UsageError(`${name}: checked against another spec than ${files[0]}`);
+    if (shard.asOf !== first.asOf) throw new UsageError(`${name}: checked as of ${shard.asOf}, ${files[0]} as of ${first.asOf}`);
+    if (shard.shard.count !== first.shard.count) throw new UsageError(`${name}: shard ${shard.shard.index}/${shard.shard.count} does not belong with ${first.shard.index}/${first.shard.count}`);
+    if (seen.has(shard.shard.index)) throw new UsageError(`${name}: shard ${shard.shard.index}/${shard.shard.count} is given twice`);
+    seen.add(shard.shard.index);
+  });
+  const missing = Array.from({ length: first.shard.count }, (_, i) => i + 1).filter((index) => !seen.has(index));
+  if (missing.length > 0) throw new UsageError(`missing shard${missing.length > 1 ? 's' : ''} ${missing.map((index) => `${index}/${first.shard.count}`).join(', ')}: a merge of part of a run would miss findings`);
+
+  const specPath = resolveSpecPath(flags.spec, [], io.cwd);
+  const { spec, warnings } = loadSpec({ specPath, cwd: io.cwd, knownRuleIds: rules.map((rule) => rule.meta.id) });
+  if (spec.sha256 !== first.spec.sha256) throw new UsageError(`${path.relative(io.cwd, spec.path) || spec.path} is not the spec the shards were checked against (its sha256 differs)`);
+  const outcomes: FileOutcome[] = shards.flatMap((shard) => shard.outcomes);
+  // Every shard discovers the whole run's files, so each holds the same problems: keep one copy.
+  const problems: DiscoveryProblem[] = first.problems;
+  const context = lintContext(spec, first.asOf);
+  const result = finishRun({ outcomes, problems, context, options: { cwd: io.cwd, paths: [], spec, asOf: first.asOf, specWarnings: warnings } });
+  result.startedAt = new Date().toISOString();
+  result.command = ['onemessage', ...(flags.argv ?? [])];
+  await writeReports(result, flags, io);
+  return exitCodeFor(result, flags.maxWarnings);
+}

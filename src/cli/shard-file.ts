@@ -1,0 +1,38 @@
+/**
+ * The shard file `--shard I/N --format shard` writes and `onemessage merge` reads: a versioned
+ * JSON record of one share of a run (its files' outcomes, statements included, and the
+ * discovery problems), enough to finish the run on another machine.
+ */
+import type { DiscoveryProblem } from '../engine/files.js';
+import type { FileOutcome } from '../engine/lint.js';
+import type { ShardSpec } from '../engine/shard.js';
+import { UsageError } from '../spec/errors.js';
+
+export const SHARD_FORMAT = 1;
+
+export interface ShardFile {
+  onemessageShard: typeof SHARD_FORMAT;
+  /** onemessage version that wrote it; merge refuses shards of another version */
+  version: string;
+  spec: { path: string; sha256: string };
+  asOf: string;
+  shard: ShardSpec;
+  /** the paths the run was given (relative to the working folder) */
+  paths: string[];
+  problems: DiscoveryProblem[];
+  outcomes: FileOutcome[];
+}
+
+/** Parses a shard file's text; a file that is not one is a usage error naming it. */
+export function parseShardFile(text: string, name: string): ShardFile {
+  let data: Partial<ShardFile>;
+  try {
+    data = JSON.parse(text) as Partial<ShardFile>;
+  } catch {
+    throw new UsageError(`${name}: not a shard file (invalid JSON)`);
+  }
+  if (data?.onemessageShard !== SHARD_FORMAT || !data.shard || !Array.isArray(data.outcomes) || !data.spec || typeof data.asOf !== 'string') {
+    throw new UsageError(`${name}: not a shard file written by onemessage check --shard (format ${SHARD_FORMAT})`);
+  }
+  return data as ShardFile;
+}

@@ -1,0 +1,52 @@
+/** `onemessage check --shard I/N --format shard`: lint a share of the files and write what `merge` needs to finish the run. */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { collectOutcomes } from '../engine/outcomes.js';
+import { lintContext } from '../engine/run.js';
+import { parseShard } from '../engine/shard.js';
+import { UsageError } from '../spec/errors.js';
+import type { Spec } from '../spec/types.js';
+import { VERSION } from '../version.js';
+import type { CheckFlags } from './check.js';
+import type { Io } from './io.js';
+import { SHARD_FORMAT, type ShardFile } from './shard-file.js';
+
+export interface ShardRun {
+  flags: CheckFlags;
+  spec: Spec;
+  asOf: string;
+  paths: string[];
+  speed: { cache: boolean; prefilter?: boolean; threads?: number };
+}
+
+/** Writes the shard file to each `--format shard` target (standard output by default); exits 0: findings are judged by merge. */
+export async function shardCommand(run: ShardRun, io: Io): Promise<number> {
+  const { flags, spec, asOf, paths, speed } = run;
+  const shard = flags.shard !== undefined ? parseShard(flags.shard) : { index: 1, count: 1 };
+  const explicit = flags.outputs.filter((target) => target.format !== 'stylish' || target.file !== undefined || flags.outputs.length > 1);
+  const other = explicit.find((target) => target.format !== 'shard');
+  if (other) throw new UsageError(`--shard writes a shard file for onemessage merge; --format ${other.format} belongs on the merge`);
+  if (flags.changedSince !== undefined) throw new UsageError('--changed-since cannot be combined with --shard: give it to each shard-free run, or report all files from merge');
+  const targets = explicit.length > 0 ? explicit : [{ format: 'shard' }];
+  const context = lintContext(spec, asOf, { ...(speed.prefilter === false ? { prefilter: false } : {}) });
+  const { outcomes, problems } = await collectOutcomes({ cwd: io.cwd, paths, spec, asOf, shard, ...speed }, context);
+  const file: ShardFile = {
+    onemessageShard: SHARD_FORMAT,
+    version: VERSION,
+    spec: { path: spec.path, sha256: spec.sha256 },
+    asOf,
+    shard,
+    paths,
+    problems,
+    outcomes,
+  };
+  const text = `${JSON.stringify(file)}\n`;
+  for (const target of targets) {
+    if ('file' in target && target.file !== undefined) {
+      const out = path.resolve(io.cwd, target.file);
+      await fs.mkdir(path.dirname(out), { recursive: true });
+      await fs.writeFile(out, text);
+    } else io.stdout(text);
+  }
+  return 0;
+}

@@ -1,0 +1,323 @@
+/**
+ * Inline directives: turns each document's `onemessage-disable…` comments into plain-data scopes
+ * (source ranges plus selectors) at lint time, and later applies them to every finding of the
+ * file (document and corpus rules alike), reporting directives without a reason and directives
+ * that suppressed nothing.
+ */
+import type { Directive, Document, TextBlock } from '../formats/document.js';
+import { closest } from '../spec/suggest.js';
+import type { Finding, Position, Severity } from './finding.js';
+import { fingerprintOf, neighbourhood } from './fingerprint.js';
+import type { Locator } from './positions.js';
+
+/** One directive, resolved to the source ranges it covers; serialisable like a Statement. */
+export interface DirectiveScope {
+  kind: Directive['kind'];
+  /** rule ids or `rule:item` ids; empty = every rule */
+  selectors: string[];
+  reason?: string;
+  documentId?: string;
+  documentTitle?: string;
+  channel?: string;
+  /** source offset ranges [start, end) a finding's start must fall in; `except` lists selectors an `enable` took back */
+  ranges: Array<{ start: number; end: number; except?: string[] }>;
+  /** where the directive comment is written */
+  where: { start: Position; end: Position; excerpt: string; neighbourhood: string };
+}
+
+/** Formats whose lines are the lines of the source file; in the others (macro exports) a whole macro may sit on one source line. */
+const SOURCE_LINE_FORMATS = new Set(['markdown', 'mdx', 'html', 'text']);
+
+/**
+ * Where directive lines start in a document, as sorted source offsets. A line is a line of the
+ * source; in a macro export, where a macro's text is one JSON string, an escaped line break
+ * (`\n`) and the start of each block (a paragraph of the macro's HTML) also begin a line, so that
+ * `disable-next-line` means the next line the writer sees.
+ */
+export function lineStartsOf(doc: Document, text: string): number[] {
+  const source = sourceLineStarts(text);
+  if (SOURCE_LINE_FORMATS.has(doc.format)) return source;
+  // Only the source lines the macro spans: an export holds thousands of macros.
+  let lo = Infinity;
+  let hi = 0;
+  for (const block of doc.blocks) for (const run of block.runs) [lo, hi] = [Math.min(lo, run.source), Math.max(hi, run.source + run.sourceLength)];
+  for (const directive of doc.directives) [lo, hi] = [Math.min(lo, directive.start), Math.max(hi, directive.end)];
+  const starts = new Set<number>(source.slice(lineIndex(source, lo), lineIndex(source, hi) + 1));
+  for (const block of doc.blocks) {
+    const first = block.runs[0];
+    if (first) starts.add(first.source);
+    for (const run of block.runs) {
+      if (run.length === run.sourceLength) continue;
+      // A decoded escape standing for a line break ends a line where the escape ends.
+      if (block.text.slice(run.text, run.text + run.length).includes('\n')) starts.add(run.source + run.sourceLength);
+    }
+  }
+  return [...starts].sort((a, b) => a - b);
+}
+
+/** The last file's source line starts: an export with many macros asks for the same file's again and again. */
+let lastSource: { text: string; starts: number[] } | undefined;
+
+function sourceLineStarts(text: string): number[] {
+  if (lastSource?.text === text) return lastSource.starts;
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
+  lastSource = { text, starts };
+  return starts;
+}
+
+/** Index of the line holding `offset` in sorted line starts. */
+function lineIndex(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Source offsets of every visible non-space character of a document, sorted. */
+function visibleOffsets(blocks: TextBlock[]): Float64Array {
+  const out: number[] = [];
+  for (const block of blocks) {
+    for (const run of block.runs) {
+      if (run.sourceLength === 0) continue;
+      for (let i = 0; i < run.length; i++) {
+        if (/\s/.test(block.text[run.text + i]!)) continue;
+        out.push(run.length === run.sourceLength ? run.source + i : run.source);
+      }
+    }
+  }
+  return Float64Array.from(out).sort();
+}
+
+/** The first of sorted offsets at or after `from`. */
+function firstAtOrAfter(offsets: Float64Array, from: number): number | undefined {
+  let lo = 0;
+  let hi = offsets.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (offsets[mid]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < offsets.length ? offsets[lo] : undefined;
+}
+
+/** The end of a document's text in its source: where an unclosed `disable` stops. */
+function documentEnd(doc: Document, text: string): number {
+  if (SOURCE_LINE_FORMATS.has(doc.format)) return text.length;
+  let end = 0;
+  for (const block of doc.blocks) for (const run of block.runs) end = Math.max(end, run.source + run.sourceLength);
+  for (const directive of doc.directives) end = Math.max(end, directive.end);
+  return end;
+}
+
+/** Resolves a document's directives to the ranges they cover. */
+export function resolveDirectives(options: { doc: Document; text: string; locate: Locator }): DirectiveScope[] {
+  const { doc, text, locate } = options;
+  if (doc.directives.length === 0) return [];
+  const starts = lineStartsOf(doc, text);
+  const lineEnd = (index: number): number => starts[index + 1] ?? text.length;
+  const scopes: DirectiveScope[] = [];
+  const open: Array<{ scope: DirectiveScope; start: number; except: string[] }> = [];
+  const close = (entry: (typeof open)[number], at: number): void => {
+    entry.scope.ranges.push({ start: entry.start, end: at, ...(entry.except.length > 0 ? { except: entry.except } : {}) });
+  };
+  const directives = [...doc.directives].sort((a, b) => a.start - b.start);
+  let visible: Float64Array | undefined;
+  for (const directive of directives) {
+    const scope: DirectiveScope = {
+      kind: directive.kind,
+      selectors: directive.selectors,
+      ranges: [],
+      where: {
+        start: locate.at(directive.start),
+        end: locate.at(directive.end),
+        excerpt: text.slice(directive.start, directive.end),
+        neighbourhood: neighbourhood(text, directive.start, directive.end),
+      },
+    };
+    if (directive.reason !== undefined) scope.reason = directive.reason;
+    if (doc.id !== undefined) scope.documentId = doc.id;
+    if (doc.title !== undefined) scope.documentTitle = doc.title;
+    if (doc.channel !== undefined) scope.channel = doc.channel;
+    scopes.push(scope);
+    const firstLine = lineIndex(starts, directive.start);
+    const lastLine = lineIndex(starts, Math.max(directive.start, directive.end - 1));
+    if (directive.kind === 'disable-line') {
+      scope.ranges.push({ start: starts[firstLine]!, end: lineEnd(lastLine) });
+    } else if (directive.kind === 'disable-next-line') {
+      visible ??= visibleOffsets(doc.blocks);
+      const next = firstAtOrAfter(visible, lineEnd(lastLine));
+      if (next !== undefined) {
+        const line = lineIndex(starts, next);
+        scope.ranges.push({ start: starts[line]!, end: lineEnd(line) });
+      }
+    } else if (directive.kind === 'disable') {
+      open.push({ scope, start: directive.end, except: [] });
+    } else {
+      enable(open, directive, close);
+    }
+  }
+  const end = documentEnd(doc, text);
+  for (const entry of open) close(entry, end);
+  return scopes;
+}
+
+/**
+ * `enable` with no selectors ends every open `disable`; `enable x` takes `x` back from each open
+ * one: a `disable x, y` goes on for `y`, and a `disable` of every rule goes on for all but `x`.
+ */
+function enable(
+  open: Array<{ scope: DirectiveScope; start: number; except: string[] }>,
+  directive: Directive,
+  close: (entry: { scope: DirectiveScope; start: number; except: string[] }, at: number) => void,
+): void {
+  const taken = directive.selectors;
+  for (let i = open.length - 1; i >= 0; i--) {
+    const entry = open[i]!;
+    const affected = taken.length === 0 || entry.scope.selectors.length === 0 || entry.scope.selectors.some((s) => taken.some((t) => covers(t, s)));
+    if (!affected) continue;
+    close(entry, directive.start);
+    open.splice(i, 1);
+    if (taken.length === 0) continue;
+    const except = [...entry.except, ...taken];
+    const remaining = entry.scope.selectors.filter((s) => !taken.some((t) => covers(t, s)));
+    if (entry.scope.selectors.length === 0 || remaining.length > 0) open.push({ scope: entry.scope, start: directive.end, except });
+  }
+}
+
+/** Whether selector `outer` covers selector `inner` (`claim/forbidden` covers `claim/forbidden:best`). */
+function covers(outer: string, inner: string): boolean {
+  return outer === inner || inner.startsWith(`${outer}:`);
+}
+
+/** Whether a selector names this finding. */
+export function selects(selector: string, finding: Pick<Finding, 'ruleId' | 'item'>): boolean {
+  if (selector === finding.ruleId) return true;
+  return finding.item !== undefined && selector === `${finding.ruleId}:${finding.item.id}`;
+}
+
+export interface ApplyDirectivesOptions {
+  /** every finding of the run; suppressed ones get a `suppression` */
+  findings: Finding[];
+  /** path -> the scopes of that file's documents */
+  scopes: Map<string, DirectiveScope[]>;
+  /** every rule onemessage knows */
+  knownRuleIds: string[];
+  /** the rules this run has on (a directive for a rule turned off is not unused) */
+  activeRuleIds: Set<string>;
+  /** severities of the directive rules, or undefined when the spec turns them off */
+  severity: { reason?: Severity; unused?: Severity };
+}
+
+/** Marks the findings directives suppress and returns the directive findings (`directive/reason`, `directive/unused`). */
+export function applyDirectives(options: ApplyDirectivesOptions): Finding[] {
+  const { findings, scopes } = options;
+  const used = new Map<DirectiveScope, Set<string>>();
+  const indexes = new Map<string, RangeIndex>();
+  for (const finding of findings) {
+    if (finding.suppression || finding.ruleId.startsWith('directive/')) continue;
+    const fileScopes = scopes.get(finding.path);
+    if (!fileScopes) continue;
+    let index = indexes.get(finding.path);
+    if (!index) indexes.set(finding.path, (index = rangeIndex(fileScopes)));
+    for (const { scope, range } of index.containing(finding.start.offset)) {
+      if (scope.documentId !== finding.documentId) continue;
+      if ((range.except ?? []).some((s) => selects(s, finding))) continue;
+      const selector = scope.selectors.length === 0 ? '*' : scope.selectors.find((s) => selects(s, finding));
+      if (selector === undefined) continue;
+      let set = used.get(scope);
+      if (!set) used.set(scope, (set = new Set()));
+      set.add(selector);
+      finding.suppression ??= {
+        kind: 'directive',
+        reason: scope.reason ?? '(no reason given)',
+        path: finding.path,
+        line: scope.where.start.line,
+      };
+    }
+  }
+  const out: Finding[] = [];
+  for (const [path, fileScopes] of scopes) {
+    for (const scope of fileScopes) {
+      const directiveName = `onemessage-${scope.kind}`;
+      if (options.severity.reason && scope.kind !== 'enable' && scope.reason === undefined) {
+        out.push(directiveFinding({
+          path,
+          scope,
+          ruleId: 'directive/reason',
+          severity: options.severity.reason,
+          message: `This ${directiveName} directive gives no reason; write one after " -- " (e.g. "-- approved by legal, LEGAL-112").`,
+        }));
+      }
+      if (!options.severity.unused || scope.kind === 'enable') continue;
+      const set = used.get(scope) ?? new Set<string>();
+      if (scope.selectors.length === 0) {
+        if (set.size === 0) out.push(directiveFinding({ path, scope, ruleId: 'directive/unused', severity: options.severity.unused, message: `Unused ${directiveName} directive: no finding here to suppress.` }));
+        continue;
+      }
+      for (const selector of scope.selectors) {
+        const ruleId = selector.includes(':') ? selector.slice(0, selector.indexOf(':')) : selector;
+        let message: string | undefined;
+        if (!options.knownRuleIds.includes(ruleId)) {
+          const hint = closest(ruleId, options.knownRuleIds);
+          message = `Unknown rule "${ruleId}" in this ${directiveName} directive${hint ? ` (did you mean "${hint}"?)` : ''}; it suppresses nothing.`;
+        } else if (options.activeRuleIds.has(ruleId) && !set.has(selector)) {
+          message = `Unused ${directiveName} directive: no ${selector} finding here to suppress.`;
+        }
+        if (message) out.push(directiveFinding({ path, scope, ruleId: 'directive/unused', severity: options.severity.unused, message }));
+      }
+    }
+  }
+  return out;
+}
+
+interface RangeIndex {
+  /** the ranges holding `offset`, latest-starting (nearest directive) first */
+  containing(offset: number): Array<{ scope: DirectiveScope; range: DirectiveScope['ranges'][number] }>;
+}
+
+/** Ranges sorted by start with a running maximum of their ends, so a lookup visits only ranges that can hold the offset. */
+function rangeIndex(scopes: DirectiveScope[]): RangeIndex {
+  const entries = scopes.flatMap((scope) => scope.ranges.map((range) => ({ scope, range }))).sort((a, b) => a.range.start - b.range.start);
+  const maxEnd: number[] = [];
+  entries.forEach((entry, i) => maxEnd.push(Math.max(entry.range.end, i > 0 ? maxEnd[i - 1]! : -Infinity)));
+  return {
+    containing(offset) {
+      let lo = 0;
+      let hi = entries.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (entries[mid]!.range.start <= offset) lo = mid + 1;
+        else hi = mid;
+      }
+      const out: ReturnType<RangeIndex['containing']> = [];
+      for (let i = lo - 1; i >= 0 && maxEnd[i]! > offset; i--) if (entries[i]!.range.end > offset) out.push(entries[i]!);
+      return out;
+    },
+  };
+}
+
+function directiveFinding(options: { path: string; scope: DirectiveScope; ruleId: string; severity: Severity; message: string }): Finding {
+  const { path, scope, ruleId, severity, message } = options;
+  return {
+    ruleId,
+    severity,
+    message,
+    path,
+    start: scope.where.start,
+    end: scope.where.end,
+    excerpt: scope.where.excerpt,
+    related: [],
+    ...(scope.channel !== undefined ? { channel: scope.channel } : {}),
+    ...(scope.documentTitle !== undefined ? { documentTitle: scope.documentTitle } : {}),
+    ...(scope.documentId !== undefined ? { documentId: scope.documentId } : {}),
+    fingerprint: fingerprintOf({ ruleId, path, documentId: scope.documentId, neighbourhood: `${scope.where.neighbourhood}\u0000${message}` }),
+  };
+}

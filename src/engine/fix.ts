@@ -1,0 +1,59 @@
+/**
+ * Applies fixes to one file's text: non-overlapping ones only (of two that overlap the first
+ * wins and the other waits for the next pass, as in ESLint), applied from the end so earlier
+ * offsets stay valid. A fix that would write what is already there is no fix.
+ */
+import type { Finding, Fix } from './finding.js';
+
+export interface AppliedFixes {
+  text: string;
+  /** the fixes written, in source order */
+  applied: Fix[];
+  /** fixes left for a later pass because they overlap one that was applied */
+  deferred: Fix[];
+}
+
+/** Fixes in the order given; `escape` turns each replacement into source text, or refuses it (undefined). */
+export function applyFixes(text: string, fixes: Fix[], escape: (fix: Fix) => string | undefined = (fix) => fix.text): AppliedFixes {
+  const chosen: Fix[] = [];
+  const deferred: Fix[] = [];
+  const ordered = fixes.map((fix, index) => ({ fix, index })).sort((a, b) => a.fix.start - b.fix.start || a.fix.end - b.fix.end || a.index - b.index);
+  let lastEnd = -1;
+  let lastStart = -1;
+  for (const { fix } of ordered) {
+    if (fix.start < 0 || fix.end > text.length || fix.end < fix.start) continue;
+    const source = escape(fix);
+    if (source === undefined || text.slice(fix.start, fix.end) === source) continue;
+    // Touching is fine; overlapping, or two insertions at one point, is not.
+    if (fix.start < lastEnd || (fix.start === lastStart && fix.start === fix.end)) {
+      deferred.push(fix);
+      continue;
+    }
+    chosen.push({ start: fix.start, end: fix.end, text: source });
+    lastEnd = fix.end;
+    lastStart = fix.start;
+  }
+  let out = text;
+  for (let i = chosen.length - 1; i >= 0; i--) {
+    const fix = chosen[i]!;
+    out = out.slice(0, fix.start) + fix.text + out.slice(fix.end);
+  }
+  return { text: out, applied: chosen, deferred };
+}
+
+/**
+ * The fixes `--fix` may apply, by file: those of findings no directive or spec exception waives
+ * (a waiver keeps the wording on purpose); findings the baseline records are fixed, since fixing
+ * them by machine only shrinks the baseline.
+ */
+export function fixesByFile(findings: Finding[]): Map<string, Fix[]> {
+  const out = new Map<string, Fix[]>();
+  for (const finding of findings) {
+    if (!finding.fix) continue;
+    if (finding.suppression && finding.suppression.kind !== 'baseline') continue;
+    const list = out.get(finding.path);
+    if (list) list.push(finding.fix);
+    else out.set(finding.path, [finding.fix]);
+  }
+  return out;
+}

@@ -1,0 +1,48 @@
+/**
+ * Decides whether a file the prefilter proved free of phrases may go unparsed: only when parsing
+ * it could not have produced anything but one quiet document, that is for formats whose reader
+ * cannot fail on it and whose file carries no metadata that changes its record.
+ */
+import { readFrontMatter } from '../formats/frontmatter.js';
+
+/** Below this many `<`, HTML cannot nest deep enough to exhaust the reader's stack (tested). */
+export const SAFE_HTML_TAGS = 800;
+
+/** Whether the reader of `format` would read `text` as exactly one document with no declared channel and no error. */
+export function readsQuietly(format: string, text: string): boolean {
+  if (format === 'text') return true;
+  if (format === 'html') return countOf(text, '<') < SAFE_HTML_TAGS;
+  if (format === 'markdown') return frontMatterIsQuiet(text);
+  // MDX, CSV and the macro exports can be malformed, or hold many documents: always parsed.
+  return false;
+}
+
+/**
+ * Markdown's only failure is invalid YAML front matter, and its only record-changing metadata is
+ * `channel:`. A text that opens with `---` is judged by reading its front matter; when the fence
+ * is not closed as the reader would close it, the file is parsed.
+ */
+function frontMatterIsQuiet(text: string): boolean {
+  if (!text.startsWith('---')) return true;
+  const opening = /^---[ \t]*\r?\n/.exec(text);
+  if (!opening) return false;
+  const closing = /^---[ \t]*\r?$/m;
+  closing.lastIndex = 0;
+  const rest = text.slice(opening[0].length);
+  const close = closing.exec(rest);
+  if (!close) return false;
+  const start = opening[0].length;
+  const end = start + close.index;
+  try {
+    const matter = readFrontMatter({ source: text, start, end, fields: [] });
+    return matter.declaredChannel === undefined;
+  } catch {
+    return false;
+  }
+}
+
+function countOf(text: string, ch: string): number {
+  let count = 0;
+  for (let at = text.indexOf(ch); at >= 0; at = text.indexOf(ch, at + 1)) count++;
+  return count;
+}

@@ -1,0 +1,114 @@
+/** The prefilter's required words, and the spellings it must see through to stay exact. */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generateCorpus } from '../../bench/corpus.js';
+import { rules } from '../../rules/index.js';
+import { specPhrases } from '../../src/match/matcher.js';
+import { parseTemplate } from '../../src/match/template.js';
+import { check } from '../../src/engine/run.js';
+import { compilePrefilter, decodedView, regexLiteral, requiredWords } from '../../src/engine/prefilter.js';
+import { readsQuietly } from '../../src/engine/unparsed.js';
+import { loadSpec } from '../../src/spec/load.js';
+import { tempRepo } from '../helpers/lint.js';
+
+const words = (template: string) => requiredWords(parseTemplate(template, { allowValue: true }).nodes);
+const phrase = (source: string, isRegex = false) => ({ kind: 'claim' as const, itemId: 'x', phrase: { source, isRegex, pos: { file: 's', line: 1, column: 1 } } });
+
+describe('required words', () => {
+  it('takes the least common word every match holds', () => {
+    expect(words('in stock')).toEqual(['stock']);
+    expect(words('{value} money-back guarantee')).toEqual(['guarantee']);
+    expect(words('(available|in stock) (now|today)')).toEqual(['available', 'stock']);
+    expect(words('return (it|them)? within {value}')).toEqual(['return']);
+    expect(words('{value}')).toBeUndefined();
+  });
+
+  it('finds a literal every regex match holds, or none', () => {
+    expect(regexLiteral('ships in (?P<value>\\d+) business days')).toBe('business');
+    expect(regexLiteral('colou?r fastness')).toBe('fastness');
+    expect(regexLiteral('free|gratis')).toBeUndefined();
+    expect(regexLiteral('(?:free) [a-z]+')).toBeUndefined();
+    expect(compilePrefilter([phrase('in stock'), phrase('a|b', true)])).toBeUndefined();
+  });
+});
+
+describe('mayMatch', () => {
+  const prefilter = compilePrefilter([phrase('in stock'), phrase('best ridgeline in the industry'), phrase('café latte'), phrase('ships in (?P<value>\\d+) business days', true)])!;
+  it.each([
+    ['plain', 'Now in stock.'],
+    ['a plural', 'Three stocks left.'],
+    ['capitals', 'IN STOCK'],
+    ['emphasis inside the word', 'In **st**ock today'],
+    ['a link inside the word', 'In [st](/x)ock today'],
+    ['a tag inside the word', 'In st<b>ock</b> today'],
+    ['a comment inside the word', 'In st<!-- > -->ock today'],
+    ['a soft hyphen', 'In st&shy;ock today'],
+    ['a decimal entity', 'In &#115;tock today'],
+    ['a hex entity', 'In s&#x74;ock today'],
+    ['a named entity', 'caf&eacute; latte'],
+    ['a legacy entity without semicolon', 'caf&eacute latte'],
+    ['a JSON unicode escape', '"In \\u0073tock"'],
+    ['a JSON newline escape', '"Now\\nstock"'],
+    ['JSON-escaped markup', '"st\\u003cb\\u003eock"'],
+    ['a YAML hex escape', '"in \\x73tock"'],
+    ['a regex literal', 'Ships in 3 Business days'],
+    ['a long s for a regex', 'ships in 3 buſineſs days'],
+    ['a directive', '<!-- onemessage-disable -->'],
+  ])('sees %s', (_, text) => {
+    expect(prefilter.mayMatch(text)).toBe(true);
+  });
+
+  it('proves copy without the words free of matches', () => {
+    expect(prefilter.mayMatch('Our team helps customers plan trips &amp; pick gear.')).toBe(false);
+    expect(prefilter.mayMatch('Stockholm is lovely.')).toBe(false);
+  });
+
+  it('decodes cheaply and only adds words', () => {
+    expect(decodedView('plain text')).toBe('plain text');
+    expect(decodedView('a **b** &amp; \\u0063')).toBe('a b & c');
+  });
+});
+
+describe('files read quietly without a parse', () => {
+  it('only Markdown, text and shallow HTML whose front matter is valid and declares no channel', () => {
+    expect(readsQuietly('markdown', '---\ntitle: Hello\n---\n\nText.\n')).toBe(true);
+    expect(readsQuietly('markdown', '---\ntitle: [unclosed\n---\n')).toBe(false);
+    expect(readsQuietly('markdown', '---\nchannel: sales\n---\n')).toBe(false);
+    expect(readsQuietly('markdown', '---\ntitle: never closed\n')).toBe(false);
+    expect(readsQuietly('html', '<div>'.repeat(799))).toBe(true);
+    expect(readsQuietly('html', '<div>'.repeat(800))).toBe(false);
+    expect(readsQuietly('zendesk', '{}')).toBe(false);
+    expect(readsQuietly('mdx', 'x')).toBe(false);
+  });
+});
+
+describe('on a generated corpus', () => {
+  it('skips most files without phrases, none with one, and reports progress for every file', async () => {
+    const corpus = generateCorpus({ seed: 3, documents: 200, items: 40, hitRate: 0.2, tricky: true });
+    const dir = tempRepo(Object.fromEntries(corpus.files));
+    const { spec } = loadSpec({ specPath: path.join(dir, 'onemessage.yaml'), cwd: dir, knownRuleIds: rules.map((r) => r.meta.id) });
+    const prefilter = compilePrefilter(specPhrases(spec))!;
+    let skipped = 0;
+    for (const [rel, text] of corpus.files) {
+      if (!/\.(md|html)$/.test(rel)) continue;
+      if (!prefilter.mayMatch(text)) skipped++;
+    }
+    expect(skipped).toBeGreaterThan(60);
+    const progress: Array<[number, number]> = [];
+    const result = await check({ cwd: dir, paths: ['.'], spec, asOf: '2026-12-15', threads: 0, onProgress: (done, total) => progress.push([done, total]) });
+    expect(progress.length).toBe(result.files.length);
+    expect(progress.at(-1)).toEqual([result.files.length, result.files.length]);
+  });
+});
+
+describe('required words of built-in vocabularies', () => {
+  it('every built-in delivery and promise template has one, so the prefilter stays on', async () => {
+    const { DELIVERY_TEMPLATES } = await import('../../src/spec/delivery.js');
+    const { DEFAULT_IMMEDIATE_PROMISES } = await import('../../src/spec/promises.js');
+    const { parseTemplate } = await import('../../src/match/template.js');
+    const { requiredWords } = await import('../../src/engine/prefilter.js');
+    for (const template of [...DELIVERY_TEMPLATES, ...DEFAULT_IMMEDIATE_PROMISES]) {
+      expect(requiredWords(parseTemplate(template, { allowValue: true }).nodes), template).toBeDefined();
+    }
+  });
+});

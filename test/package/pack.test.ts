@@ -1,0 +1,82 @@
+/**
+ * The package as a new user gets it: `npm pack` holds only what a user needs, and the tarball,
+ * installed into an empty project, checks a copy of the acme fixture exactly as the repo does.
+ * Needs the build (`npm test` runs it first) and the npm registry or its cache.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { acmeSummary, ROOT } from '../helpers/cli.js';
+
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+
+/** What a user needs, by path prefix; anything else in the tarball is a mistake. */
+const ALLOWED = ['bin/', 'dist/src/', 'dist/rules/', 'rules/packs/', 'schema/', 'docs/', 'package.json', 'README.md', 'LICENSE'];
+
+interface PackResult {
+  filename: string;
+  files: Array<{ path: string }>;
+}
+
+describe('the npm package', () => {
+  const work = mkdtempSync(path.join(tmpdir(), 'onemessage-pack-'));
+  let packed: PackResult;
+
+  beforeAll(() => {
+    // The build is npm test's first step; packing must not rebuild behind the suite's back.
+    const json = execFileSync(npm, ['pack', '--ignore-scripts', '--json', '--pack-destination', work], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    packed = (JSON.parse(json) as PackResult[])[0]!;
+  }, 120_000);
+
+  it('holds the bin, the built code, packs, schema, docs and licence, and nothing else', () => {
+    const files = packed.files.map((file) => file.path).sort();
+    expect(files.filter((file) => !ALLOWED.some((prefix) => file === prefix || file.startsWith(prefix)))).toEqual([]);
+    expect(files.filter((file) => /\.test\.|\.map$|tsbuildinfo|(^|\/)test\/|fixtures\//.test(file))).toEqual([]);
+    for (const needed of ['bin/onemessage.js', 'dist/src/cli/main.js', 'dist/rules/index.js', 'schema/onemessage.schema.json', 'docs/getting-started.md', 'docs/rules.md', 'LICENSE']) {
+      expect(files).toContain(needed);
+    }
+    const packs = existsSync(path.join(ROOT, 'rules/packs')) ? readdirSync(path.join(ROOT, 'rules/packs')).filter((name) => name.endsWith('.yaml')) : [];
+    for (const pack of packs) expect(files).toContain(`rules/packs/${pack}`);
+    // every built module of src/ and rules/ ships, so no import can dangle
+    const built = (dir: string): string[] => readdirSync(path.join(ROOT, dir), { withFileTypes: true, recursive: true })
+      .filter((entry) => entry.isFile() && entry.name.endsWith('.js'))
+      .map((entry) => path.relative(ROOT, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+    expect(built('dist/src').concat(built('dist/rules')).filter((file) => !files.includes(file))).toEqual([]);
+  });
+
+  it('says which Node versions it runs on', () => {
+    const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { engines: { node: string }; license: string; bin: Record<string, string> };
+    expect(manifest.engines.node).toBe('>=20.19');
+    expect(manifest.license).toBe('MIT');
+    expect(manifest.bin).toEqual({ onemessage: 'bin/onemessage.js' });
+  });
+
+  it('installs into an empty project and checks a copy of acme as the repo does', () => {
+    const project = path.join(work, 'project');
+    cpSync(path.join(ROOT, 'fixtures/acme'), path.join(project, 'fixtures/acme'), { recursive: true });
+    writeFileSync(path.join(project, 'package.json'), '{ "name": "acme-content", "private": true }\n');
+    const install = spawnSync(npm, ['install', path.join(work, packed.filename), '--no-audit', '--no-fund', '--prefer-offline'], { cwd: project, encoding: 'utf8' });
+    expect(install.status, install.stderr).toBe(0);
+
+    const run = (args: string[], cwd = project) => spawnSync(npx, ['--no-install', 'onemessage', ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true', FORCE_COLOR: '0', NO_COLOR: '1' } });
+    const fromRoot = run(['check', 'fixtures/acme', '--as-of', '2026-12-15']);
+    expect(fromRoot.status).toBe(1);
+    expect(fromRoot.stdout).toBe(readFileSync(path.join(ROOT, 'test/cli/acme.expected.txt'), 'utf8'));
+
+    // as a user in the content folder: the spec is found from the working folder
+    const inFolder = run(['check', '--as-of', '2026-12-15'], path.join(project, 'fixtures/acme'));
+    expect(inFolder.status).toBe(1);
+    expect(inFolder.stdout.trimEnd().split('\n').slice(-2)).toEqual(acmeSummary());
+
+    // init's editor-schema comment points at the schema the package installed
+    const site = path.join(project, 'site');
+    cpSync(path.join(ROOT, 'fixtures/acme/site'), site, { recursive: true });
+    expect(run(['init'], project).status).toBe(0);
+    const schemaRef = /\$schema=(\S+)/.exec(readFileSync(path.join(project, 'onemessage.yaml'), 'utf8'))![1]!;
+    expect(existsSync(path.join(project, schemaRef))).toBe(true);
+    expect(run(['check', 'site'], project).status).toBe(0);
+  }, 300_000);
+});
