@@ -6,11 +6,12 @@
  */
 import fc from 'fast-check';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index.js';
 import type { Finding } from '../../src/engine/finding.js';
 import { lintText, type FileOutcome } from '../../src/engine/lint.js';
 import { assemble, lintContext } from '../../src/engine/run.js';
+import { loadFormatsFor } from '../../src/formats/index.js';
 import { loadSpec } from '../../src/spec/load.js';
 import { tempRepo } from '../helpers/lint.js';
 
@@ -115,6 +116,10 @@ function expectInside(finding: Pick<Finding, 'start' | 'end' | 'excerpt'>, text:
 }
 
 describe('the whole pipeline on generated documents', () => {
+  beforeAll(async () => {
+    await loadFormatsFor(['a.md', 'a.mdx', 'a.html', 'a.txt', 'a.json', 'a.csv']);
+  });
+
   it('never throws; every finding and statement lies inside its file with its exact excerpt; same input, same output (10,000 documents)', () => {
     let read = 0;
     let findings = 0;
