@@ -6,7 +6,6 @@
 import path from 'node:path';
 import { Matcher, specPhrases } from '../match/matcher.js';
 import { parseQuantity } from '../match/quantity.js';
-import { UsageError } from '../spec/errors.js';
 import type { Spec } from '../spec/types.js';
 import { rules as allRules } from '../../rules/index.js';
 import { channelResolver } from './channels.js';
@@ -14,7 +13,7 @@ import { toPosix, type DiscoveryProblem } from './files.js';
 import { compareFindings, type FileRecord, type Finding, type RunResult, type Severity } from './finding.js';
 import { buildMatrix } from './matrix.js';
 import { disambiguate, fingerprintOf } from './fingerprint.js';
-import { lintFile, type ActiveRules, type FileOutcome, type LintContext } from './lint.js';
+import type { ActiveRules, FileOutcome, LintContext } from './lint.js';
 import { collectOutcomes, type CollectOptions } from './outcomes.js';
 import { compilePrefilter } from './prefilter.js';
 import type { Statement } from './rule.js';

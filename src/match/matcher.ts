@@ -142,7 +142,7 @@ export class Matcher {
         const textStart = matcher.start();
         const textEnd = matcher.end();
         if (textEnd === textStart) continue;
-        const firstToken = tokens.starts.findIndex((s, i) => tokens.ends[i]! > textStart);
+        const firstToken = tokens.starts.findIndex((_start, i) => tokens.ends[i]! > textStart);
         const negated = compiled.negatable && firstToken >= 0 && isNegated(text, tokens, firstToken);
         let value: QuantityAt | undefined;
         if (compiled.kind === 'fact') {

@@ -4,13 +4,14 @@
  * files as arguments, lint-staged's absolute paths, and GitLab's Code Quality report.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { knownExtensions } from '../../src/formats/index.js';
 import { acmeProblemCount, acmeSummary, BIN, ROOT, spawnCli } from '../helpers/cli.js';
+import { acmeCopy } from '../helpers/acme.js';
 
 interface Step {
   id?: string;
@@ -26,12 +27,6 @@ interface Action {
 }
 
 const action = parse(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as Action;
-
-function acmeCopy(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'onemessage-acme-'));
-  cpSync(path.join(ROOT, 'fixtures/acme'), dir, { recursive: true });
-  return dir;
-}
 
 /** Runs one of the action's bash steps as the runner would: `bash -eo pipefail`, with its env. */
 function runStep(step: Step, options: { cwd: string; env: Record<string, string> }) {
