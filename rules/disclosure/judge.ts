@@ -3,6 +3,7 @@
  * of a disclosure's `include` texts within its scope of a place, and, with `before: true`,
  * before it?
  */
+import { readablePhrase } from '../../src/match/readable.js';
 import type { Document } from '../../src/formats/document.js';
 import type { DocumentMatches } from '../../src/match/matcher.js';
 import { inScope, isBefore, scopeOf, scopeWords, type TextPlace } from '../../src/match/scope.js';
@@ -37,7 +38,7 @@ const MAX_SHOWN = 3;
 /** `a material-connection disclosure ("#ad", "Paid partnership" or "We earn a commission") in the same paragraph` */
 export function disclosureWanted(disclosure: Disclosure, article: 'a' | 'the'): string {
   const name = article === 'a' ? `${/^[aeiou]/i.test(disclosure.id) ? 'an' : 'a'} ${disclosure.id}` : `the ${disclosure.id}`;
-  const options = disclosure.include.map((p) => (p.isRegex ? `/${p.source}/` : `"${p.source}"`));
+  const options = disclosure.include.map((p) => (p.isRegex ? `/${p.source}/` : `"${readablePhrase(p)}"`));
   // A long list would drown the message: the first three, as the spec orders them, stand for the rest.
   const shown = options.length > MAX_SHOWN + 1 ? [...options.slice(0, MAX_SHOWN), `${options.length - MAX_SHOWN} more`] : options;
   const list = shown.length <= 1 ? shown.join('') : `${shown.slice(0, -1).join(', ')} or ${shown[shown.length - 1]}`;

@@ -2,6 +2,7 @@
  * The messaging guide: the spec rendered for every employee, in Markdown or as one
  * self-contained HTML page: what to say, what never to say, and what must go with what.
  */
+import { readablePhrase } from '../match/readable.js';
 import type { Claim, Disclosure, Phrase, Scope, Spec, StockStatus, Term } from '../spec/types.js';
 import { toHtml, toMarkdown, type Block, type Inlines } from './blocks.js';
 import { baseCss, renderPage } from './html-page.js';
@@ -36,50 +37,6 @@ function guideBlocks(spec: Spec): Block[] {
     ...disclosureBlocks(spec),
     ...termBlocks(spec),
   ];
-}
-
-/** A phrase template as a reader says it: `{value}` filled in, groups as `[optional]` and `(a / b)`. */
-export function readablePhrase(phrase: Phrase, value?: string): string {
-  if (phrase.isRegex) return `pattern /${phrase.source}/`;
-  const source = phrase.source;
-  let i = 0;
-  const sequence = (): string => {
-    let out = '';
-    while (i < source.length) {
-      const c = source[i]!;
-      if (c === '\\' && i + 1 < source.length) {
-        out += source[i + 1];
-        i += 2;
-      } else if (source.startsWith('{value}', i)) {
-        out += value ?? '‹value›';
-        i += '{value}'.length;
-      } else if (c === '(') {
-        i += 1;
-        const alternatives = [sequence().trim()];
-        while (source[i] === '|') {
-          i += 1;
-          alternatives.push(sequence().trim());
-        }
-        if (source[i] === ')') i += 1;
-        const optional = source[i] === '?';
-        if (optional) i += 1;
-        const inner = alternatives.join(' / ');
-        out += optional ? `[${inner}]` : alternatives.length > 1 ? `(${inner})` : inner;
-      } else if (c === '|' || c === ')') {
-        return out;
-      } else {
-        out += c;
-        i += 1;
-      }
-    }
-    return out;
-  };
-  const parts = [sequence()];
-  while (i < source.length) {
-    i += 1;
-    parts.push(sequence());
-  }
-  return parts.map((part) => part.replace(/\s+/g, ' ').trim()).join(' / ');
 }
 
 function phrases(list: readonly Phrase[], value?: string): string {
@@ -279,3 +236,5 @@ table { width: 100%; }
 td:first-child, th:first-child { white-space: nowrap; }
 @media print { h2 { break-before: auto; } table { font-size: 9pt; } }
 `;
+
+export { readablePhrase };
