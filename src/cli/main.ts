@@ -32,13 +32,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .command('check', { isDefault: true })
     .description('check files against the spec (the default command)')
     .argument('[paths...]', 'files and folders to check (default: the folder of the spec)')
-    .option('-s, --spec <file>', 'the spec file (default: onemessage.yaml in this folder or a parent)')
+    .addOption(specOption())
     .addOption(new Option('-f, --format <name>', 'output format: stylish, json, sarif, github, junit, markdown, csv, html, gitlab (repeatable)').argParser(outputs.format))
     .addOption(new Option('-o, --output <file>', 'write the preceding --format to this file').argParser(outputs.output))
     .option('-q, --quiet', 'report errors only')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
     .option('--corpus', "report only the given paths, but read the spec's whole folder for cross-document rules")
-    .option('--as-of <date>', 'the date claims are judged at, YYYY-MM-DD (default: today)')
+    .addOption(asOfOption())
     .option('--stdin', 'check one document read from standard input (with --stdin-filename)')
     .option('--stdin-filename <name>', 'the path the --stdin document stands for: picks its format and channel')
     .option('--cache', 'reuse the outcomes of unchanged files from .onemessage-cache (and update it)')
@@ -46,9 +46,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .option('--shard <i/n>', 'check a stable share of the files and write a shard file for onemessage merge')
     .option('--no-prefilter', 'parse every file, even those that hold no word of any phrase')
     .option('--threads <n>', 'worker threads (0: none; default: by core count for large runs)', parseThreads)
-    .option('--color', 'colour even when not on a terminal')
-    .option('--no-color', 'no colour')
-    .option('--debug', 'show stack traces of internal errors')
+    .addOption(colorOption())
+    .addOption(noColorOption())
+    .addOption(debugOption())
     .option('--fix', 'apply every safe fix to the files, then report what remains')
     .option('--fix-dry-run', 'print the fixes as a unified diff; write nothing')
     .option('--baseline [file]', 'report only findings not in the baseline (default .onemessage-baseline.json beside the spec)')
@@ -70,11 +70,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .command('report')
     .description('check, then write a report file for reviewers (onemessage-report.html); exits 0 whatever it finds')
     .argument('[paths...]', 'files and folders to check (default: the folder of the spec)')
-    .option('-s, --spec <file>', 'the spec file (default: onemessage.yaml in this folder or a parent)')
+    .addOption(specOption())
     .addOption(new Option('-f, --format <name>', 'html (default), csv, json, sarif, markdown, junit (repeatable)').argParser(reportOutputs.format))
     .addOption(new Option('-o, --output <file>', 'write the preceding --format to this file (default: onemessage-report.<ext>)').argParser(reportOutputs.output))
-    .option('--as-of <date>', 'the date claims are judged at, YYYY-MM-DD (default: today)')
-    .option('--debug', 'show stack traces of internal errors')
+    .addOption(asOfOption())
+    .addOption(debugOption())
     .action(async (paths: string[], options: Record<string, unknown>) => {
       const { reportCommand } = await import('./report.js');
       exitCode = await reportCommand(paths, { ...options, outputs: reportOutputs.targets, argv }, io);
@@ -83,10 +83,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
   program
     .command('guide')
     .description('render the spec as a messaging guide for employees')
-    .option('-s, --spec <file>', 'the spec file (default: onemessage.yaml in this folder or a parent)')
+    .addOption(specOption())
     .option('-f, --format <name>', 'markdown (default) or html')
     .option('-o, --output <file>', 'write the guide to this file instead of standard output')
-    .option('--debug', 'show stack traces of internal errors')
+    .addOption(debugOption())
     .action(async (options: Record<string, unknown>) => {
       const { guideCommand } = await import('./guide.js');
       exitCode = await guideCommand(options, io);
@@ -97,14 +97,14 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .command('merge')
     .description('join shard files of one run, run the cross-document rules and report as one run')
     .argument('<shards...>', 'shard files written by check --shard I/N --format shard --output FILE')
-    .option('-s, --spec <file>', 'the spec file (default: onemessage.yaml in this folder or a parent)')
+    .addOption(specOption())
     .addOption(new Option('-f, --format <name>', 'output format (repeatable)').argParser(mergeOutputs.format))
     .addOption(new Option('-o, --output <file>', 'write the preceding --format to this file').argParser(mergeOutputs.output))
     .option('-q, --quiet', 'report errors only')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
-    .option('--color', 'colour even when not on a terminal')
-    .option('--no-color', 'no colour')
-    .option('--debug', 'show stack traces of internal errors')
+    .addOption(colorOption())
+    .addOption(noColorOption())
+    .addOption(debugOption())
     .action(async (shards: string[], options: Record<string, unknown>) => {
       const { mergeCommand } = await import('./merge.js');
       exitCode = await mergeCommand(shards, { ...options, outputs: mergeOutputs.resolved(), argv }, io);
@@ -121,8 +121,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .option('--draft <file>', 'where to write the draft spec (default: onemessage.discovered.yaml in the folder read)')
     .option('--no-draft', 'write no draft, only the summary')
     .option('--force', 'overwrite an existing draft')
-    .option('--color', 'colour even when not on a terminal')
-    .option('--no-color', 'no colour')
+    .addOption(colorOption())
+    .addOption(noColorOption())
     .action(async (paths: string[], options: Record<string, unknown>) => {
       const { discoverCommand } = await import('./discover.js');
       exitCode = await discoverCommand(paths, { ...options, outputs: discoverOutputs.resolved() }, io);
@@ -132,11 +132,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .command('matrix')
     .description('show each fact as every channel states it, with contradictions marked')
     .argument('[paths...]', 'files and folders to read (default: the folder of the spec)')
-    .option('-s, --spec <file>', 'the spec file (default: onemessage.yaml in this folder or a parent)')
+    .addOption(specOption())
     .option('-f, --format <name>', 'table (default) or json')
-    .option('--as-of <date>', 'the date claims are judged at, YYYY-MM-DD (default: today)')
-    .option('--color', 'colour even when not on a terminal')
-    .option('--no-color', 'no colour')
+    .addOption(asOfOption())
+    .addOption(colorOption())
+    .addOption(noColorOption())
     .action(async (paths: string[], options: Record<string, unknown>) => {
       const { matrixCommand } = await import('./matrix.js');
       exitCode = await matrixCommand(paths, { ...options, argv }, io);
@@ -176,6 +176,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return handleError(error, io, debug);
   }
 }
+
+// Options several commands share, written once so their spelling and help never drift apart.
+const specOption = () => new Option('-s, --spec <file>', 'the spec file (default: onemessage.yaml in this folder or a parent)');
+const asOfOption = () => new Option('--as-of <date>', 'the date claims are judged at, YYYY-MM-DD (default: today)');
+const debugOption = () => new Option('--debug', 'show stack traces of internal errors');
+const colorOption = () => new Option('--color', 'colour even when not on a terminal');
+const noColorOption = () => new Option('--no-color', 'no colour');
 
 /** Commander's "error: ..." and its "(Did you mean ...?)" hint, as one line in our voice. */
 function oneLineUsageError(text: string): string {
