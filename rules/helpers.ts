@@ -1,5 +1,5 @@
 /** Small helpers rule modules share: what a match says, and the spec item it reports against. */
-import type { Document } from '../src/formats/document.js';
+import type { Document } from '../src/model/document.js';
 import type { Match } from '../src/match/types.js';
 import type { SpecPos } from '../src/spec/types.js';
 

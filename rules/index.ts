@@ -1,5 +1,5 @@
 /** Every rule onemessage ships, in the order `onemessage rules` lists them. */
-import type { Rule } from '../src/engine/rule.js';
+import type { Rule } from '../src/lint/rule.js';
 import { claimChannel } from './claim/channel.js';
 import { claimEvidence } from './claim/evidence.js';
 import { claimExpired } from './claim/expired.js';

@@ -1,5 +1,5 @@
 /** claim/channel: an allowed claim is made in a channel it is not allowed in. */
-import type { DocumentRule } from '../../src/engine/rule.js';
+import type { DocumentRule } from '../../src/lint/rule.js';
 import { indexOf } from '../../src/spec/lookup.js';
 import { itemRef, listWords, said } from '../helpers.js';
 

@@ -1,5 +1,5 @@
 /** claim/evidence: a claim that needs evidence is made without a citation in its paragraph. */
-import type { DocumentRule } from '../../src/engine/rule.js';
+import type { DocumentRule } from '../../src/lint/rule.js';
 import { indexOf } from '../../src/spec/lookup.js';
 import { itemRef, said } from '../helpers.js';
 

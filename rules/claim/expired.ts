@@ -1,5 +1,5 @@
 /** claim/expired: a claim with validity dates is made outside them (judged at --as-of, default today). */
-import type { DocumentRule } from '../../src/engine/rule.js';
+import type { DocumentRule } from '../../src/lint/rule.js';
 import { indexOf } from '../../src/spec/lookup.js';
 import { itemRef, said } from '../helpers.js';
 

@@ -1,6 +1,6 @@
 /** claim/forbidden: a claim the spec forbids is made (a superiority claim nobody can substantiate). */
-import type { DocumentRule } from '../../src/engine/rule.js';
-import { toSourceRange } from '../../src/formats/document.js';
+import type { DocumentRule } from '../../src/lint/rule.js';
+import { toSourceRange } from '../../src/model/document.js';
 import { indexOf } from '../../src/spec/lookup.js';
 import { itemRef, said } from '../helpers.js';
 

@@ -1,5 +1,5 @@
 /** claim/requires: a claim is made without a disclosure it requires within that disclosure's scope. */
-import type { DocumentRule } from '../../src/engine/rule.js';
+import type { DocumentRule } from '../../src/lint/rule.js';
 import { appliesIn, indexOf } from '../../src/spec/lookup.js';
 import { itemRef, said } from '../helpers.js';
 import { disclosureWanted, judgeDisclosure } from '../disclosure/judge.js';

@@ -1,5 +1,5 @@
 /** directive/reason: an inline `onemessage-disable…` directive gives no reason; reported by the engine. */
-import type { DocumentRule } from '../../src/engine/rule.js';
+import type { DocumentRule } from '../../src/lint/rule.js';
 
 export const directiveReason: DocumentRule = {
   kind: 'document',

@@ -1,5 +1,5 @@
 /** directive/unused: an inline directive suppresses nothing (or names a rule that does not exist); reported by the engine. */
-import type { DocumentRule } from '../../src/engine/rule.js';
+import type { DocumentRule } from '../../src/lint/rule.js';
 
 export const directiveUnused: DocumentRule = {
   kind: 'document',

@@ -4,7 +4,7 @@
  * before it?
  */
 import { readablePhrase } from '../../src/match/readable.js';
-import type { Document } from '../../src/formats/document.js';
+import type { Document } from '../../src/model/document.js';
 import type { DocumentMatches } from '../../src/match/matcher.js';
 import { inScope, isBefore, scopeOf, scopeWords, type TextPlace } from '../../src/match/scope.js';
 import type { Match } from '../../src/match/types.js';

@@ -1,5 +1,5 @@
 /** disclosure/missing: a disclosure's trigger appears with none of its texts within its scope. */
-import type { DocumentRule } from '../../src/engine/rule.js';
+import type { DocumentRule } from '../../src/lint/rule.js';
 import { appliesIn, indexOf } from '../../src/spec/lookup.js';
 import { itemRef, said } from '../helpers.js';
 import { disclosureWanted, insideInclude, judgeDisclosure } from './judge.js';

@@ -1,5 +1,5 @@
 /** disclosure/placement: a disclosure is within scope of its trigger but after it, where it must come before. */
-import type { DocumentRule } from '../../src/engine/rule.js';
+import type { DocumentRule } from '../../src/lint/rule.js';
 import { appliesIn, indexOf } from '../../src/spec/lookup.js';
 import { itemRef, said } from '../helpers.js';
 import { insideInclude, judgeDisclosure } from './judge.js';

@@ -1,5 +1,5 @@
 /** exception/expired: a spec exception is past its `until` date and no longer applies; reported by the engine. */
-import type { DocumentRule } from '../../src/engine/rule.js';
+import type { DocumentRule } from '../../src/lint/rule.js';
 
 const EXCEPTION = (until: string) =>
   `claims:\n  - id: best-in-industry\n    says: ["best in the industry"]\n    status: forbidden\nexceptions:\n  - files: "marketing/**"\n    rule: claim/forbidden\n    item: best-in-industry\n    reason: Quotes the 2025 Trail Weekly award.\n    approved-by: J. Doe, Legal\n    until: ${until}`;

@@ -3,7 +3,7 @@
  * most documents state is the reference; every other statement is reported with the reference
  * statements as its other side.
  */
-import type { CorpusRule, Statement } from '../../src/engine/rule.js';
+import type { CorpusRule, Statement } from '../../src/lint/rule.js';
 import { itemRef } from '../helpers.js';
 import { byFact, channelRank, collectFactStatements, factData, MAX_RELATED, relatedFrom } from './statements.js';
 

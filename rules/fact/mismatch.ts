@@ -3,7 +3,7 @@
  * points at the spec line, and at where other channels state the fact correctly, so a reader
  * sees both sides of the contradiction.
  */
-import type { CorpusRule } from '../../src/engine/rule.js';
+import type { CorpusRule } from '../../src/lint/rule.js';
 import { parseQuantity, quantityKey } from '../../src/match/quantity.js';
 import { channelRank, byFact, collectFactStatements, factData, MAX_RELATED, relatedFrom } from './statements.js';
 

@@ -3,8 +3,8 @@
  * it states, normalised, so that documents read in parallel, from a cache or on other machines
  * can be compared afterwards.
  */
-import type { DocumentContext, Statement } from '../../src/engine/rule.js';
-import type { RelatedLocation } from '../../src/engine/finding.js';
+import type { DocumentContext, Statement } from '../../src/lint/rule.js';
+import type { RelatedLocation } from '../../src/model/finding.js';
 import { quantityKey } from '../../src/match/quantity.js';
 import { indexOf } from '../../src/spec/lookup.js';
 import type { Spec } from '../../src/spec/types.js';

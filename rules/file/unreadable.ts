@@ -1,5 +1,5 @@
 /** file/unreadable: a file could not be read or parsed; the run reports it and goes on with the others. */
-import type { DocumentRule } from '../../src/engine/rule.js';
+import type { DocumentRule } from '../../src/lint/rule.js';
 
 export const fileUnreadable: DocumentRule = {
   kind: 'document',

@@ -4,7 +4,7 @@
  * named in the paragraph, else the only one named in the section, else the products the
  * document's front matter names. Two products at the nearest level make it ambiguous: nothing.
  */
-import type { DocumentContext } from '../../src/engine/rule.js';
+import type { DocumentContext } from '../../src/lint/rule.js';
 import { parseTemplate } from '../../src/match/template.js';
 import { inScope, scopeOf, type TextPlace } from '../../src/match/scope.js';
 import type { Match } from '../../src/match/types.js';

@@ -1,5 +1,5 @@
 /** stock/claim: a claim true only of some stock states ("only 3 left") is made about a product in another state, or about none. */
-import type { DocumentRule } from '../../src/engine/rule.js';
+import type { DocumentRule } from '../../src/lint/rule.js';
 import { indexOf } from '../../src/spec/lookup.js';
 import { itemRef, listWords, said } from '../helpers.js';
 import { productLabel, productName, productsAbout } from './about.js';

@@ -1,5 +1,5 @@
 /** stock/lead-time: a stated delivery time is shorter than the product's lead time. */
-import type { DocumentRule } from '../../src/engine/rule.js';
+import type { DocumentRule } from '../../src/lint/rule.js';
 import { describeQuantity, durationInDays } from '../../src/match/quantity.js';
 import { itemRef, said } from '../helpers.js';
 import { productLabel, productName, productsAbout } from './about.js';

@@ -1,6 +1,6 @@
 /** stock/promise: immediate availability is promised for a product that is not available now. */
-import type { DocumentRule } from '../../src/engine/rule.js';
-import type { TextBlock } from '../../src/formats/document.js';
+import type { DocumentRule } from '../../src/lint/rule.js';
+import type { TextBlock } from '../../src/model/document.js';
 import { sentenceIndexAt, sentencesOf } from '../../src/match/sentences.js';
 import type { Match } from '../../src/match/types.js';
 import { itemRef } from '../helpers.js';

@@ -1,6 +1,6 @@
 /** term/use: a term's `not` form is used where the spec says which form to use; fixable. */
-import type { DocumentRule } from '../../src/engine/rule.js';
-import { toSourceRange } from '../../src/formats/document.js';
+import type { DocumentRule } from '../../src/lint/rule.js';
+import { toSourceRange } from '../../src/model/document.js';
 import { appliesIn, indexOf } from '../../src/spec/lookup.js';
 import { tokenize } from '../../src/match/tokens.js';
 import { itemRef, said } from '../helpers.js';

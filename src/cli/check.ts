@@ -2,8 +2,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { rules } from '../../rules/index.js';
-import type { RunResult } from '../engine/finding.js';
-import { check } from '../engine/run.js';
+import type { RunResult } from '../model/finding.js';
+import { check } from '../lint/run.js';
 import { reporterFor, reporterNames } from '../report/index.js';
 import type { ReportOptions } from '../report/reporter.js';
 import { UsageError } from '../spec/errors.js';
@@ -98,7 +98,7 @@ export async function prepareCheck(
   if (stdinName !== undefined) {
     if (flags.fix || flags.fixDryRun) throw new UsageError('--fix writes files; with --stdin there is no file to write');
     const text = await io.readStdin();
-    const { checkSource } = await import('../engine/stdin.js');
+    const { checkSource } = await import('../runner/stdin.js');
     return { spec, rerun: async () => checkSource({ cwd: io.cwd, name: stdinName, text, spec, asOf, specWarnings: warnings }) };
   }
   const specFolder = path.relative(io.cwd, spec.dir) || '.';

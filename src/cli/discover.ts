@@ -2,7 +2,7 @@
 import { existsSync, promises as fs, statSync } from 'node:fs';
 import path from 'node:path';
 import { rules } from '../../rules/index.js';
-import { toPosix } from '../engine/files.js';
+import { toPosix } from '../runner/files.js';
 import { draftYaml } from '../discover/draft.js';
 import { renderDiscovery, SUMMARY_FORMATS, type SummaryFormat } from '../discover/render.js';
 import { discover } from '../discover/run.js';

@@ -2,9 +2,9 @@
  * `--fix` and `--fix-dry-run`: apply every safe fix and check again until nothing is left to fix
  * (overlapping fixes wait for the next pass), or print the fixes as a unified diff.
  */
-import { unifiedDiff } from '../engine/diff.js';
-import { fixFiles } from '../engine/fix-files.js';
-import type { RunResult } from '../engine/finding.js';
+import { unifiedDiff } from '../runner/diff.js';
+import { fixFiles } from '../runner/fix-files.js';
+import type { RunResult } from '../model/finding.js';
 import type { Io } from './io.js';
 
 /** Enough for fixes that uncover fixes; a cycle between two terms stops here too. */

@@ -2,7 +2,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { rules } from '../../rules/index.js';
-import { renderGuide, type GuideFormat } from '../report/guide.js';
+import { renderGuide, type GuideFormat } from '../guide/guide.js';
 import { UsageError } from '../spec/errors.js';
 import { loadSpec } from '../spec/load.js';
 import { resolveSpecPath } from './check.js';

@@ -4,11 +4,11 @@
  */
 import { existsSync, promises as fs, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { discoverFiles, toPosix } from '../engine/files.js';
+import { discoverFiles, toPosix } from '../runner/files.js';
 import { knownExtensions } from '../formats/index.js';
 import { UsageError } from '../spec/errors.js';
 import { SPEC_FILE_NAMES } from '../spec/find.js';
-import { builtinPackDir } from '../spec/package-root.js';
+import { builtinPackDir } from '../package-root.js';
 import { initTemplate } from './init-template.js';
 import type { Io } from './io.js';
 

@@ -6,9 +6,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { rules } from '../../rules/index.js';
-import type { DiscoveryProblem } from '../engine/files.js';
-import type { FileOutcome } from '../engine/lint.js';
-import { finishRun, lintContext } from '../engine/run.js';
+import type { DiscoveryProblem } from '../runner/files.js';
+import type { FileOutcome } from '../lint/file.js';
+import { finishRun, lintContext } from '../lint/run.js';
 import { reporterFor, reporterNames } from '../report/index.js';
 import { UsageError } from '../spec/errors.js';
 import { loadSpec } from '../spec/load.js';

@@ -3,9 +3,9 @@
  * JSON record of one share of a run (its files' outcomes, statements included, and the
  * discovery problems), enough to finish the run on another machine.
  */
-import type { DiscoveryProblem } from '../engine/files.js';
-import type { FileOutcome } from '../engine/lint.js';
-import type { ShardSpec } from '../engine/shard.js';
+import type { DiscoveryProblem } from '../runner/files.js';
+import type { FileOutcome } from '../lint/file.js';
+import type { ShardSpec } from '../runner/shard.js';
 import { UsageError } from '../spec/errors.js';
 
 export const SHARD_FORMAT = 1;

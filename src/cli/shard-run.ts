@@ -1,9 +1,9 @@
 /** `onemessage check --shard I/N --format shard`: lint a share of the files and write what `merge` needs to finish the run. */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { collectOutcomes } from '../engine/outcomes.js';
-import { lintContext } from '../engine/run.js';
-import { parseShard } from '../engine/shard.js';
+import { collectOutcomes } from '../runner/outcomes.js';
+import { lintContext } from '../lint/run.js';
+import { parseShard } from '../runner/shard.js';
 import { UsageError } from '../spec/errors.js';
 import type { Spec } from '../spec/types.js';
 import { VERSION } from '../version.js';

@@ -6,13 +6,13 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { channelResolver } from '../engine/channels.js';
-import { decode } from '../engine/decode.js';
-import { discoverFiles, reason, toPosix } from '../engine/files.js';
-import { FormatError, type Document } from '../formats/document.js';
+import { channelResolver } from '../lint/channels.js';
+import { decode } from '../runner/decode.js';
+import { discoverFiles, reason, toPosix } from '../runner/files.js';
+import { FormatError, type Document } from '../model/document.js';
 import type { FormatOptions } from '../formats/format.js';
 import { formatFor, knownExtensions, loadFormatsFor } from '../formats/index.js';
-import { locator, type Locator } from '../engine/positions.js';
+import { locator, type Locator } from '../model/positions.js';
 import type { Spec } from '../spec/types.js';
 
 /** Folder names that say which channel a folder speaks for, when there is no spec to say it. */

@@ -3,12 +3,12 @@
  * block by block, group the statements into candidate facts, verify every suggested template
  * with the real matcher, and return the Discovery the draft and the summaries are made from.
  */
-import { toSourceRange, type Document, type TextBlock } from '../formats/document.js';
+import { toSourceRange, type Document, type TextBlock } from '../model/document.js';
 import { Matcher } from '../match/matcher.js';
 import { describeQuantity, quantityKey } from '../match/quantity.js';
 import { sentencesOf } from '../match/sentences.js';
 import { tokenize } from '../match/tokens.js';
-import type { Locator } from '../engine/positions.js';
+import type { Locator } from '../model/positions.js';
 import { DEFAULT_IMMEDIATE_PROMISES } from '../spec/promises.js';
 import type { Spec } from '../spec/types.js';
 import { claimsOf } from './claims.js';

@@ -6,7 +6,7 @@
  * ("return (it|your order) within {value}") are kept only when they match exactly what
  * the plain ones do.
  */
-import type { Document } from '../formats/document.js';
+import type { Document } from '../model/document.js';
 import { Matcher, type SpecPhrase } from '../match/matcher.js';
 import { parseTemplate } from '../match/template.js';
 import type { PhraseKind } from '../match/types.js';

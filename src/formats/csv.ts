@@ -1,6 +1,6 @@
 /** Reads a generic CSV of macros (`.csv`, RFC 4180, header row): one document per row, its text column as text. */
 import { escapeCsvText } from './escape.js';
-import { FormatError, type Document } from './document.js';
+import { FormatError, type Document } from '../model/document.js';
 import type { FormatModule, FormatOptions, ReadInput } from './format.js';
 import { emptyMacroText, macroDocument, plainBlocks } from './macro-text.js';
 import { sliceMap, startsMap, type OffsetMap } from './offset-map.js';

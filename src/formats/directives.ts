@@ -1,5 +1,5 @@
 /** Parses the body of an inline `onemessage-…` directive comment into a {@link Directive}. */
-import type { Directive } from './document.js';
+import type { Directive } from '../model/document.js';
 
 const KINDS: ReadonlyArray<Directive['kind']> = ['disable-next-line', 'disable-line', 'disable', 'enable'];
 

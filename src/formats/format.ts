@@ -1,5 +1,5 @@
 /** The interface every format module implements: source text in, documents out. */
-import type { ReadResult } from './document.js';
+import type { ReadResult } from '../model/document.js';
 import type { EscapeAt } from './escape.js';
 
 /** What a format needs from the spec to read a file. */

@@ -1,6 +1,6 @@
 /** Reads Freshdesk canned responses (`GET /api/v2/canned_response_folders/{id}/responses`): one document per response. */
 import { escapeInJsonString } from './escape.js';
-import { FormatError } from './document.js';
+import { FormatError } from '../model/document.js';
 import type { FormatModule, ReadInput } from './format.js';
 import { member, type JsonValue } from './json-scan.js';
 import {

@@ -4,7 +4,7 @@
  */
 import { isMap, isScalar, isSeq, parseDocument, Scalar, type Node as YamlNode } from 'yaml';
 import { appendAligned, type EscapeSyntax } from './align.js';
-import { FormatError, TextBuilder, type TextBlock } from './document.js';
+import { FormatError, TextBuilder, type TextBlock } from '../model/document.js';
 
 export interface FrontMatterInput {
   source: string;

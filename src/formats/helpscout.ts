@@ -1,6 +1,6 @@
 /** Reads Help Scout saved replies (Mailbox API 2.0, `/v2/mailboxes/{id}/saved-replies`): one document per reply. */
 import { escapeInJsonString } from './escape.js';
-import { FormatError } from './document.js';
+import { FormatError } from '../model/document.js';
 import type { FormatModule, ReadInput } from './format.js';
 import { member, type JsonValue } from './json-scan.js';
 import {

@@ -3,7 +3,7 @@ import { escapeHtmlText } from './escape.js';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
-import { FormatError, type BlockKind, type Directive, type Document, type TextBlock } from './document.js';
+import { FormatError, type BlockKind, type Directive, type Document, type TextBlock } from '../model/document.js';
 import { parseDirective } from './directives.js';
 import type { FormatModule, ReadInput } from './format.js';
 import { appendAligned, attributeValueRange } from './html-source.js';

@@ -1,6 +1,6 @@
 /** Reads Intercom macros (`GET /macros`): one document per macro, its HTML body as text. */
 import { escapeInJsonString } from './escape.js';
-import { FormatError } from './document.js';
+import { FormatError } from '../model/document.js';
 import type { FormatModule, ReadInput } from './format.js';
 import { member, stringMember, type JsonValue } from './json-scan.js';
 import {

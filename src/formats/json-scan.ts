@@ -2,7 +2,7 @@
  * A strict RFC 8259 JSON reader that keeps the source range of every value, iterative so that
  * no nesting depth can overflow the stack; macro exports need positions that JSON.parse loses.
  */
-import { FormatError } from './document.js';
+import { FormatError } from '../model/document.js';
 import { startsMap, type OffsetMap } from './offset-map.js';
 
 interface Located {

@@ -1,5 +1,5 @@
 /** The last reader of `.json`: a file no vendor recognised is reported, never silently skipped. */
-import { FormatError } from './document.js';
+import { FormatError } from '../model/document.js';
 import type { FormatModule, ReadInput } from './format.js';
 import { requireJson } from './macro-text.js';
 

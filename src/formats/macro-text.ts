@@ -1,5 +1,5 @@
 /** What every macro export shares: JSON values to blocks (plain or HTML, placeholders blanked), ids, titles, and sniffing. */
-import { FormatError, type Directive, type Document, type TextBlock } from './document.js';
+import { FormatError, type Directive, type Document, type TextBlock } from '../model/document.js';
 import { htmlText } from './html.js';
 import { parseJson, stringMap, type JsonString, type JsonValue } from './json-scan.js';
 import { MappedBuilder, type OffsetMap } from './offset-map.js';

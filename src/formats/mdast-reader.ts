@@ -4,7 +4,7 @@
  */
 import { appendAligned, type TextSink } from './align.js';
 import { parseDirective } from './directives.js';
-import { TextBuilder, type BlockKind, type Directive, type Document, type TextBlock } from './document.js';
+import { TextBuilder, type BlockKind, type Directive, type Document, type TextBlock } from '../model/document.js';
 import type { FormatOptions } from './format.js';
 import { frontMatterContent, readFrontMatter } from './frontmatter.js';
 import { splitTurns } from './speakers.js';

@@ -5,7 +5,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { location } from 'vfile-location';
-import { FormatError } from './document.js';
+import { FormatError } from '../model/document.js';
 import { escapeMarkdownText } from './escape.js';
 import type { FormatModule } from './format.js';
 import { documentFromMdast, type MdNode } from './mdast-reader.js';

@@ -4,7 +4,7 @@
  * micromark minutes and overflow the stack, and its emphasis and link resolution is quadratic in
  * the marks of one paragraph. No copy a customer reads comes near these limits.
  */
-import { FormatError } from './document.js';
+import { FormatError } from '../model/document.js';
 
 /** Lists and block quotes deeper than this are refused. */
 export const MAX_CONTAINER_DEPTH = 100;

@@ -1,5 +1,5 @@
 /** Maps the characters of a decoded string (a JSON string value, a CSV field, an HTML snippet) to the file offsets that spell them. */
-import { TextBuilder, type TextBlock } from './document.js';
+import { TextBuilder, type TextBlock } from '../model/document.js';
 
 /** Where each character of a decoded string is spelled in the file. */
 export interface OffsetMap {

@@ -1,5 +1,5 @@
 /** Blanks help-desk placeholders (`{{ticket.requester.first_name}}`, `{% if %}`, `{%customer.fname,fallback=there%}`) out of macro text. */
-import type { TextBlock } from './document.js';
+import type { TextBlock } from '../model/document.js';
 import { replaceSpans } from './offset-map.js';
 
 /**

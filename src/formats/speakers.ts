@@ -2,7 +2,7 @@
  * Splits sales scripts and transcripts into turns: a line that opens with a speaker label
  * (`Rep:`, `**Prospect:**`, `[Customer]`, `> Caller:`) starts a block said by that speaker.
  */
-import type { TextBlock } from './document.js';
+import type { TextBlock } from '../model/document.js';
 
 /** A speaker label found at the start of a line of a block's text. */
 export interface SpeakerLabel {

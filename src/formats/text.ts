@@ -1,6 +1,6 @@
 /** The plain-text format: paragraphs split on blank lines, every character verbatim. */
 import { parseDirective } from './directives.js';
-import { TextBuilder, type Directive, type TextBlock } from './document.js';
+import { TextBuilder, type Directive, type TextBlock } from '../model/document.js';
 import type { FormatModule } from './format.js';
 import { splitTurns } from './speakers.js';
 

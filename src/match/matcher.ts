@@ -5,7 +5,7 @@
  * token is looked up once; rules then read the matches instead of rescanning the text.
  */
 import { RE2JS } from 're2js';
-import { toSourceRange, type Document, type TextBlock } from '../formats/document.js';
+import { toSourceRange, type Document, type TextBlock } from '../model/document.js';
 import type { Phrase, Spec } from '../spec/types.js';
 import { isNegated } from './negation.js';
 import { findQuantities, parseQuantity, type Quantity } from './quantity.js';

@@ -3,7 +3,7 @@
  * `document`) of a match, and which of two places comes first: the one notion of "near"
  * shared by the disclosure rules, `claim/requires` and the stock rules' "about a product".
  */
-import type { Document } from '../formats/document.js';
+import type { Document } from '../model/document.js';
 import type { Scope } from '../spec/types.js';
 import { sentencesOf, sentenceIndexAt } from './sentences.js';
 

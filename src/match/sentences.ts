@@ -4,7 +4,7 @@
  * and a capital, digit or quote, or a line break after punctuation, except after common
  * abbreviations.
  */
-import type { TextBlock } from '../formats/document.js';
+import type { TextBlock } from '../model/document.js';
 
 const ABBREVIATIONS = new Set(['e.g', 'i.e', 'etc', 'vs', 'mr', 'mrs', 'ms', 'dr', 'inc', 'ltd', 'co', 'approx', 'no', 'st', 'u.s', 'fig', 'incl', 'min', 'max']);
 const BOUNDARY = /[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\p{N}#$€£]|\s*$|\s*\n)|\n\s*\n/gu;

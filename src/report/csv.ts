@@ -3,7 +3,7 @@
  * spreadsheet.
  */
 import { stringify } from 'csv-stringify/sync';
-import type { Finding, RunResult } from '../engine/finding.js';
+import type { Finding, RunResult } from '../model/finding.js';
 import type { Reporter } from './reporter.js';
 import { documentLabel, neutraliseCsvCell, stripControl } from './text.js';
 

@@ -3,7 +3,7 @@
  * reads from a `codequality` report artifact, so findings appear in the merge request widget.
  */
 import { createHash } from 'node:crypto';
-import type { Finding, RunResult, Severity } from '../engine/finding.js';
+import type { Finding, RunResult, Severity } from '../model/finding.js';
 import type { Reporter } from './reporter.js';
 import { documentLabel, oneLine, stripControl } from './text.js';
 

@@ -2,7 +2,7 @@
  * The JSON reporter: the full result, versioned by `schemaVersion` so that tools reading it can
  * tell when its shape changes. Documented in docs/json-output.md.
  */
-import type { RunResult } from '../engine/finding.js';
+import type { RunResult } from '../model/finding.js';
 import type { Reporter } from './reporter.js';
 
 export const JSON_SCHEMA_VERSION = 1;

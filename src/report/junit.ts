@@ -2,7 +2,7 @@
  * The JUnit XML reporter: the run as one test suite with a test case per checked file, so CI
  * servers that read test results show each file as passed or failed.
  */
-import type { Finding, RunResult } from '../engine/finding.js';
+import type { Finding, RunResult } from '../model/finding.js';
 import type { Reporter } from './reporter.js';
 import { describeSuppression, documentLabel, formatPosition, stripControl } from './text.js';
 

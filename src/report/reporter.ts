@@ -1,7 +1,7 @@
 /**
  * The reporter interface: a pure function from a run's result to the text of one output format.
  */
-import type { RunResult, Severity } from '../engine/finding.js';
+import type { RunResult, Severity } from '../model/finding.js';
 
 /** What a reporter knows about a rule besides its id: for SARIF's rule table and the HTML report. */
 export interface RuleInfo {

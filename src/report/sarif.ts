@@ -3,7 +3,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
-import type { Finding, Position, RelatedLocation, RunResult, Severity, SpecItemRef } from '../engine/finding.js';
+import type { Finding, Position, RelatedLocation, RunResult, Severity, SpecItemRef } from '../model/finding.js';
 import type { ReportOptions, Reporter, RuleInfo } from './reporter.js';
 import { describeSuppression, documentLabel, formatCommand, stripControl } from './text.js';
 

@@ -2,7 +2,7 @@
  * Text helpers shared by the reporters: escaping for HTML, Markdown and CSV, stripping terminal
  * control sequences, and the counts every summary shows.
  */
-import type { Finding, Position, Severity } from '../engine/finding.js';
+import type { Finding, Position, Severity } from '../model/finding.js';
 
 export const severities: readonly Severity[] = ['error', 'warning', 'info'];
 

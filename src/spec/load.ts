@@ -13,7 +13,7 @@ import { SpecError, SpecErrors } from './errors.js';
 import { mergeParts } from './merge.js';
 import { normaliseSpec } from './normalise.js';
 import type { RawSpec, SpecPart } from './normalise.js';
-import { builtinPackDir } from './package-root.js';
+import { builtinPackDir } from '../package-root.js';
 import { DEFAULT_IMMEDIATE_PROMISES } from './promises.js';
 import { checkSchema } from './schema-check.js';
 import { didYouMean } from './suggest.js';

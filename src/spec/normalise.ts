@@ -4,7 +4,7 @@
  * that need the merged spec (channel and disclosure names) are recorded as references.
  */
 import { parseQuantity } from '../match/quantity.js';
-import type { Severity } from '../engine/finding.js';
+import type { Severity } from '../model/finding.js';
 import { displayPath, quote } from './describe.js';
 import { SpecError } from './errors.js';
 import { leadTimeProblem } from './lead-time.js';

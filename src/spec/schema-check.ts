@@ -7,7 +7,7 @@ import { Ajv } from 'ajv';
 import type { AnySchemaObject, ErrorObject, ValidateFunction } from 'ajv';
 import { describeFound, displayPath, quote } from './describe.js';
 import { SpecError } from './errors.js';
-import { schemaPath } from './package-root.js';
+import { schemaPath } from '../package-root.js';
 import { didYouMean } from './suggest.js';
 import type { SpecPos } from './types.js';
 import { positionOfKey, positionOfPath } from './yaml-source.js';

@@ -3,7 +3,7 @@
  * shape is the contract in spec-v1.md; this is its normalised form, with a source position
  * for every item so that findings can point at the spec line.
  */
-import type { Severity } from '../engine/finding.js';
+import type { Severity } from '../model/finding.js';
 
 /** Where something is written in a spec file (or a built-in pack). */
 export interface SpecPos {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index.js';
-import { renderGuide } from '../../src/report/guide.js';
+import { renderGuide } from '../../src/guide/guide.js';
 import { loadSpec } from '../../src/spec/load.js';
 import { acmeCopy } from '../helpers/acme.js';
 import { ROOT, runCli, spawnCli } from '../helpers/cli.js';

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index.js';
-import { check } from '../../src/engine/run.js';
+import { check } from '../../src/lint/run.js';
 import { discover } from '../../src/discover/run.js';
 import { draftYaml } from '../../src/discover/draft.js';
 import { readCorpus } from '../../src/discover/read.js';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index.js';
 import { discover } from '../../src/discover/run.js';
-import { check } from '../../src/engine/run.js';
+import { check } from '../../src/lint/run.js';
 import { loadSpec } from '../../src/spec/load.js';
 import { writeCorpus } from './corpus.js';
 

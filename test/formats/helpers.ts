@@ -1,7 +1,7 @@
 /** Shared helpers for format tests: where a word of a block's text sits in the source, and fixtures. */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { sourceEnd, sourceStart, toSourceRange, type Document, type TextBlock } from '../../src/formats/document.js';
+import { sourceEnd, sourceStart, toSourceRange, type Document, type TextBlock } from '../../src/model/document.js';
 import type { FormatOptions } from '../../src/formats/format.js';
 
 /** Source range of the first occurrence of `word` in the block's text. */

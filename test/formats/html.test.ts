@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FormatError, type Document } from '../../src/formats/document.js';
+import { FormatError, type Document } from '../../src/model/document.js';
 import { htmlFormat, htmlText } from '../../src/formats/html.js';
 import { fixture, lineCol, locate, options, texts } from './helpers.js';
 

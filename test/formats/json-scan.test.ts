@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FormatError } from '../../src/formats/document.js';
+import { FormatError } from '../../src/model/document.js';
 import { member, parseJson, stringMap, type JsonString } from '../../src/formats/json-scan.js';
 
 function failure(text: string): { message: string; offset: number | undefined } {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FormatError, type Document } from '../../src/formats/document.js';
+import { FormatError, type Document } from '../../src/model/document.js';
 import { markdown } from '../../src/formats/markdown.js';
 import { outline, rangeOf, sourceRangeOf, spellings } from './helpers.js';
 

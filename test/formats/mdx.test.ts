@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FormatError, type Document } from '../../src/formats/document.js';
+import { FormatError, type Document } from '../../src/model/document.js';
 import { mdx } from '../../src/formats/mdx.js';
 import { outline, rangeOf, sourceRangeOf } from './helpers.js';
 

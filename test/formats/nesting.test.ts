@@ -1,7 +1,7 @@
 import { EditMap } from 'micromark-util-edit-map';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FormatError } from '../../src/formats/document.js';
+import { FormatError } from '../../src/model/document.js';
 import { markdown } from '../../src/formats/markdown.js';
 import { mdx } from '../../src/formats/mdx.js';
 import { checkContainerDepth, checkInlineMarks, checkTreeDepth } from '../../src/formats/nesting.js';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FormatError } from '../../src/formats/document.js';
+import { FormatError } from '../../src/model/document.js';
 import { allFormats, formatFor, knownExtensions } from '../../src/formats/index.js';
 import { fixture, options } from './helpers.js';
 

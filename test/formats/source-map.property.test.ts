@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FormatError, type Document } from '../../src/formats/document.js';
+import { FormatError, type Document } from '../../src/model/document.js';
 import type { FormatModule } from '../../src/formats/format.js';
 import { markdown } from '../../src/formats/markdown.js';
 import { mdx } from '../../src/formats/mdx.js';

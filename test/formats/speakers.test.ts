@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TextBuilder, toSourceRange, type TextBlock } from '../../src/formats/document.js';
+import { TextBuilder, toSourceRange, type TextBlock } from '../../src/model/document.js';
 import { sliceBlock, speakerLabelAt, splitTurns } from '../../src/formats/speakers.js';
 
 function verbatimBlock(source: string): TextBlock {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Document } from '../../src/formats/document.js';
+import type { Document } from '../../src/model/document.js';
 import { text } from '../../src/formats/text.js';
 import { outline, rangeOf, sourceRangeOf, spellings } from './helpers.js';
 

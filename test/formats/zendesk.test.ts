@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FormatError } from '../../src/formats/document.js';
+import { FormatError } from '../../src/model/document.js';
 import { zendeskFormat } from '../../src/formats/zendesk.js';
 import { fixture, locate, options, texts } from './helpers.js';
 

@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index.js';
-import type { Finding, RunResult } from '../../src/engine/finding.js';
-import { check } from '../../src/engine/run.js';
+import type { Finding, RunResult } from '../../src/model/finding.js';
+import { check } from '../../src/lint/run.js';
 import { loadSpec } from '../../src/spec/load.js';
 
 export const CHANNELS = 'channels:\n  marketing: ["marketing/**"]\n  sales: ["sales/**"]\n  support: ["support/**"]\n';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Document } from '../../src/formats/document.js';
+import type { Document } from '../../src/model/document.js';
 import { allFormats, formatFor } from '../../src/formats/index.js';
 import { inScope, isBefore, scopeOf, sectionOf } from '../../src/match/scope.js';
 

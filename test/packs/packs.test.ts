@@ -6,7 +6,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index.js';
-import { builtinPackDir } from '../../src/spec/package-root.js';
+import { builtinPackDir } from '../../src/package-root.js';
 import { loadSpec } from '../../src/spec/load.js';
 import { lintRepo, tempRepo } from '../helpers/lint.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Phrase, Spec, SpecPos } from '../../src/spec/types.js';
-import { readablePhrase, renderGuide } from '../../src/report/guide.js';
+import { readablePhrase, renderGuide } from '../../src/guide/guide.js';
 import { cspHash } from '../../src/report/html-page.js';
 
 let line = 0;

@@ -1,8 +1,8 @@
 /** The unified diff: both ways of finding changed lines produce a patch that turns the old text into the new. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { unifiedDiff } from '../../src/engine/diff.js';
-import { applyFixes } from '../../src/engine/fix.js';
+import { unifiedDiff } from '../../src/runner/diff.js';
+import { applyFixes } from '../../src/lint/fix.js';
 
 /** A minimal `patch`: applies the hunks of a unified diff to a text, checking every context and removed line. */
 function applyPatch(before: string, diff: string): string {

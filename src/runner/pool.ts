@@ -6,9 +6,9 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { packageRoot } from '../spec/package-root.js';
+import { packageRoot } from '../package-root.js';
 import type { DiscoveredFile } from './files.js';
-import type { FileOutcome } from './lint.js';
+import type { FileOutcome } from '../lint/file.js';
 import type { WorkerReply, WorkerSetup, WorkerTask } from './worker.js';
 
 export interface PoolItem {
@@ -24,7 +24,7 @@ const BATCH = 32;
 function workerUrl(): URL {
   const here = fileURLToPath(import.meta.url);
   if (here.endsWith('.js')) return new URL('./worker.js', import.meta.url);
-  return new URL(`file://${path.join(packageRoot(), 'dist', 'src', 'engine', 'worker.js')}`);
+  return new URL(`file://${path.join(packageRoot(), 'dist', 'src', 'runner', 'worker.js')}`);
 }
 
 export class LintPool {

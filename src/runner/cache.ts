@@ -6,7 +6,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { FileOutcome } from './lint.js';
+import type { FileOutcome } from '../lint/file.js';
 
 export const CACHE_FILE = '.onemessage-cache';
 const CACHE_FORMAT = 1;

@@ -7,8 +7,8 @@ import { rules as allRules } from '../../rules/index.js';
 import type { Spec } from '../spec/types.js';
 import { applyDirectives, type DirectiveScope } from './directives.js';
 import { applyExceptions } from './exceptions.js';
-import type { Finding, Severity } from './finding.js';
-import type { ActiveRules, FileOutcome } from './lint.js';
+import type { Finding, Severity } from '../model/finding.js';
+import type { ActiveRules, FileOutcome } from './file.js';
 
 export interface SuppressOptions {
   findings: Finding[];

@@ -5,20 +5,20 @@
  */
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
-import { FormatError, type Document } from '../formats/document.js';
+import { FormatError, type Document } from '../model/document.js';
 import type { FormatOptions } from '../formats/format.js';
 import { formatFor } from '../formats/index.js';
 import type { Matcher } from '../match/matcher.js';
 import type { Spec } from '../spec/types.js';
-import { decode } from './decode.js';
+import { decode } from '../runner/decode.js';
 import { resolveDirectives, type DirectiveScope } from './directives.js';
-import { fingerprintOf, neighbourhood } from './fingerprint.js';
-import type { DiscoveredFile } from './files.js';
-import { reason } from './files.js';
-import type { FileRecord, Finding, RelatedLocation, Severity } from './finding.js';
-import { locator, type Locator } from './positions.js';
-import type { Prefilter } from './prefilter.js';
-import { readsQuietly } from './unparsed.js';
+import { fingerprintOf, neighbourhood } from '../model/fingerprint.js';
+import type { DiscoveredFile } from '../runner/files.js';
+import { reason } from '../runner/files.js';
+import type { FileRecord, Finding, RelatedLocation, Severity } from '../model/finding.js';
+import { locator, type Locator } from '../model/positions.js';
+import type { Prefilter } from '../match/prefilter.js';
+import { readsQuietly } from '../formats/quiet.js';
 import type { CorpusRule, DocumentContext, DocumentRule, Report, Statement } from './rule.js';
 
 /** The rules a run uses, with the severity the spec gives each. */

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index.js';
-import { check } from '../../src/engine/run.js';
+import { check } from '../../src/lint/run.js';
 import { loadSpec } from '../../src/spec/load.js';
 import { runCli } from '../helpers/cli.js';
 import { tempRepo } from '../helpers/lint.js';

@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import type { Exception, Spec } from '../spec/types.js';
-import type { Finding, Position, Severity } from './finding.js';
-import { toPosix } from './files.js';
-import { fingerprintOf } from './fingerprint.js';
+import type { Finding, Position, Severity } from '../model/finding.js';
+import { toPosix } from '../runner/files.js';
+import { fingerprintOf } from '../model/fingerprint.js';
 
 export interface ApplyExceptionsOptions {
   findings: Finding[];

@@ -7,9 +7,9 @@
  */
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { characterEntitiesLegacy } from 'character-entities-legacy';
-import { takesValue, type SpecPhrase } from '../match/matcher.js';
-import { parseTemplate, type TemplateNode } from '../match/template.js';
-import { tokenize } from '../match/tokens.js';
+import { takesValue, type SpecPhrase } from './matcher.js';
+import { parseTemplate, type TemplateNode } from './template.js';
+import { tokenize } from './tokens.js';
 
 export interface Prefilter {
   /** whether `text` may hold a match of some phrase; false is a proof that it holds none */

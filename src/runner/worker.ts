@@ -5,8 +5,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Spec } from '../spec/types.js';
 import type { DiscoveredFile } from './files.js';
-import { lintBytes, type FileOutcome } from './lint.js';
-import { lintContext } from './run.js';
+import { lintBytes, type FileOutcome } from '../lint/file.js';
+import { lintContext } from '../lint/run.js';
 import { loadFormatsFor } from '../formats/index.js';
 
 export interface WorkerSetup {

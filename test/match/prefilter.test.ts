@@ -5,9 +5,9 @@ import { generateCorpus } from '../../bench/corpus.js';
 import { rules } from '../../rules/index.js';
 import { specPhrases } from '../../src/match/matcher.js';
 import { parseTemplate } from '../../src/match/template.js';
-import { check } from '../../src/engine/run.js';
-import { compilePrefilter, decodedView, regexLiteral, requiredWords } from '../../src/engine/prefilter.js';
-import { readsQuietly } from '../../src/engine/unparsed.js';
+import { check } from '../../src/lint/run.js';
+import { compilePrefilter, decodedView, regexLiteral, requiredWords } from '../../src/match/prefilter.js';
+import { readsQuietly } from '../../src/formats/quiet.js';
 import { loadSpec } from '../../src/spec/load.js';
 import { tempRepo } from '../helpers/lint.js';
 
@@ -106,7 +106,7 @@ describe('required words of built-in vocabularies', () => {
     const { DELIVERY_TEMPLATES } = await import('../../src/spec/delivery.js');
     const { DEFAULT_IMMEDIATE_PROMISES } = await import('../../src/spec/promises.js');
     const { parseTemplate } = await import('../../src/match/template.js');
-    const { requiredWords } = await import('../../src/engine/prefilter.js');
+    const { requiredWords } = await import('../../src/match/prefilter.js');
     for (const template of [...DELIVERY_TEMPLATES, ...DEFAULT_IMMEDIATE_PROMISES]) {
       expect(requiredWords(parseTemplate(template, { allowValue: true }).nodes), template).toBeDefined();
     }

@@ -8,8 +8,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { formatFor, loadFormatsFor } from '../formats/index.js';
 import { decode, type Decoded } from './decode.js';
-import { applyFixes, fixesByFile } from './fix.js';
-import type { Fix, RunResult } from './finding.js';
+import { applyFixes, fixesByFile } from '../lint/fix.js';
+import type { Fix, RunResult } from '../model/finding.js';
 import { writeAtomic } from './write-atomic.js';
 
 export interface FileFix {

@@ -3,7 +3,7 @@
  * wins and the other waits for the next pass, as in ESLint), applied from the end so earlier
  * offsets stay valid. A fix that would write what is already there is no fix.
  */
-import type { Finding, Fix } from './finding.js';
+import type { Finding, Fix } from '../model/finding.js';
 
 export interface AppliedFixes {
   text: string;

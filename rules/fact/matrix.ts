@@ -3,12 +3,12 @@
  * the spec's value, with contradictions marked. Built from the fact rules' statements, so it
  * shows exactly what `fact/mismatch` and `fact/conflict` judged.
  */
-import { referenceValue } from '../../rules/fact/conflict.js';
-import { channelRank, factData } from '../../rules/fact/statements.js';
-import { parseQuantity, quantityKey } from '../match/quantity.js';
-import type { Spec } from '../spec/types.js';
-import type { MatrixRow, MatrixValue } from './finding.js';
-import type { Statement } from './rule.js';
+import { referenceValue } from './conflict.js';
+import { channelRank, factData } from './statements.js';
+import { parseQuantity, quantityKey } from '../../src/match/quantity.js';
+import type { Spec } from '../../src/spec/types.js';
+import type { MatrixRow, MatrixValue } from '../../src/model/finding.js';
+import type { Statement } from '../../src/lint/rule.js';
 
 export const NO_CHANNEL = '(no channel)';
 

@@ -7,11 +7,11 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import type { Spec } from '../spec/types.js';
-import type { RunResult } from './finding.js';
+import type { RunResult } from '../model/finding.js';
 import { toPosix } from './files.js';
 import { loadFormatsFor } from '../formats/index.js';
-import { lintText } from './lint.js';
-import { assemble, lintContext } from './run.js';
+import { lintText } from '../lint/file.js';
+import { assemble, lintContext } from '../lint/run.js';
 
 export interface SourceCheckOptions {
   cwd: string;

@@ -3,7 +3,7 @@
  * it could not have produced anything but one quiet document, that is for formats whose reader
  * cannot fail on it and whose file carries no metadata that changes its record.
  */
-import { readFrontMatter } from '../formats/frontmatter.js';
+import { readFrontMatter } from './frontmatter.js';
 
 /** Below this many `<`, HTML cannot nest deep enough to exhaust the reader's stack (tested). */
 export const SAFE_HTML_TAGS = 800;

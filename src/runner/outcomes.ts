@@ -11,7 +11,7 @@ import type { Spec } from '../spec/types.js';
 import { VERSION } from '../version.js';
 import { OutcomeCache } from './cache.js';
 import { discoverFiles, type DiscoveredFile, type DiscoveryProblem } from './files.js';
-import { lintBytes, lintFile, sha256Of, type FileOutcome, type LintContext } from './lint.js';
+import { lintBytes, lintFile, sha256Of, type FileOutcome, type LintContext } from '../lint/file.js';
 import { LintPool, type PoolItem } from './pool.js';
 import { shardOf, type ShardSpec } from './shard.js';
 

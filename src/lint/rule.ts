@@ -5,9 +5,9 @@
  * together, which is what lets them compare one channel's document with another's even when
  * documents are read in parallel, from a cache, or on other machines.
  */
-import type { Document } from '../formats/document.js';
+import type { Document } from '../model/document.js';
 import type { Spec, SpecPos } from '../spec/types.js';
-import type { Fix, Position, RelatedLocation, Severity } from './finding.js';
+import type { Fix, Position, RelatedLocation, Severity } from '../model/finding.js';
 import type { DocumentMatches } from '../match/matcher.js';
 
 /** A documented example for a rule: a spec snippet and a document, as a user would write them. */

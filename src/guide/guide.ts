@@ -4,8 +4,8 @@
  */
 import { readablePhrase } from '../match/readable.js';
 import type { Claim, Disclosure, Phrase, Scope, Spec, StockStatus, Term } from '../spec/types.js';
-import { toHtml, toMarkdown, type Block, type Inlines } from './blocks.js';
-import { baseCss, renderPage } from './html-page.js';
+import { toHtml, toMarkdown, type Block, type Inlines } from '../report/blocks.js';
+import { baseCss, renderPage } from '../report/html-page.js';
 
 export type GuideFormat = 'markdown' | 'html';
 

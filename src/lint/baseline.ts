@@ -4,8 +4,8 @@
  * and the matched text with its line neighbourhood), never by line number, and as a multiset:
  * two identical findings are two entries. Entries nothing matches any more are the fixed ones.
  */
-import type { Finding, RunResult } from './finding.js';
-import { cmp } from './finding.js';
+import type { Finding, RunResult } from '../model/finding.js';
+import { cmp } from '../model/finding.js';
 
 export const BASELINE_VERSION = 1;
 export const DEFAULT_BASELINE_FILE = '.onemessage-baseline.json';

@@ -4,7 +4,7 @@
  * with the spec's severity.
  */
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/engine/finding.js';
+import type { Finding } from '../../src/model/finding.js';
 import { CHANNELS, lintRepo } from '../helpers/lint.js';
 
 const SPEC = `version: 1

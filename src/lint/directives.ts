@@ -4,11 +4,11 @@
  * file (document and corpus rules alike), reporting directives without a reason and directives
  * that suppressed nothing.
  */
-import type { Directive, Document, TextBlock } from '../formats/document.js';
+import type { Directive, Document, TextBlock } from '../model/document.js';
 import { closest } from '../spec/suggest.js';
-import type { Finding, Position, Severity } from './finding.js';
-import { fingerprintOf, neighbourhood } from './fingerprint.js';
-import type { Locator } from './positions.js';
+import type { Finding, Position, Severity } from '../model/finding.js';
+import { fingerprintOf, neighbourhood } from '../model/fingerprint.js';
+import type { Locator } from '../model/positions.js';
 
 /** One directive, resolved to the source ranges it covers; serialisable like a Statement. */
 export interface DirectiveScope {

@@ -4,7 +4,7 @@
  * known (fixes), the changed lines come straight from them, in linear time; otherwise from Myers'
  * algorithm, whose time and memory grow with the number of changes.
  */
-import type { Fix } from './finding.js';
+import type { Fix } from '../model/finding.js';
 
 /** Lines with their endings kept, so a CRLF file diffs as CRLF; split on LF only, as git and patch do. */
 function splitLines(text: string): string[] {
