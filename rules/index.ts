@@ -1,4 +1,4 @@
-/** Every rule onemessage ships, in the order `onemessage rules` lists them. */
+/** Every rule onemessage ships, in the order `onemessage rules` lists them, and the views a run builds from them. */
 import type { Rule } from '../src/lint/rule.js';
 import { claimChannel } from './claim/channel.js';
 import { claimEvidence } from './claim/evidence.js';
@@ -11,6 +11,7 @@ import { disclosureMissing } from './disclosure/missing.js';
 import { disclosurePlacement } from './disclosure/placement.js';
 import { exceptionExpired } from './exception/expired.js';
 import { factConflict } from './fact/conflict.js';
+import { factMatrix } from './fact/matrix.js';
 import { factMismatch } from './fact/mismatch.js';
 import { fileUnreadable } from './file/unreadable.js';
 import { stockClaim } from './stock/claim.js';
@@ -37,6 +38,9 @@ export const rules: Rule[] = [
   exceptionExpired,
   fileUnreadable,
 ];
+
+/** The fact-by-channel message map, built from the fact rules' statements. */
+export { factMatrix };
 
 export function ruleById(id: string): Rule | undefined {
   return rules.find((rule) => rule.meta.id === id);

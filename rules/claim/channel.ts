@@ -1,7 +1,6 @@
 /** claim/channel: an allowed claim is made in a channel it is not allowed in. */
 import type { DocumentRule } from '../../src/lint/rule.js';
-import { indexOf } from '../../src/spec/lookup.js';
-import { itemRef, listWords, said } from '../helpers.js';
+import { itemRef, listWords, note, said } from '../helpers.js';
 
 export const claimChannel: DocumentRule = {
   kind: 'document',
@@ -10,6 +9,9 @@ export const claimChannel: DocumentRule = {
     description: 'A claim limited to some channels is made in another channel.',
     defaultSeverity: 'error',
     fixable: false,
+    messages: {
+      channel: '"{{quote}}" ({{claim}}) may only be said in {{channels}}, not in {{channel}}.{{note}}',
+    },
     docs: {
       details:
         'A claim with `channels: [...]` may only be made in documents of those channels. A document in no channel is not judged by this rule, since nothing says where it speaks.',
@@ -25,15 +27,16 @@ export const claimChannel: DocumentRule = {
       },
     },
   },
-  check({ doc, spec, matches, report }) {
+  check({ doc, items, matches, report }) {
     if (!doc.channel) return;
-    const claims = indexOf(spec).claims;
+    const claims = items.claims;
     for (const match of matches.of('claim')) {
       const claim = claims.get(match.itemId);
       if (!claim || claim.status === 'forbidden' || !claim.channels || match.negated) continue;
       if (claim.channels.includes(doc.channel)) continue;
       report({
-        message: `"${said(doc, match)}" (${claim.id}) may only be said in ${listWords(claim.channels)}, not in ${doc.channel}.${claim.message ? ` ${claim.message}` : ''}`,
+        messageId: 'channel',
+        data: { quote: said(doc, match), claim: claim.id, channels: listWords(claim.channels), channel: doc.channel, note: note(claim.message) },
         start: match.start,
         end: match.end,
         item: itemRef('claim', claim),

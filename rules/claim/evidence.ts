@@ -1,7 +1,6 @@
 /** claim/evidence: a claim that needs evidence is made without a citation in its paragraph. */
 import type { DocumentRule } from '../../src/lint/rule.js';
-import { indexOf } from '../../src/spec/lookup.js';
-import { itemRef, said } from '../helpers.js';
+import { itemRef, note, said } from '../helpers.js';
 
 /** Citations a reader sees in the text itself: `[1]`, `(Source: ...)`, `according to`. */
 const TEXTUAL_CITATION = /\[\d{1,3}\]|\(\s*(?:source|sources|see|ref)\b|\bsource:|\baccording to\b|\bhttps?:\/\//i;
@@ -13,6 +12,9 @@ export const claimEvidence: DocumentRule = {
     description: 'A `needs-evidence` claim has no citation (link, footnote) in its paragraph.',
     defaultSeverity: 'warning',
     fixable: false,
+    messages: {
+      evidence: '"{{quote}}" ({{claim}}) needs evidence: add a citation (a link or a footnote) in the same paragraph.{{note}}',
+    },
     docs: {
       details:
         'A claim with `status: needs-evidence` must be backed in the same paragraph by a citation: a link, a footnote reference, or a textual citation such as `[1]` or `(Source: ...)`.',
@@ -26,15 +28,16 @@ export const claimEvidence: DocumentRule = {
       },
     },
   },
-  check({ doc, spec, matches, report }) {
-    const claims = indexOf(spec).claims;
+  check({ doc, items, matches, report }) {
+    const claims = items.claims;
     for (const match of matches.of('claim')) {
       const claim = claims.get(match.itemId);
       if (!claim || claim.status !== 'needs-evidence' || match.negated) continue;
       const block = doc.blocks[match.block]!;
       if ((block.citations ?? 0) > 0 || TEXTUAL_CITATION.test(block.text)) continue;
       report({
-        message: `"${said(doc, match)}" (${claim.id}) needs evidence: add a citation (a link or a footnote) in the same paragraph.${claim.message ? ` ${claim.message}` : ''}`,
+        messageId: 'evidence',
+        data: { quote: said(doc, match), claim: claim.id, note: note(claim.message) },
         start: match.start,
         end: match.end,
         item: itemRef('claim', claim),

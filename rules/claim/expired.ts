@@ -1,6 +1,5 @@
 /** claim/expired: a claim with validity dates is made outside them (judged at --as-of, default today). */
 import type { DocumentRule } from '../../src/lint/rule.js';
-import { indexOf } from '../../src/spec/lookup.js';
 import { itemRef, said } from '../helpers.js';
 
 export const claimExpired: DocumentRule = {
@@ -10,6 +9,10 @@ export const claimExpired: DocumentRule = {
     description: 'A claim with `valid` dates is made before or after them.',
     defaultSeverity: 'error',
     fixable: false,
+    messages: {
+      notStarted: '"{{quote}}" ({{claim}}) is only valid {{window}}; as of {{asOf}} it has not started.',
+      expired: '"{{quote}}" ({{claim}}) is only valid {{window}}; as of {{asOf}} it has expired.',
+    },
     docs: {
       details:
         'A claim with `valid: { from, until }` (both dates inclusive, either may be left out) may only be made between them. The date checked is `--as-of YYYY-MM-DD`, today by default, so a CI run the day after a sale ends flags every page still announcing it.',
@@ -23,8 +26,8 @@ export const claimExpired: DocumentRule = {
       },
     },
   },
-  check({ doc, spec, matches, asOf, report }) {
-    const claims = indexOf(spec).claims;
+  check({ doc, items, matches, asOf, report }) {
+    const claims = items.claims;
     for (const match of matches.of('claim')) {
       const claim = claims.get(match.itemId);
       if (!claim?.valid || match.negated) continue;
@@ -34,7 +37,8 @@ export const claimExpired: DocumentRule = {
       if (!early && !late) continue;
       const window = from && until ? `from ${from} until ${until}` : from ? `from ${from}` : `until ${until}`;
       report({
-        message: `"${said(doc, match)}" (${claim.id}) is only valid ${window}; as of ${asOf} it ${early ? 'has not started' : 'has expired'}.`,
+        messageId: early ? 'notStarted' : 'expired',
+        data: { quote: said(doc, match), claim: claim.id, window, asOf },
         start: match.start,
         end: match.end,
         item: itemRef('claim', claim),

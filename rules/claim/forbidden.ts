@@ -1,8 +1,7 @@
 /** claim/forbidden: a claim the spec forbids is made (a superiority claim nobody can substantiate). */
 import type { DocumentRule } from '../../src/lint/rule.js';
 import { toSourceRange } from '../../src/model/document.js';
-import { indexOf } from '../../src/spec/lookup.js';
-import { itemRef, said } from '../helpers.js';
+import { itemRef, note, said } from '../helpers.js';
 
 export const claimForbidden: DocumentRule = {
   kind: 'document',
@@ -11,6 +10,10 @@ export const claimForbidden: DocumentRule = {
     description: 'A claim the spec marks `forbidden` is made.',
     defaultSeverity: 'error',
     fixable: true,
+    messages: {
+      forbidden: '"{{quote}}" is a forbidden claim ({{claim}}).{{note}}',
+      forbiddenSuggest: '"{{quote}}" is a forbidden claim ({{claim}}).{{note}} Say "{{suggest}}" instead.',
+    },
     docs: {
       details:
         'Fires on every phrase of a claim with `status: forbidden`, unless the phrase sits in a negated clause ("we never claim to be the best in the industry"). The message gives the claim\'s `message` and its `suggest` wording. With `fix: true` on the claim, `--fix` replaces the phrase with `suggest`.',
@@ -24,19 +27,17 @@ export const claimForbidden: DocumentRule = {
       },
     },
   },
-  check({ doc, spec, matches, report }) {
-    const claims = indexOf(spec).claims;
+  check({ doc, items, matches, report }) {
+    const claims = items.claims;
     for (const match of matches.of('claim')) {
       const claim = claims.get(match.itemId);
       if (!claim || claim.status !== 'forbidden' || match.negated) continue;
-      const quote = said(doc, match);
-      const parts = [`"${quote}" is a forbidden claim (${claim.id}).`];
-      if (claim.message) parts.push(claim.message);
-      if (claim.suggest) parts.push(`Say "${claim.suggest}" instead.`);
       const block = doc.blocks[match.block]!;
       const verbatim = toSourceRange(block, match.textStart, match.textEnd);
       report({
-        message: parts.join(' '),
+        ...(claim.suggest
+          ? { messageId: 'forbiddenSuggest', data: { quote: said(doc, match), claim: claim.id, note: note(claim.message), suggest: claim.suggest } }
+          : { messageId: 'forbidden', data: { quote: said(doc, match), claim: claim.id, note: note(claim.message) } }),
         start: match.start,
         end: match.end,
         item: itemRef('claim', claim),

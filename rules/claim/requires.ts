@@ -1,6 +1,6 @@
 /** claim/requires: a claim is made without a disclosure it requires within that disclosure's scope. */
 import type { DocumentRule } from '../../src/lint/rule.js';
-import { appliesIn, indexOf } from '../../src/spec/lookup.js';
+import { appliesIn } from '../../src/spec/lookup.js';
 import { itemRef, said } from '../helpers.js';
 import { disclosureWanted, judgeDisclosure } from '../disclosure/judge.js';
 
@@ -13,6 +13,10 @@ export const claimRequires: DocumentRule = {
     description: "A claim is made without a disclosure its `requires` names within that disclosure's scope.",
     defaultSeverity: 'error',
     fixable: false,
+    messages: {
+      missing: '"{{quote}}" ({{claim}}) needs {{wanted}}.',
+      after: 'The {{disclosure}} disclosure "{{include}}" comes after "{{quote}}" ({{claim}}); put it before.',
+    },
     docs: {
       details:
         "The same check as `disclosure/missing` and `disclosure/placement`, started by a claim instead of a trigger: every disclosure in the claim's `requires` must have one of its `include` phrases within its `within` scope of the claim, and before it when `before: true`. A negated claim needs nothing; a disclosure with `channels` is required only there.",
@@ -20,8 +24,8 @@ export const claimRequires: DocumentRule = {
       good: { spec: SPEC, text: 'The roll-top dry bag is waterproof from top to bottom (rated IPX7).\n' },
     },
   },
-  check({ doc, spec, matches, report }) {
-    const { claims, disclosures } = indexOf(spec);
+  check({ doc, items, matches, report }) {
+    const { claims, disclosures } = items;
     for (const match of matches.of('claim')) {
       const claim = claims.get(match.itemId);
       if (!claim || claim.requires.length === 0 || match.negated) continue;
@@ -31,10 +35,11 @@ export const claimRequires: DocumentRule = {
         if (!disclosure || !appliesIn(disclosure.channels, doc.channel)) continue;
         const verdict = judgeDisclosure({ doc, matches, disclosure, at: match });
         if (verdict.kind === 'missing') {
-          report({ message: `"${quote}" (${claim.id}) needs ${disclosureWanted(disclosure, 'the')}.`, start: match.start, end: match.end, item: itemRef('claim', claim) });
+          report({ messageId: 'missing', data: { quote, claim: claim.id, wanted: disclosureWanted(disclosure, 'the') }, start: match.start, end: match.end, item: itemRef('claim', claim) });
         } else if (verdict.kind === 'after') {
           report({
-            message: `The ${disclosure.id} disclosure "${said(doc, verdict.include)}" comes after "${quote}" (${claim.id}); put it before.`,
+            messageId: 'after',
+            data: { disclosure: disclosure.id, include: said(doc, verdict.include), quote, claim: claim.id },
             start: match.start,
             end: match.end,
             item: itemRef('claim', claim),

@@ -1,13 +1,18 @@
-/** directive/reason: an inline `onemessage-disable…` directive gives no reason; reported by the engine. */
-import type { DocumentRule } from '../../src/lint/rule.js';
+/** directive/reason: an inline `onemessage-disable…` directive gives no reason. */
+import type { WaiverRule } from '../../src/lint/rule.js';
+import { directivePlace } from './place.js';
 
-export const directiveReason: DocumentRule = {
-  kind: 'document',
+export const directiveReason: WaiverRule = {
+  kind: 'waiver',
+  stage: 'directives',
   meta: {
     id: 'directive/reason',
     description: 'An inline `onemessage-disable…` directive gives no reason after ` -- `.',
     defaultSeverity: 'error',
     fixable: false,
+    messages: {
+      reason: 'This {{directive}} directive gives no reason; write one after " -- " (e.g. "-- approved by legal, LEGAL-112").',
+    },
     docs: {
       details:
         'Reported by the engine, not by a phrase. Every `onemessage-disable-next-line`, `onemessage-disable-line` and `onemessage-disable` directive must say why after ` -- ` (`<!-- onemessage-disable-next-line claim/forbidden -- approved by legal, LEGAL-112 -->`): a compliance reviewer reads that reason beside the waived finding in the json, SARIF and HTML reports. The directive still suppresses what it names, so the writer sees one finding, at the directive, instead of two. `onemessage-enable` needs no reason. See docs/suppressions.md.',
@@ -21,7 +26,11 @@ export const directiveReason: DocumentRule = {
       },
     },
   },
-  check() {
-    // The engine reports directives itself, once every rule has run (src/engine/directives.ts).
+  check({ directives, message, report }) {
+    for (const { path, scope } of directives) {
+      if (scope.kind === 'enable' || scope.reason !== undefined) continue;
+      const ref = { messageId: 'reason', data: { directive: `onemessage-${scope.kind}` } };
+      report(directivePlace(path, scope), { ...ref, identity: `${scope.where.neighbourhood}\u0000${message(ref)}` });
+    }
   },
 };

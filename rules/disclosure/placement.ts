@@ -1,6 +1,6 @@
 /** disclosure/placement: a disclosure is within scope of its trigger but after it, where it must come before. */
 import type { DocumentRule } from '../../src/lint/rule.js';
-import { appliesIn, indexOf } from '../../src/spec/lookup.js';
+import { appliesIn } from '../../src/spec/lookup.js';
 import { itemRef, said } from '../helpers.js';
 import { insideInclude, judgeDisclosure } from './judge.js';
 
@@ -13,6 +13,9 @@ export const disclosurePlacement: DocumentRule = {
     description: 'A disclosure with `before: true` is within scope of its trigger but comes after it.',
     defaultSeverity: 'error',
     fixable: false,
+    messages: {
+      after: 'The {{disclosure}} disclosure "{{include}}" comes after "{{trigger}}"; put it before.',
+    },
     docs: {
       details:
         'With `before: true`, a reader must meet the disclosure before the trigger: a "#ad" at the end of a caption, after the "use my code" and the link, is read too late (the FTC asks for disclosures that are hard to miss, not buried after the pitch). Reported at the trigger, with the misplaced disclosure as a related location. "Before" compares blocks first, then the offset within the block. A trigger with no disclosure in scope at all is `disclosure/missing` instead.',
@@ -20,8 +23,8 @@ export const disclosurePlacement: DocumentRule = {
       good: { spec: SPEC, text: '#ad Grab the tent through my affiliate link and save 10%.\n' },
     },
   },
-  check({ doc, spec, matches, report }) {
-    const disclosures = indexOf(spec).disclosures;
+  check({ doc, items, matches, report }) {
+    const disclosures = items.disclosures;
     for (const match of matches.of('disclosure-when')) {
       const disclosure = disclosures.get(match.itemId);
       if (!disclosure || !disclosure.before || match.negated || !appliesIn(disclosure.channels, doc.channel)) continue;
@@ -30,7 +33,8 @@ export const disclosurePlacement: DocumentRule = {
       if (verdict.kind !== 'after') continue;
       const trigger = said(doc, match);
       report({
-        message: `The ${disclosure.id} disclosure "${said(doc, verdict.include)}" comes after "${trigger}"; put it before.`,
+        messageId: 'after',
+        data: { disclosure: disclosure.id, include: said(doc, verdict.include), trigger },
         start: match.start,
         end: match.end,
         item: itemRef('disclosure', disclosure),

@@ -4,7 +4,7 @@
  * statements as its other side.
  */
 import type { CorpusRule, Statement } from '../../src/lint/rule.js';
-import { itemRef } from '../helpers.js';
+import { itemRef, note } from '../helpers.js';
 import { byFact, channelRank, collectFactStatements, factData, MAX_RELATED, relatedFrom } from './statements.js';
 
 export const factConflict: CorpusRule = {
@@ -14,6 +14,10 @@ export const factConflict: CorpusRule = {
     description: 'A fact with no `value` is stated with different values across documents.',
     defaultSeverity: 'error',
     fixable: false,
+    messages: {
+      conflictOne: '"{{phrase}}" states {{fact}} as {{value}}, but 1 document states {{reference}}.{{note}}',
+      conflictMany: '"{{phrase}}" states {{fact}} as {{value}}, but {{documents}} documents state {{reference}}.{{note}}',
+    },
     docs: {
       details:
         'For a fact without `value`, every statement across all documents of the run is collected. The value stated by the most documents is the reference (ties go to the value first stated in the earliest channel of the spec\'s `channels`, then by path); every statement of another value is reported, with the reference statements as related locations. Give the fact a `value` once the company has decided, and `fact/mismatch` takes over.',
@@ -28,10 +32,9 @@ export const factConflict: CorpusRule = {
     },
   },
   collect: (context) => collectFactStatements(context, { withValue: false }),
-  check({ spec, statements, report }) {
-    const facts = new Map(spec.facts.map((fact) => [fact.id, fact]));
+  check({ spec, items, statements, report }) {
     for (const [factId, list] of byFact(statements)) {
-      const fact = facts.get(factId);
+      const fact = items.facts.get(factId);
       if (!fact) continue;
       const reference = referenceValue(list, (channel) => channelRank(spec, channel));
       if (reference === undefined) continue;
@@ -42,7 +45,8 @@ export const factConflict: CorpusRule = {
         if (data.key === reference) continue;
         const first = factData(referenceStatements[0]!);
         report(statement, {
-          message: `"${data.phrase}" states ${fact.id} as ${data.value}, but ${documents} document${documents === 1 ? '' : 's'} state${documents === 1 ? 's' : ''} ${first.value}.${fact.message ? ` ${fact.message}` : ''}`,
+          messageId: documents === 1 ? 'conflictOne' : 'conflictMany',
+          data: { phrase: data.phrase, fact: fact.id, value: data.value, documents, reference: first.value, note: note(fact.message) },
           item: itemRef('fact', fact),
           related: referenceStatements.slice(0, MAX_RELATED).map((s) => relatedFrom(s, `${s.channel ?? 'a document in no channel'} says "${factData(s).phrase}"`)),
         });

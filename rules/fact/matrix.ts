@@ -5,18 +5,24 @@
  */
 import { referenceValue } from './conflict.js';
 import { channelRank, factData } from './statements.js';
-import { parseQuantity, quantityKey } from '../../src/match/quantity.js';
+import { quantityKey } from '../../src/match/quantity.js';
 import type { Spec } from '../../src/spec/types.js';
-import type { MatrixRow, MatrixValue } from '../../src/model/finding.js';
-import type { Statement } from '../../src/lint/rule.js';
+import type { MatrixRow, MatrixValue } from '../../src/model/result.js';
+import type { RunView, Statement } from '../../src/lint/rule.js';
 
 export const NO_CHANNEL = '(no channel)';
+
+/** The message map as a view of a run: read from the statements of both fact rules. */
+export const factMatrix: RunView<MatrixRow[]> = {
+  rules: ['fact/mismatch', 'fact/conflict'],
+  build: (spec, statements) => buildMatrix(spec, statements),
+};
 
 export function buildMatrix(spec: Spec, statements: Statement[]): MatrixRow[] {
   const rows: MatrixRow[] = [];
   for (const fact of spec.facts) {
     const mine = statements.filter((s) => factData(s).fact === fact.id);
-    const specQuantity = fact.value !== undefined ? parseQuantity(fact.value) : undefined;
+    const specQuantity = fact.quantity;
     const expected = specQuantity ? quantityKey(specQuantity) : referenceValue(mine, (channel) => channelRank(spec, channel));
     const channels: Record<string, MatrixValue[]> = {};
     for (const channel of spec.channels) channels[channel.name] = [];

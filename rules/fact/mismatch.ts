@@ -4,7 +4,8 @@
  * sees both sides of the contradiction.
  */
 import type { CorpusRule } from '../../src/lint/rule.js';
-import { parseQuantity, quantityKey } from '../../src/match/quantity.js';
+import { quantityKey } from '../../src/match/quantity.js';
+import { note } from '../helpers.js';
 import { channelRank, byFact, collectFactStatements, factData, MAX_RELATED, relatedFrom } from './statements.js';
 
 export const factMismatch: CorpusRule = {
@@ -14,6 +15,9 @@ export const factMismatch: CorpusRule = {
     description: "A fact is stated with a value other than the spec's `value`.",
     defaultSeverity: 'error',
     fixable: false,
+    messages: {
+      mismatch: '"{{phrase}}" states {{fact}} as {{value}}, but the spec says {{expected}}.{{note}}',
+    },
     docs: {
       details:
         'Every `says` template of a fact with a `value` is matched with `{value}` standing for a quantity; the stated quantity is normalised (`30-day` = `thirty days` = `30 days`, `$50` = `$50.00`) and compared with the spec\'s value. Different units never compare equal: `1 month` is not `30 days`, and the message shows both as written. The finding lists the spec line and, as related locations, where other channels state the fact correctly.',
@@ -28,11 +32,10 @@ export const factMismatch: CorpusRule = {
     },
   },
   collect: (context) => collectFactStatements(context, { withValue: true }),
-  check({ spec, statements, report }) {
-    const facts = new Map(spec.facts.map((fact) => [fact.id, fact]));
+  check({ spec, items, statements, report }) {
     for (const [factId, list] of byFact(statements)) {
-      const fact = facts.get(factId);
-      const expected = fact?.value !== undefined ? parseQuantity(fact.value) : undefined;
+      const fact = items.facts.get(factId);
+      const expected = fact?.quantity;
       if (!fact || !expected) continue;
       const expectedKey = quantityKey(expected);
       const correct = list.filter((s) => factData(s).key === expectedKey);
@@ -42,7 +45,8 @@ export const factMismatch: CorpusRule = {
         if (data.key === expectedKey) continue;
         // The item points at the spec's `value:` line; reporters show it as the spec's side.
         report(statement, {
-          message: `"${data.phrase}" states ${fact.id} as ${data.value}, but the spec says ${fact.value}.${fact.message ? ` ${fact.message}` : ''}`,
+          messageId: 'mismatch',
+          data: { phrase: data.phrase, fact: fact.id, value: data.value, expected: fact.value ?? '', note: note(fact.message) },
           item: { kind: 'fact', id: fact.id, pos: fact.valuePos ?? fact.pos },
           related: correct
             .filter((s) => s.channel !== statement.channel)

@@ -6,7 +6,6 @@
 import type { DocumentContext, Statement } from '../../src/lint/rule.js';
 import type { RelatedLocation } from '../../src/model/finding.js';
 import { quantityKey } from '../../src/match/quantity.js';
-import { indexOf } from '../../src/spec/lookup.js';
 import type { Spec } from '../../src/spec/types.js';
 import { said } from '../helpers.js';
 
@@ -22,7 +21,7 @@ export interface FactStatement {
 
 /** Statements of facts that have (or have not) a `value` in the spec; negated ones assert nothing. */
 export function collectFactStatements(context: DocumentContext, options: { withValue: boolean }): Array<Pick<Statement, 'start' | 'end' | 'data'>> {
-  const facts = indexOf(context.spec).facts;
+  const facts = context.items.facts;
   const out: Array<Pick<Statement, 'start' | 'end' | 'data'>> = [];
   for (const match of context.matches.of('fact')) {
     const fact = facts.get(match.itemId);

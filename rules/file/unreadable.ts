@@ -1,13 +1,16 @@
 /** file/unreadable: a file could not be read or parsed; the run reports it and goes on with the others. */
-import type { DocumentRule } from '../../src/lint/rule.js';
+import type { FileRule } from '../../src/lint/rule.js';
 
-export const fileUnreadable: DocumentRule = {
-  kind: 'document',
+export const fileUnreadable: FileRule = {
+  kind: 'file',
   meta: {
     id: 'file/unreadable',
     description: 'A file could not be read or parsed (the run goes on with the others).',
     defaultSeverity: 'error',
     fixable: false,
+    messages: {
+      unreadable: '{{reason}}',
+    },
     docs: {
       details:
         'Reported by the engine, not by a phrase: a file without read permission, a binary file with a text extension, invalid UTF-8, a truncated JSON export, a CSV missing a named column, front matter that is not YAML. The message says why and, where known, points at the line and column. A file that cannot be read is never silently skipped: in CI it fails the check until it is fixed or ignored in the spec.',
@@ -15,7 +18,7 @@ export const fileUnreadable: DocumentRule = {
       good: { spec: '', text: '---\ntitle: Hello\n---\n# Hello\n' },
     },
   },
-  check() {
-    // The engine reports unreadable files itself, before any rule runs.
+  check({ problem, report }) {
+    report({ messageId: 'unreadable', data: { reason: problem.reason } });
   },
 };

@@ -5,10 +5,8 @@
  * document's front matter names. Two products at the nearest level make it ambiguous: nothing.
  */
 import type { DocumentContext } from '../../src/lint/rule.js';
-import { parseTemplate } from '../../src/match/template.js';
 import { inScope, scopeOf, type TextPlace } from '../../src/match/scope.js';
 import type { Match } from '../../src/match/types.js';
-import { indexOf } from '../../src/spec/lookup.js';
 import type { Product, Scope } from '../../src/spec/types.js';
 
 export interface About {
@@ -22,9 +20,9 @@ export interface About {
 /** Words that start a new clause about something else within one sentence. */
 const CLAUSE_BREAK = /;|\s[—–]\s|\b(?:but|while|whereas|unlike|however)\b/gi;
 
-export function productsAbout(context: Pick<DocumentContext, 'doc' | 'spec' | 'matches'>, place: TextPlace): About[] {
-  const { doc, spec, matches } = context;
-  const products = indexOf(spec).products;
+export function productsAbout(context: Pick<DocumentContext, 'doc' | 'items' | 'matches'>, place: TextPlace): About[] {
+  const { doc, items, matches } = context;
+  const products = items.products;
   const mentions = matches.of('product').filter((m) => products.has(m.itemId));
   const about = (list: Match[], level: Scope): About[] => {
     const byProduct = new Map<string, Match>();
@@ -66,13 +64,8 @@ function nearestFirst(mentions: Match[], place: TextPlace): Match[] {
 /** A product's name for messages: its first plain name ("TrailPack 45"), else its id. */
 export function productName(product: Product): string {
   for (const name of product.names) {
-    if (name.isRegex) continue;
-    try {
-      const template = parseTemplate(name.source, { allowValue: false });
-      if (template.nodes.every((n) => n.type === 'word') && !/[\\()|?{}]/.test(name.source)) return name.source;
-    } catch {
-      // an invalid template never loads; nothing to name it by
-    }
+    // A name of plain words, with no template syntax, is written as people write it.
+    if (name.template?.nodes.every((n) => n.type === 'word') && !/[\\()|?{}]/.test(name.source)) return name.source;
   }
   return product.id;
 }

@@ -1,5 +1,5 @@
 /** How the stock rules describe a product's availability and lead time in messages. */
-import { describeQuantity, durationInDays, parseQuantity, type Quantity } from '../../src/match/quantity.js';
+import { describeQuantity, durationInDays, type Quantity } from '../../src/match/quantity.js';
 import type { Product, StockStatus } from '../../src/spec/types.js';
 
 /** Stock statuses under which an immediate-availability promise is false, and how to say so. */
@@ -10,9 +10,9 @@ export const UNAVAILABLE: Partial<Record<StockStatus, string>> = {
   discontinued: 'is discontinued',
 };
 
-/** The product's lead time as a duration, when it has one (the loader checked it parses). */
+/** The product's lead time as a duration, when it has one (the spec parser compiled and checked it). */
 export function leadTimeOf(product: Product): { quantity: Quantity; days: { min: number; max: number } } | undefined {
-  const quantity = product.leadTime === undefined ? undefined : parseQuantity(product.leadTime);
+  const quantity = product.lead;
   const days = quantity && durationInDays(quantity);
   return quantity && days ? { quantity, days } : undefined;
 }

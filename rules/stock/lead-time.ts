@@ -12,6 +12,9 @@ export const stockLeadTime: DocumentRule = {
     description: "A stated delivery or shipping time is shorter than the product's lead time.",
     defaultSeverity: 'error',
     fixable: false,
+    messages: {
+      tooSoon: '"{{quote}}" promises delivery in {{stated}}, but {{product}} has {{lead}}.',
+    },
     docs: {
       details:
         'A delivery time is found by a built-in vocabulary ("ships in 3 days", "dispatched within 24 hours", "delivered within a week", "2-day shipping", "lead time is 10 business days"). It is about a product as in `stock/promise` (same sentence, the only product of the paragraph or section, or the front matter\'s `product:`). It is reported when its longest reading is shorter than the shortest reading of the product\'s `lead-time`, after converting both to days (a business day is 7/5 of a day, a month 30 days): "ships in 1-2 weeks" is fine for a 2-3 week lead time, "ships in 10 days" is not for 6-8 weeks.',
@@ -36,7 +39,8 @@ export const stockLeadTime: DocumentRule = {
         if (!lead || statedDays.max >= lead.days.min) continue;
         const related = mention && level !== 'sentence' ? [{ start: mention.start, end: mention.end, message: `the ${level} is about ${productName(product)}` }] : [];
         report({
-          message: `"${said(doc, match)}" promises delivery in ${describeQuantity(value)}, but ${productLabel(product)} has ${leadTimeWords(product)}.`,
+          messageId: 'tooSoon',
+          data: { quote: said(doc, match), stated: describeQuantity(value), product: productLabel(product), lead: leadTimeWords(product) ?? '' },
           start: match.start,
           end: match.end,
           item: itemRef('product', product),

@@ -17,6 +17,9 @@ export const stockPromise: DocumentRule = {
     description: 'An immediate-availability promise is made about a product on backorder, made to order, on preorder or discontinued.',
     defaultSeverity: 'error',
     fixable: false,
+    messages: {
+      promise: '"{{quote}}" promises immediate availability, but {{product}} {{state}}{{lead}}.',
+    },
     docs: {
       details:
         'A promise is a phrase of `promises.immediate`, or of the built-in vocabulary ("in stock", "ships today", "ready to ship", "available now"...) when the spec has none; a negated one ("not in stock", "no longer available") promises nothing. It is about a product named in the same sentence (in the same clause, when the sentence names several), else about the only product named in its paragraph, else in its section, else about the product the front matter names (`product: trailpack-45`). Where two products are named at the nearest level, the promise is about neither and nothing is reported; a promise about no product is not reported either. A promise in a question ("Is it in stock?") asks and promises nothing. Adjacent promises ("In stock and ready to ship") are reported once. A promise with a stated time ("ready to ship in 6-8 weeks") about a product with a `lead-time` is left to `stock/lead-time`.',
@@ -48,7 +51,8 @@ export const stockPromise: DocumentRule = {
         const lead = leadTimeWords(product);
         const related = mention && level !== 'sentence' ? [{ start: mention.start, end: mention.end, message: `the ${level} is about ${productName(product)}` }] : [];
         report({
-          message: `"${quote}" promises immediate availability, but ${productLabel(product)} ${state}${lead && product.stock !== 'discontinued' ? ` with ${lead}` : ''}.`,
+          messageId: 'promise',
+          data: { quote, product: productLabel(product), state, lead: lead && product.stock !== 'discontinued' ? ` with ${lead}` : '' },
           start: first.start,
           end: last.end,
           item: itemRef('product', product),

@@ -1,9 +1,9 @@
 /** term/use: a term's `not` form is used where the spec says which form to use; fixable. */
 import type { DocumentRule } from '../../src/lint/rule.js';
 import { toSourceRange } from '../../src/model/document.js';
-import { appliesIn, indexOf } from '../../src/spec/lookup.js';
+import { appliesIn } from '../../src/spec/lookup.js';
 import { tokenize } from '../../src/match/tokens.js';
-import { itemRef, said } from '../helpers.js';
+import { itemRef, note, said } from '../helpers.js';
 
 /**
  * A `not` form that ends in a preposition ("login to") names the context, not the term: the
@@ -18,6 +18,9 @@ export const termUse: DocumentRule = {
     description: 'A term is written in a form the spec says not to use.',
     defaultSeverity: 'warning',
     fixable: true,
+    messages: {
+      use: 'Use "{{use}}" instead of "{{quote}}".{{note}}',
+    },
     docs: {
       details:
         'Each `terms` entry names the form to `use` and the forms it replaces (`not`). Matching is case-insensitive and tolerant of hyphens and plurals, so `Trail-Packs` is caught by `Trail Pack`. A term with `channels` applies only there. `--fix` replaces the form with `use`, keeping a plural ending and a trailing preposition of the `not` form.',
@@ -31,8 +34,8 @@ export const termUse: DocumentRule = {
       },
     },
   },
-  check({ doc, spec, matches, report }) {
-    const terms = indexOf(spec).terms;
+  check({ doc, items, matches, report }) {
+    const terms = items.terms;
     for (const match of matches.of('term')) {
       const term = terms.get(match.itemId);
       if (!term || !appliesIn(term.channels, doc.channel)) continue;
@@ -45,7 +48,8 @@ export const termUse: DocumentRule = {
       // Only offer a fix where the source spells the match verbatim: no markup or escape inside.
       const verbatim = range.end - range.start === match.textEnd - match.textStart && !/\s{2,}|\n/.test(block.text.slice(match.textStart, match.textEnd));
       report({
-        message: `Use "${term.use}" instead of "${quote}".${term.message ? ` ${term.message}` : ''}`,
+        messageId: 'use',
+        data: { use: term.use, quote, note: note(term.message) },
         start: match.start,
         end: match.end,
         item: itemRef('term', term),

@@ -6,7 +6,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { applyBaseline, baselineOf, DEFAULT_BASELINE_FILE, parseBaseline, serializeBaseline, type Baseline } from '../lint/baseline.js';
-import type { RunResult } from '../model/finding.js';
+import type { RunResult } from '../model/result.js';
 import { UsageError } from '../spec/errors.js';
 import type { Io } from './io.js';
 

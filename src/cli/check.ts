@@ -2,60 +2,31 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { rules } from '../../rules/index.js';
-import type { RunResult } from '../model/finding.js';
-import { check } from '../lint/run.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { RunResult } from '../model/result.js';
 import { reporterFor, reporterNames } from '../report/index.js';
 import type { ReportOptions } from '../report/reporter.js';
+import { createSession, isIsoDate, ruleInfo, today, type Session } from '../session.js';
 import { UsageError } from '../spec/errors.js';
 import { findSpec } from '../spec/find.js';
-import { loadSpec } from '../spec/load.js';
 import type { Spec } from '../spec/types.js';
 import type { Io } from './io.js';
+import type { CheckFlags } from './options.js';
 import type { OutputTarget } from './outputs.js';
 import { progressFor } from './progress.js';
 
-export interface CheckFlags {
-  spec?: string;
-  outputs: OutputTarget[];
-  quiet?: boolean;
-  maxWarnings?: number;
-  asOf?: string;
-  color?: boolean;
-  /** the command line as given, for the audit block of reports */
-  argv?: string[];
-  /** read the one document from standard input, named by stdinFilename */
-  stdin?: boolean;
-  stdinFilename?: string;
-  /** read the spec's whole folder for cross-document rules and report only the given paths */
-  corpus?: boolean;
-  fix?: boolean;
-  fixDryRun?: boolean;
-  /** `true` for the default file (.onemessage-baseline.json beside the spec) */
-  baseline?: string | boolean;
-  writeBaseline?: string | boolean;
-  /** keep and reuse per-file outcomes in .onemessage-cache */
-  cache?: boolean;
-  /** report only files git says changed since this ref (plus untracked ones); read the spec's whole folder */
-  changedSince?: string;
-  /** `I/N`: check a stable share of the files and write a shard file for `onemessage merge` */
-  shard?: string;
-  /** false (`--no-prefilter`): parse every file */
-  prefilter?: boolean;
-  /** worker threads (0: none) */
-  threads?: number;
-  /** show stacks of internal errors */
-  debug?: boolean;
-}
+
+export type { CheckFlags } from './options.js';
 
 export async function checkCommand(paths: string[], flags: CheckFlags, io: Io): Promise<number> {
   for (const target of flags.outputs) {
     if (!reporterFor(target.format) && target.format !== 'shard') throw new UsageError(`unknown format "${target.format}" (one of: ${reporterNames().join(', ')})`);
   }
   if (flags.shard !== undefined || flags.outputs.some((target) => target.format === 'shard')) {
-    const { plan } = await prepareCheck(paths, flags, io);
+    const { plan, session } = await prepareCheck(paths, flags, io);
     if (!plan) throw new UsageError('--shard checks files; it cannot read --stdin');
     const { shardCommand } = await import('./shard-run.js');
-    return shardCommand({ flags, spec: plan.spec, asOf: plan.asOf, paths: plan.paths, speed: plan.speed }, io);
+    return shardCommand({ flags, session, paths: plan.paths, speed: plan.speed }, io);
   }
   const { spec, rerun } = await prepareCheck(paths, flags, io);
   let result: RunResult = await rerun();
@@ -89,17 +60,25 @@ export async function prepareCheck(
   paths: string[],
   flags: Omit<CheckFlags, 'outputs'> & { outputs?: OutputTarget[] },
   io: Io,
-): Promise<{ spec: Spec; plan?: RunPlan; rerun: () => Promise<RunResult> }> {
+): Promise<{ spec: Spec; session: Session; plan?: RunPlan; rerun: () => Promise<RunResult> }> {
   const stdinName = stdinNameOf(paths, flags);
   const asOf = flags.asOf ?? today();
   if (!isIsoDate(asOf)) throw new UsageError(`--as-of expects a date as YYYY-MM-DD, found "${asOf}"`);
   const specPath = resolveSpecPath(flags.spec, stdinName !== undefined ? [stdinName] : paths, io.cwd);
-  const { spec, warnings } = loadSpec({ specPath, cwd: io.cwd, knownRuleIds: rules.map((rule) => rule.meta.id) });
+  const session = createSession({ specPath, cwd: io.cwd, asOf, ...(flags.prefilter === false ? { prefilter: false } : {}), ...(flags.debug ? { debug: true } : {}) });
+  const { spec } = session;
   if (stdinName !== undefined) {
     if (flags.fix || flags.fixDryRun) throw new UsageError('--fix writes files; with --stdin there is no file to write');
     const text = await io.readStdin();
-    const { checkSource } = await import('../runner/stdin.js');
-    return { spec, rerun: async () => checkSource({ cwd: io.cwd, name: stdinName, text, spec, asOf, specWarnings: warnings }) };
+    return {
+      spec,
+      session,
+      rerun: async () => {
+        session.clear();
+        await session.addText(stdinName, text);
+        return session.finish();
+      },
+    };
   }
   const specFolder = path.relative(io.cwd, spec.dir) || '.';
   const targets = paths.length > 0 ? paths : [specFolder];
@@ -108,29 +87,29 @@ export async function prepareCheck(
   // --corpus and --changed-since: the spec's whole folder feeds the cross-document rules; only some files are reported.
   const corpus = flags.corpus || flags.changedSince !== undefined ? specFolder : undefined;
   const focus = flags.changedSince !== undefined ? await changedFocus(flags.changedSince, paths, io.cwd) : corpus && paths.length > 0 ? paths : undefined;
-  const speed = { cache: flags.cache ?? false, ...(flags.prefilter === false ? { prefilter: false } : {}), ...(flags.threads !== undefined ? { threads: flags.threads } : {}) };
-  const plan: RunPlan = { asOf, spec, warnings, paths: corpus ? [corpus] : targets, ...(focus ? { focus } : {}), speed };
+  const speed = { cache: flags.cache ?? false, ...(flags.threads !== undefined ? { threads: flags.threads } : {}) };
+  const plan: RunPlan = { warnings: session.specWarnings, paths: corpus ? [corpus] : targets, ...(focus ? { focus } : {}), speed };
   return {
     spec,
+    session,
     plan,
     rerun: async () => {
       // A progress bar on stderr for long runs on a terminal (never on a pipe or in CI).
       const progress = progressFor({ io });
-      const result = await check({ cwd: io.cwd, paths: plan.paths, spec, asOf, specWarnings: warnings, skip, ...(focus ? { focus } : {}), ...speed, ...(flags.debug ? { debug: true } : {}), ...(progress ? { onProgress: progress.update } : {}) });
+      session.clear();
+      await session.lintFiles(plan.paths, { skip, ...speed, ...(progress ? { onProgress: progress.update } : {}) });
       progress?.finish();
-      return result;
+      return session.finish(focus ? { focus } : {});
     },
   };
 }
 
 /** What a run over files reads, reports and how fast: shared by check and the shard writer. */
 export interface RunPlan {
-  asOf: string;
-  spec: Spec;
-  warnings: string[];
+  warnings: readonly Diagnostic[];
   paths: string[];
   focus?: string[];
-  speed: { cache: boolean; prefilter?: boolean; threads?: number };
+  speed: { cache: boolean; threads?: number };
 }
 
 function stamp(result: RunResult, flags: Pick<CheckFlags, 'argv'>): void {
@@ -175,7 +154,7 @@ export async function writeReports(result: RunResult, flags: Pick<CheckFlags, 'o
       color: toTerminal && colorWanted(flags.color, io),
       cwd: io.cwd,
       quiet: flags.quiet ?? false,
-      rules: rules.map((rule) => ({ id: rule.meta.id, description: rule.meta.description, defaultSeverity: rule.meta.defaultSeverity, fixable: rule.meta.fixable, details: rule.meta.docs.details })),
+      rules: ruleInfo(rules),
     };
     const text = reporter.format(result, options);
     if (toTerminal) io.stdout(text);
@@ -203,14 +182,3 @@ export function resolveSpecPath(explicit: string | undefined, paths: string[], c
   return found;
 }
 
-function today(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-function isIsoDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
-}

@@ -6,7 +6,7 @@ import { toPosix } from '../runner/files.js';
 import { draftYaml } from '../discover/draft.js';
 import { renderDiscovery, SUMMARY_FORMATS, type SummaryFormat } from '../discover/render.js';
 import { discover } from '../discover/run.js';
-import { SpecErrors, UsageError } from '../spec/errors.js';
+import { SpecLoadError, UsageError } from '../spec/errors.js';
 import { findSpec } from '../spec/find.js';
 import { loadSpec } from '../spec/load.js';
 import type { Spec } from '../spec/types.js';
@@ -70,8 +70,9 @@ function existingSpec(explicit: string | undefined, paths: string[], cwd: string
   try {
     return { spec: loadSpec({ specPath: found, cwd, knownRuleIds }).spec, warnings: [] };
   } catch (error) {
-    if (!(error instanceof SpecErrors)) throw error;
-    return { warnings: [`${toPosix(path.relative(cwd, found))} does not load (${error.errors.length} error${error.errors.length === 1 ? '' : 's'}); channels are guessed from folder names`] };
+    if (!(error instanceof SpecLoadError)) throw error;
+    const count = error.diagnostics.length;
+    return { warnings: [`${toPosix(path.relative(cwd, found))} does not load (${count} error${count === 1 ? '' : 's'}); channels are guessed from folder names`] };
   }
 }
 

@@ -4,7 +4,7 @@
  */
 import { unifiedDiff } from '../runner/diff.js';
 import { fixFiles } from '../runner/fix-files.js';
-import type { RunResult } from '../model/finding.js';
+import type { RunResult } from '../model/result.js';
 import type { Io } from './io.js';
 
 /** Enough for fixes that uncover fixes; a cycle between two terms stops here too. */

@@ -2,15 +2,15 @@
  * The command line: flags to options, one top-level catch, exit codes 0 (clean), 1 (findings),
  * 2 (usage or spec error). Everything else lives in the engine and the reporters.
  */
-import { Command, CommanderError, Option } from 'commander';
-import { SpecError, UsageError } from '../spec/errors.js';
+import { Command, Option } from 'commander';
+import { UsageError } from '../spec/errors.js';
 import { VERSION } from '../version.js';
 import { processIo, type Io } from './io.js';
+import { EXIT_CLEAN, reportError } from './errors.js';
+import { asOfOption, colorOption, debugOption, noColorOption, specOption } from './options.js';
 import { OutputCollector } from './outputs.js';
 
-export const EXIT_CLEAN = 0;
-export const EXIT_FINDINGS = 1;
-export const EXIT_USAGE = 2;
+export { EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE } from './errors.js';
 
 export async function main(argv: string[]): Promise<number> {
   return run(argv, processIo());
@@ -177,13 +177,6 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
 }
 
-// Options several commands share, written once so their spelling and help never drift apart.
-const specOption = () => new Option('-s, --spec <file>', 'the spec file (default: onemessage.yaml in this folder or a parent)');
-const asOfOption = () => new Option('--as-of <date>', 'the date claims are judged at, YYYY-MM-DD (default: today)');
-const debugOption = () => new Option('--debug', 'show stack traces of internal errors');
-const colorOption = () => new Option('--color', 'colour even when not on a terminal');
-const noColorOption = () => new Option('--no-color', 'no colour');
-
 /** Commander's "error: ..." and its "(Did you mean ...?)" hint, as one line in our voice. */
 function oneLineUsageError(text: string): string {
   const joined = text.trim().replace(/\s*\n\s*/g, ' ').replace(/^error: /, '').replace(/\(Did you mean/, '(did you mean');
@@ -201,26 +194,7 @@ function parseThreads(value: string): number {
 }
 
 function handleError(error: unknown, io: Io, debug: boolean): number {
-  if (error instanceof CommanderError) {
-    // Commander has printed its message already; help and version are not errors.
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT_CLEAN;
-    return EXIT_USAGE;
-  }
-  if (error instanceof SpecError) {
-    io.stderr(`${error.format()}\n`);
-    return EXIT_USAGE;
-  }
-  const list = (error as { errors?: unknown }).errors;
-  if (Array.isArray(list) && list.length > 0 && list.every((e) => e instanceof SpecError)) {
-    for (const e of list as SpecError[]) io.stderr(`${e.format()}\n`);
-    return EXIT_USAGE;
-  }
-  if (error instanceof UsageError) {
-    io.stderr(`onemessage: ${error.message}\n`);
-    return EXIT_USAGE;
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  io.stderr(`onemessage: internal error: ${message}${debug ? '' : ' (run again with --debug for details)'}\n`);
-  if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
-  return EXIT_USAGE;
+  const { text, exitCode } = reportError(error, { debug });
+  if (text) io.stderr(text);
+  return exitCode;
 }

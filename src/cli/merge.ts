@@ -5,15 +5,14 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { rules } from '../../rules/index.js';
 import type { DiscoveryProblem } from '../runner/files.js';
 import type { FileOutcome } from '../lint/file.js';
-import { finishRun, lintContext } from '../lint/run.js';
 import { reporterFor, reporterNames } from '../report/index.js';
+import { createSession } from '../session.js';
 import { UsageError } from '../spec/errors.js';
-import { loadSpec } from '../spec/load.js';
 import { VERSION } from '../version.js';
-import { exitCodeFor, resolveSpecPath, writeReports, type CheckFlags } from './check.js';
+import { exitCodeFor, resolveSpecPath, writeReports } from './check.js';
+import type { CheckFlags } from './options.js';
 import type { Io } from './io.js';
 import { parseShardFile, type ShardFile } from './shard-file.js';
 
@@ -47,13 +46,14 @@ export async function mergeCommand(files: string[], flags: CheckFlags, io: Io): 
   if (missing.length > 0) throw new UsageError(`missing shard${missing.length > 1 ? 's' : ''} ${missing.map((index) => `${index}/${first.shard.count}`).join(', ')}: a merge of part of a run would miss findings`);
 
   const specPath = resolveSpecPath(flags.spec, [], io.cwd);
-  const { spec, warnings } = loadSpec({ specPath, cwd: io.cwd, knownRuleIds: rules.map((rule) => rule.meta.id) });
+  const session = createSession({ specPath, cwd: io.cwd, asOf: first.asOf });
+  const { spec } = session;
   if (spec.sha256 !== first.spec.sha256) throw new UsageError(`${path.relative(io.cwd, spec.path) || spec.path} is not the spec the shards were checked against (its sha256 differs)`);
   const outcomes: FileOutcome[] = shards.flatMap((shard) => shard.outcomes);
   // Every shard discovers the whole run's files, so each holds the same problems: keep one copy.
   const problems: DiscoveryProblem[] = first.problems;
-  const context = lintContext(spec, first.asOf);
-  const result = finishRun({ outcomes, problems, context, options: { cwd: io.cwd, paths: [], spec, asOf: first.asOf, specWarnings: warnings } });
+  session.addOutcomes(outcomes, problems);
+  const result = session.finish();
   result.startedAt = new Date().toISOString();
   result.command = ['onemessage', ...(flags.argv ?? [])];
   await writeReports(result, flags, io);

@@ -3,7 +3,7 @@
  * (`onemessage-report.html` by default), says where, and exits 0 whatever was found, since a
  * report is the product here and not a gate. Only a run that could not happen exits 2.
  */
-import type { RunResult } from '../model/finding.js';
+import type { RunResult } from '../model/result.js';
 import { UsageError } from '../spec/errors.js';
 import { runCheck, writeReports, type CheckFlags } from './check.js';
 import type { Io } from './io.js';

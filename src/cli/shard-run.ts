@@ -2,34 +2,32 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { collectOutcomes } from '../runner/outcomes.js';
-import { lintContext } from '../lint/run.js';
 import { parseShard } from '../runner/shard.js';
+import type { Session } from '../session.js';
 import { UsageError } from '../spec/errors.js';
-import type { Spec } from '../spec/types.js';
 import { VERSION } from '../version.js';
-import type { CheckFlags } from './check.js';
+import type { CheckFlags } from './options.js';
 import type { Io } from './io.js';
 import { SHARD_FORMAT, type ShardFile } from './shard-file.js';
 
 export interface ShardRun {
   flags: CheckFlags;
-  spec: Spec;
-  asOf: string;
+  session: Session;
   paths: string[];
-  speed: { cache: boolean; prefilter?: boolean; threads?: number };
+  speed: { cache: boolean; threads?: number };
 }
 
 /** Writes the shard file to each `--format shard` target (standard output by default); exits 0: findings are judged by merge. */
 export async function shardCommand(run: ShardRun, io: Io): Promise<number> {
-  const { flags, spec, asOf, paths, speed } = run;
+  const { flags, session, paths, speed } = run;
+  const { spec, asOf } = session;
   const shard = flags.shard !== undefined ? parseShard(flags.shard) : { index: 1, count: 1 };
   const explicit = flags.outputs.filter((target) => target.format !== 'stylish' || target.file !== undefined || flags.outputs.length > 1);
   const other = explicit.find((target) => target.format !== 'shard');
   if (other) throw new UsageError(`--shard writes a shard file for onemessage merge; --format ${other.format} belongs on the merge`);
   if (flags.changedSince !== undefined) throw new UsageError('--changed-since cannot be combined with --shard: give it to each shard-free run, or report all files from merge');
   const targets = explicit.length > 0 ? explicit : [{ format: 'shard' }];
-  const context = lintContext(spec, asOf, { ...(speed.prefilter === false ? { prefilter: false } : {}) });
-  const { outcomes, problems } = await collectOutcomes({ cwd: io.cwd, paths, spec, asOf, shard, ...speed }, context);
+  const { outcomes, problems } = await collectOutcomes({ cwd: io.cwd, paths, shard, ...speed }, session.context);
   const file: ShardFile = {
     onemessageShard: SHARD_FORMAT,
     version: VERSION,

@@ -6,7 +6,7 @@
 import { existsSync, statSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import { knownExtensions } from '../formats/index.js';
-import { SpecError, SpecErrors, UsageError } from '../spec/errors.js';
+import { reportError } from './errors.js';
 import { checkCommand, resolveSpecPath, type CheckFlags } from './check.js';
 import type { Io } from './io.js';
 import { watchTree, type TreeWatcher } from './watch-tree.js';
@@ -48,7 +48,7 @@ export async function watchCommand(paths: string[], flags: CheckFlags, io: Io, o
     try {
       await checkCommand(paths, flags, io);
     } catch (error) {
-      reportError(error, io);
+      showError(error, io);
     }
     io.stderr(`${time()} watching ${roots.map((root) => root.display).join(', ')} for changes (Ctrl-C to stop)\n`);
     running = false;
@@ -105,12 +105,9 @@ export function watchRoots(options: { specPath: string; paths: string[]; cwd: st
   return roots;
 }
 
-function reportError(error: unknown, io: Io): void {
+function showError(error: unknown, io: Io): void {
   // A spec saved half-edited is the common case: show why, keep watching.
-  if (error instanceof SpecErrors) for (const e of error.errors) io.stderr(`${e.format()}\n`);
-  else if (error instanceof SpecError) io.stderr(`${error.format()}\n`);
-  else if (error instanceof UsageError) io.stderr(`onemessage: ${error.message}\n`);
-  else io.stderr(`onemessage: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+  io.stderr(reportError(error, { debug: false }).text);
 }
 
 function interruptSignal(): AbortSignal {

@@ -5,6 +5,7 @@
  */
 import { toSourceRange, type Document, type TextBlock } from '../model/document.js';
 import { Matcher } from '../match/matcher.js';
+import { compileBuiltinPhrases } from '../spec/compile.js';
 import { describeQuantity, quantityKey } from '../match/quantity.js';
 import { sentencesOf } from '../match/sentences.js';
 import { tokenize } from '../match/tokens.js';
@@ -40,9 +41,9 @@ const EXCERPT_MAX = 120;
 
 export async function discover(options: DiscoverOptions): Promise<Discovery> {
   const ignored = new Set((options.spec?.speakers.ignore ?? DEFAULT_IGNORED_SPEAKERS).map((s) => s.toLowerCase()));
-  const promiseSources = options.spec ? options.spec.promises.immediate.filter((p) => !p.isRegex).map((p) => p.source) : [...DEFAULT_IMMEDIATE_PROMISES];
+  const promisePhrases = options.spec ? options.spec.promises.immediate.filter((p) => !p.isRegex) : compileBuiltinPhrases(DEFAULT_IMMEDIATE_PROMISES, 'builtin:promises');
   const promiseMatcher = new Matcher(
-    promiseSources.map((source, i) => ({ kind: 'promise' as const, itemId: String(i), phrase: { source, isRegex: false, pos: { file: 'builtin:promises', line: i + 1, column: 1 } } })),
+    promisePhrases.map((phrase, i) => ({ kind: 'promise' as const, itemId: String(i), phrase })),
     { ignoredSpeakers: [...ignored] },
   );
   const kept: Document[] = [];

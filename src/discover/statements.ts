@@ -4,7 +4,7 @@
  * and the phrase template its own wording gives ("return it within {value}").
  */
 import { isNegated } from '../match/negation.js';
-import { findQuantities, type Quantity } from '../match/quantity.js';
+import { findQuantities, type Quantity, mayHoldQuantity } from '../match/quantity.js';
 import { joinsPhrase, tokenize, type Tokens } from '../match/tokens.js';
 import { BINDERS, isContentWord, QUALIFIERS, REFERENCE_POINT, stem, TOPICS, type Topic } from './lexicon.js';
 
@@ -19,7 +19,6 @@ export interface BlockStatement {
 
 /** How far from the quantity a topic head or qualifier may stand, in words. */
 const WINDOW = 6;
-const HAS_NUMBER = /[0-9]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred)\b/i;
 
 interface Head {
   topic: Topic;
@@ -30,7 +29,7 @@ interface Head {
 }
 
 export function statementsOf(text: string, given?: Tokens): BlockStatement[] {
-  if (!HAS_NUMBER.test(text)) return [];
+  if (!mayHoldQuantity(text)) return [];
   const quantities = findQuantities(text);
   if (quantities.length === 0) return [];
   const tokens = given ?? tokenize(text);

@@ -8,8 +8,8 @@
  */
 import type { Document } from '../model/document.js';
 import { Matcher, type SpecPhrase } from '../match/matcher.js';
-import { parseTemplate } from '../match/template.js';
 import type { PhraseKind } from '../match/types.js';
+import { compileTemplate } from '../spec/compile.js';
 import { buildGroup, MIN_STATEMENTS, mergeTemplates, sortGroups } from './group.js';
 import type { FactGroup, QuantityStatement } from './types.js';
 
@@ -26,11 +26,11 @@ export function matchedKeys(phrases: Array<{ kind: PhraseKind; itemId: string; s
   const valid: SpecPhrase[] = [];
   for (const { kind, itemId, source } of phrases) {
     try {
-      parseTemplate(source, { allowValue: kind === 'fact' });
+      // Compiled as the draft spec would be: a template the spec parser would refuse is no suggestion.
+      valid.push({ kind, itemId, phrase: { source, isRegex: false, pos: POS, template: compileTemplate(source, { allowValue: kind === 'fact' }) } });
     } catch {
-      continue; // a template the spec loader would refuse is no suggestion
+      continue;
     }
-    valid.push({ kind, itemId, phrase: { source, isRegex: false, pos: POS } });
   }
   const out = new Map<string, Set<string>>();
   if (valid.length === 0) return out;

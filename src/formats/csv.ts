@@ -114,6 +114,7 @@ function columns(header: string[], csv: FormatOptions['csv']): Partial<Record<Co
 
 export const csvFormat: FormatModule = {
   name: 'csv',
+  lines: 'embedded',
   extensions: ['.csv'],
   escapeReplacement: (text) => escapeCsvText(text),
   read(input: ReadInput) {

@@ -1,5 +1,5 @@
 /** The interface every format module implements: source text in, documents out. */
-import type { ReadResult } from '../model/document.js';
+import type { LineModel, ReadResult } from '../model/document.js';
 import type { EscapeAt } from './escape.js';
 
 /** What a format needs from the spec to read a file. */
@@ -28,6 +28,19 @@ export interface FormatModule {
    * module's. Modules are asked in registry order; the first that says yes reads the file.
    */
   sniff?(text: string): boolean;
+  /** how a writer's lines are counted for `disable-next-line` directives */
+  lines: LineModel;
+  /**
+   * Whether reading this text could give nothing but one document with no error and no metadata
+   * that changes its record (a declared channel), so that a file the prefilter proved free of
+   * phrases may go unread. Absent: always read.
+   */
+  readsQuietly?(text: string): boolean;
+  /**
+   * A file of this format that a folder walk finds outside every channel may be no content at all
+   * (`package.json`): when the reader cannot read it, it is passed over instead of reported.
+   */
+  mayNotBeContent?: boolean;
   /** Reads the file; throws `FormatError` (with an offset where known) for a file it cannot read. */
   read(input: ReadInput): ReadResult;
   /**

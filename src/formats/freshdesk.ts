@@ -17,6 +17,7 @@ function isFreshdesk(root: JsonValue | undefined): boolean {
 
 export const freshdeskFormat: FormatModule = {
   name: 'freshdesk',
+  lines: 'embedded',
   extensions: ['.json'],
   sniff: (text) => isFreshdesk(parsedJson(text)),
   escapeReplacement: escapeInJsonString,

@@ -34,6 +34,7 @@ function plainWords(text: MacroText): string {
 
 export const helpscoutFormat: FormatModule = {
   name: 'helpscout',
+  lines: 'embedded',
   extensions: ['.json'],
   sniff: (text) => isHelpScout(parsedJson(text)),
   escapeReplacement: escapeInJsonString,

@@ -1,4 +1,5 @@
 /** Reads HTML (`.html`, `.htm`, and HTML bodies inside macro exports) into blocks of the text a browser shows. */
+import { htmlReadsQuietly } from './quiet.js';
 import { escapeHtmlText } from './escape.js';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
@@ -231,6 +232,8 @@ function attributePosition(node: Element, property: string): { start: number; en
 /** `.html` and `.htm` files: one document each. */
 export const htmlFormat: FormatModule = {
   name: 'html',
+  lines: 'source',
+  readsQuietly: htmlReadsQuietly,
   extensions: ['.html', '.htm'],
   escapeReplacement: (text) => escapeHtmlText(text),
   read(input: ReadInput) {

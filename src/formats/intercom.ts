@@ -30,6 +30,7 @@ function isIntercom(root: JsonValue | undefined): boolean {
 
 export const intercomFormat: FormatModule = {
   name: 'intercom',
+  lines: 'embedded',
   extensions: ['.json'],
   sniff: (text) => isIntercom(parsedJson(text)),
   escapeReplacement: escapeInJsonString,

@@ -7,6 +7,8 @@ export const UNKNOWN_JSON_MESSAGE = 'not a known macro export (expected Zendesk,
 
 export const unknownJsonFormat: FormatModule = {
   name: 'json',
+  lines: 'embedded',
+  mayNotBeContent: true,
   extensions: ['.json'],
   sniff: () => true,
   read(input: ReadInput) {

@@ -1,4 +1,5 @@
 /** The Markdown format: CommonMark with GFM and YAML front matter, read with remark. */
+import { markdownReadsQuietly } from './quiet.js';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -13,6 +14,8 @@ const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, 
 
 export const markdown: FormatModule = {
   name: 'markdown',
+  lines: 'source',
+  readsQuietly: markdownReadsQuietly,
   extensions: ['.md', '.markdown'],
   escapeReplacement: (text, at) => escapeMarkdownText(text, at),
   read({ path, text, options }) {

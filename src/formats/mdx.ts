@@ -38,6 +38,7 @@ function errorOffset(source: string, error: ParserMessage, reason: string): numb
 
 export const mdx: FormatModule = {
   name: 'mdx',
+  lines: 'source',
   extensions: ['.mdx'],
   escapeReplacement: (text, at) => escapeMarkdownText(text, at, { mdx: true }),
   read({ path, text, options }) {

@@ -8,13 +8,14 @@ import { readFrontMatter } from './frontmatter.js';
 /** Below this many `<`, HTML cannot nest deep enough to exhaust the reader's stack (tested). */
 export const SAFE_HTML_TAGS = 800;
 
-/** Whether the reader of `format` would read `text` as exactly one document with no declared channel and no error. */
-export function readsQuietly(format: string, text: string): boolean {
-  if (format === 'text') return true;
-  if (format === 'html') return countOf(text, '<') < SAFE_HTML_TAGS;
-  if (format === 'markdown') return frontMatterIsQuiet(text);
-  // MDX, CSV and the macro exports can be malformed, or hold many documents: always parsed.
-  return false;
+/** HTML reads quietly unless it may nest deep enough to be refused. */
+export function htmlReadsQuietly(text: string): boolean {
+  return countOf(text, '<') < SAFE_HTML_TAGS;
+}
+
+/** Markdown reads quietly unless its front matter may be broken or declare a channel. (MDX, CSV and the macro exports can be malformed, or hold many documents: they are always read.) */
+export function markdownReadsQuietly(text: string): boolean {
+  return frontMatterIsQuiet(text);
 }
 
 /**

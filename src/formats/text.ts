@@ -47,6 +47,8 @@ function directiveOn(text: string, line: Line): Directive | undefined {
 
 export const text: FormatModule = {
   name: 'text',
+  lines: 'source',
+  readsQuietly: () => true,
   extensions: ['.txt'],
   read({ path, text: source }) {
     const blocks: TextBlock[] = [];

@@ -34,6 +34,7 @@ function commentText(value: JsonValue | undefined): JsonValue | undefined {
 
 export const zendeskFormat: FormatModule = {
   name: 'zendesk',
+  lines: 'embedded',
   extensions: ['.json'],
   sniff: (text) => isZendesk(parsedJson(text)),
   escapeReplacement: escapeInJsonString,

@@ -4,7 +4,8 @@
  * and the matched text with its line neighbourhood), never by line number, and as a multiset:
  * two identical findings are two entries. Entries nothing matches any more are the fixed ones.
  */
-import type { Finding, RunResult } from '../model/finding.js';
+import type { Finding } from '../model/finding.js';
+import type { RunResult } from '../model/result.js';
 import { cmp } from '../model/finding.js';
 
 export const BASELINE_VERSION = 1;

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import picomatch from 'picomatch';
 import type { Spec } from '../spec/types.js';
-import { toPosix } from '../runner/files.js';
+import { toPosix } from './paths.js';
 
 export interface ChannelResolver {
   /** the channel of a file by the spec's globs */

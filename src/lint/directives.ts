@@ -1,32 +1,17 @@
 /**
  * Inline directives: turns each document's `onemessage-disable…` comments into plain-data scopes
  * (source ranges plus selectors) at lint time, and later applies them to every finding of the
- * file (document and corpus rules alike), reporting directives without a reason and directives
- * that suppressed nothing.
+ * file (document and corpus rules alike), noting which selectors suppressed something so that the
+ * directive rules can judge the directives themselves.
  */
-import type { Directive, Document, TextBlock } from '../model/document.js';
-import { closest } from '../spec/suggest.js';
-import type { Finding, Position, Severity } from '../model/finding.js';
-import { fingerprintOf, neighbourhood } from '../model/fingerprint.js';
+import type { Directive, Document, LineModel, TextBlock } from '../model/document.js';
+import type { Finding } from '../model/finding.js';
+import { neighbourhood } from '../model/fingerprint.js';
 import type { Locator } from '../model/positions.js';
+import type { AppliedDirective, DirectiveScope } from './rule.js';
 
-/** One directive, resolved to the source ranges it covers; serialisable like a Statement. */
-export interface DirectiveScope {
-  kind: Directive['kind'];
-  /** rule ids or `rule:item` ids; empty = every rule */
-  selectors: string[];
-  reason?: string;
-  documentId?: string;
-  documentTitle?: string;
-  channel?: string;
-  /** source offset ranges [start, end) a finding's start must fall in; `except` lists selectors an `enable` took back */
-  ranges: Array<{ start: number; end: number; except?: string[] }>;
-  /** where the directive comment is written */
-  where: { start: Position; end: Position; excerpt: string; neighbourhood: string };
-}
+export type { DirectiveScope } from './rule.js';
 
-/** Formats whose lines are the lines of the source file; in the others (macro exports) a whole macro may sit on one source line. */
-const SOURCE_LINE_FORMATS = new Set(['markdown', 'mdx', 'html', 'text']);
 
 /**
  * Where directive lines start in a document, as sorted source offsets. A line is a line of the
@@ -34,9 +19,9 @@ const SOURCE_LINE_FORMATS = new Set(['markdown', 'mdx', 'html', 'text']);
  * (`\n`) and the start of each block (a paragraph of the macro's HTML) also begin a line, so that
  * `disable-next-line` means the next line the writer sees.
  */
-export function lineStartsOf(doc: Document, text: string): number[] {
+export function lineStartsOf(doc: Document, text: string, lines: LineModel): number[] {
   const source = sourceLineStarts(text);
-  if (SOURCE_LINE_FORMATS.has(doc.format)) return source;
+  if (lines === 'source') return source;
   // Only the source lines the macro spans: an export holds thousands of macros.
   let lo = Infinity;
   let hi = 0;
@@ -109,8 +94,8 @@ function firstAtOrAfter(offsets: Float64Array, from: number): number | undefined
 }
 
 /** The end of a document's text in its source: where an unclosed `disable` stops. */
-function documentEnd(doc: Document, text: string): number {
-  if (SOURCE_LINE_FORMATS.has(doc.format)) return text.length;
+function documentEnd(doc: Document, text: string, lines: LineModel): number {
+  if (lines === 'source') return text.length;
   let end = 0;
   for (const block of doc.blocks) for (const run of block.runs) end = Math.max(end, run.source + run.sourceLength);
   for (const directive of doc.directives) end = Math.max(end, directive.end);
@@ -118,10 +103,10 @@ function documentEnd(doc: Document, text: string): number {
 }
 
 /** Resolves a document's directives to the ranges they cover. */
-export function resolveDirectives(options: { doc: Document; text: string; locate: Locator }): DirectiveScope[] {
-  const { doc, text, locate } = options;
+export function resolveDirectives(options: { doc: Document; text: string; locate: Locator; lines: LineModel }): DirectiveScope[] {
+  const { doc, text, locate, lines } = options;
   if (doc.directives.length === 0) return [];
-  const starts = lineStartsOf(doc, text);
+  const starts = lineStartsOf(doc, text, lines);
   const lineEnd = (index: number): number => starts[index + 1] ?? text.length;
   const scopes: DirectiveScope[] = [];
   const open: Array<{ scope: DirectiveScope; start: number; except: string[] }> = [];
@@ -164,7 +149,7 @@ export function resolveDirectives(options: { doc: Document; text: string; locate
       enable(open, directive, close);
     }
   }
-  const end = documentEnd(doc, text);
+  const end = documentEnd(doc, text, lines);
   for (const entry of open) close(entry, end);
   return scopes;
 }
@@ -208,21 +193,15 @@ export interface ApplyDirectivesOptions {
   findings: Finding[];
   /** path -> the scopes of that file's documents */
   scopes: Map<string, DirectiveScope[]>;
-  /** every rule onemessage knows */
-  knownRuleIds: string[];
-  /** the rules this run has on (a directive for a rule turned off is not unused) */
-  activeRuleIds: Set<string>;
-  /** severities of the directive rules, or undefined when the spec turns them off */
-  severity: { reason?: Severity; unused?: Severity };
 }
 
-/** Marks the findings directives suppress and returns the directive findings (`directive/reason`, `directive/unused`). */
-export function applyDirectives(options: ApplyDirectivesOptions): Finding[] {
+/** Marks the findings directives suppress; returns every directive with the selectors that suppressed something. */
+export function applyDirectives(options: ApplyDirectivesOptions): AppliedDirective[] {
   const { findings, scopes } = options;
   const used = new Map<DirectiveScope, Set<string>>();
   const indexes = new Map<string, RangeIndex>();
   for (const finding of findings) {
-    if (finding.suppression || finding.ruleId.startsWith('directive/')) continue;
+    if (finding.suppression) continue;
     const fileScopes = scopes.get(finding.path);
     if (!fileScopes) continue;
     let index = indexes.get(finding.path);
@@ -243,38 +222,8 @@ export function applyDirectives(options: ApplyDirectivesOptions): Finding[] {
       };
     }
   }
-  const out: Finding[] = [];
-  for (const [path, fileScopes] of scopes) {
-    for (const scope of fileScopes) {
-      const directiveName = `onemessage-${scope.kind}`;
-      if (options.severity.reason && scope.kind !== 'enable' && scope.reason === undefined) {
-        out.push(directiveFinding({
-          path,
-          scope,
-          ruleId: 'directive/reason',
-          severity: options.severity.reason,
-          message: `This ${directiveName} directive gives no reason; write one after " -- " (e.g. "-- approved by legal, LEGAL-112").`,
-        }));
-      }
-      if (!options.severity.unused || scope.kind === 'enable') continue;
-      const set = used.get(scope) ?? new Set<string>();
-      if (scope.selectors.length === 0) {
-        if (set.size === 0) out.push(directiveFinding({ path, scope, ruleId: 'directive/unused', severity: options.severity.unused, message: `Unused ${directiveName} directive: no finding here to suppress.` }));
-        continue;
-      }
-      for (const selector of scope.selectors) {
-        const ruleId = selector.includes(':') ? selector.slice(0, selector.indexOf(':')) : selector;
-        let message: string | undefined;
-        if (!options.knownRuleIds.includes(ruleId)) {
-          const hint = closest(ruleId, options.knownRuleIds);
-          message = `Unknown rule "${ruleId}" in this ${directiveName} directive${hint ? ` (did you mean "${hint}"?)` : ''}; it suppresses nothing.`;
-        } else if (options.activeRuleIds.has(ruleId) && !set.has(selector)) {
-          message = `Unused ${directiveName} directive: no ${selector} finding here to suppress.`;
-        }
-        if (message) out.push(directiveFinding({ path, scope, ruleId: 'directive/unused', severity: options.severity.unused, message }));
-      }
-    }
-  }
+  const out: AppliedDirective[] = [];
+  for (const [path, fileScopes] of scopes) for (const scope of fileScopes) out.push({ path, scope, used: used.get(scope) ?? new Set() });
   return out;
 }
 
@@ -301,23 +250,5 @@ function rangeIndex(scopes: DirectiveScope[]): RangeIndex {
       for (let i = lo - 1; i >= 0 && maxEnd[i]! > offset; i--) if (entries[i]!.range.end > offset) out.push(entries[i]!);
       return out;
     },
-  };
-}
-
-function directiveFinding(options: { path: string; scope: DirectiveScope; ruleId: string; severity: Severity; message: string }): Finding {
-  const { path, scope, ruleId, severity, message } = options;
-  return {
-    ruleId,
-    severity,
-    message,
-    path,
-    start: scope.where.start,
-    end: scope.where.end,
-    excerpt: scope.where.excerpt,
-    related: [],
-    ...(scope.channel !== undefined ? { channel: scope.channel } : {}),
-    ...(scope.documentTitle !== undefined ? { documentTitle: scope.documentTitle } : {}),
-    ...(scope.documentId !== undefined ? { documentId: scope.documentId } : {}),
-    fingerprint: fingerprintOf({ ruleId, path, documentId: scope.documentId, neighbourhood: `${scope.where.neighbourhood}\u0000${message}` }),
   };
 }

@@ -1,15 +1,14 @@
 /**
  * Spec exceptions: waivers written in the spec for findings in files that cannot carry a comment
- * (a macro export, a PDF's text). Applied after every rule ran; an exception past its `until`
- * date no longer applies and is itself reported at its place in the spec (`exception/expired`).
+ * (a macro export, a PDF's text), applied after every rule ran. An exception past its `until`
+ * date waives nothing; `exception/expired` then reports it.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
-import type { Exception, Spec } from '../spec/types.js';
-import type { Finding, Position, Severity } from '../model/finding.js';
-import { toPosix } from '../runner/files.js';
-import { fingerprintOf } from '../model/fingerprint.js';
+import type { Finding } from '../model/finding.js';
+import type { Spec } from '../spec/types.js';
+import { toPosix } from './paths.js';
+import type { JudgedException } from './rule.js';
 
 export interface ApplyExceptionsOptions {
   findings: Finding[];
@@ -18,23 +17,14 @@ export interface ApplyExceptionsOptions {
   cwd: string;
   /** `YYYY-MM-DD`; an exception applies through its `until` day */
   asOf: string;
-  /** severity of exception/expired, or undefined when the spec turns it off */
-  expiredSeverity?: Severity;
 }
 
-/** Marks the findings exceptions waive; returns one `exception/expired` finding per expired exception. */
-export function applyExceptions(options: ApplyExceptionsOptions): Finding[] {
+/** Marks the findings live exceptions waive; returns every exception with whether it has expired. */
+export function applyExceptions(options: ApplyExceptionsOptions): JudgedException[] {
   const { spec, findings } = options;
-  const out: Finding[] = [];
-  const live: Array<{ exception: Exception; test: (file: string) => boolean }> = [];
-  for (const exception of spec.exceptions) {
-    if (exception.until !== undefined && exception.until < options.asOf) {
-      if (options.expiredSeverity) out.push(expired(exception, options.expiredSeverity, options.cwd));
-      continue;
-    }
-    live.push({ exception, test: picomatch(exception.files, { dot: true }) });
-  }
-  if (live.length === 0) return out;
+  const judged: JudgedException[] = spec.exceptions.map((exception) => ({ exception, expired: exception.until !== undefined && exception.until < options.asOf }));
+  const live = judged.filter((entry) => !entry.expired).map(({ exception }) => ({ exception, test: picomatch(exception.files, { dot: true }) }));
+  if (live.length === 0) return judged;
   for (const finding of findings) {
     if (finding.suppression) continue;
     // Globs are relative to the spec's folder, finding paths to the working folder.
@@ -51,37 +41,5 @@ export function applyExceptions(options: ApplyExceptionsOptions): Finding[] {
       line: exception.pos.line,
     };
   }
-  return out;
-}
-
-function expired(exception: Exception, severity: Severity, cwd: string): Finding {
-  const label = `${exception.rule}${exception.item ? `:${exception.item}` : ''} in "${exception.files}"`;
-  const { start, excerpt } = placeInSpec(exception, cwd);
-  const message = `The exception for ${label} expired on ${exception.until}${exception.approvedBy ? ` (approved by ${exception.approvedBy})` : ''}; it no longer applies. Renew it with a new "until" or remove it.`;
-  return {
-    ruleId: 'exception/expired',
-    severity,
-    message,
-    path: exception.pos.file,
-    start,
-    end: start,
-    excerpt,
-    related: [],
-    item: { kind: 'exception', id: label, file: exception.pos.file, line: exception.pos.line, column: exception.pos.column },
-    fingerprint: fingerprintOf({ ruleId: 'exception/expired', itemId: label, path: exception.pos.file, neighbourhood: `${exception.until}` }),
-  };
-}
-
-/** The exception's position with its offset in the spec file, and the line it starts on. */
-function placeInSpec(exception: Exception, cwd: string): { start: Position; excerpt: string } {
-  const { line, column } = exception.pos;
-  try {
-    const text = readFileSync(path.resolve(cwd, exception.pos.file), 'utf8').replace(/^\uFEFF/, '');
-    const lines = text.split(/(?<=\n)/);
-    const offset = lines.slice(0, line - 1).reduce((sum, l) => sum + l.length, 0) + column - 1;
-    return { start: { line, column, offset }, excerpt: (lines[line - 1] ?? '').replace(/\r?\n$/, '').trim() };
-  } catch {
-    // A built-in pack or a spec that moved: the line and column still say where.
-    return { start: { line, column, offset: 0 }, excerpt: '' };
-  }
+  return judged;
 }

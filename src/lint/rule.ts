@@ -1,14 +1,20 @@
 /**
- * The rule interface. A rule is a module with `meta` (its documentation, read by `explain`,
- * the docs generator and the example checker) and a check. Document rules see one document;
- * corpus rules collect serialisable statements from each document and then judge them all
- * together, which is what lets them compare one channel's document with another's even when
- * documents are read in parallel, from a cache, or on other machines.
+ * The rule interface. A rule is a module with `meta` (its documentation and every message it can
+ * say, read by `explain`, the docs generator, the example checker and reporters) and a check.
+ * Rules own their behaviour; the engine only decides when each kind runs:
+ * - document rules see one document and its phrase matches;
+ * - corpus rules collect serialisable statements from each document and then judge them all
+ *   together, which is what lets them compare one channel's document with another's even when
+ *   documents are read in parallel, from a cache, or on other machines;
+ * - file rules hear of a file that could not be read;
+ * - waiver rules judge the waivers themselves (inline directives, spec exceptions) once the
+ *   engine has applied them to every finding.
  */
-import type { Document } from '../model/document.js';
-import type { Spec, SpecPos } from '../spec/types.js';
-import type { Fix, Position, RelatedLocation, Severity } from '../model/finding.js';
+import type { Directive, Document } from '../model/document.js';
+import type { Fix, Position, RelatedLocation, Severity, SpecPos } from '../model/finding.js';
 import type { DocumentMatches } from '../match/matcher.js';
+import type { SpecIndex } from '../spec/compile.js';
+import type { Exception, Spec } from '../spec/types.js';
 
 /** A documented example for a rule: a spec snippet and a document, as a user would write them. */
 export interface RuleExample {
@@ -27,9 +33,14 @@ export interface RuleMeta {
   defaultSeverity: Severity;
   fixable: boolean;
   /**
+   * Every message the rule can say, keyed by message id (ESLint's `messages`): `{{name}}` is
+   * filled from the report's `data`. Data, so that tests, reporters and the docs can list them.
+   */
+  messages: Record<string, string>;
+  /**
    * The rule can report in a document that holds no phrase match of the spec (a rule about
-   * directives or layout). The prefilter skips parsing files without matches, so when an active
-   * rule sets this, every file is parsed.
+   * layout). The prefilter skips parsing files without matches, so when an active rule sets
+   * this, every file is parsed.
    */
   reportsWithoutMatches?: boolean;
   docs: {
@@ -42,13 +53,25 @@ export interface RuleMeta {
   };
 }
 
+/** What every report names: which message, filled with what. */
+export interface MessageRef {
+  messageId: string;
+  data?: Record<string, string | number>;
+}
+
+/** The spec item a report is about, with where the spec defines it. */
+export interface ItemRef {
+  kind: string;
+  id: string;
+  pos: SpecPos;
+}
+
 /** What a rule reports; the engine fills in path, channel, line:col, excerpt and severity. */
-export interface Report {
-  message: string;
+export interface Report extends MessageRef {
   /** source offsets of the reported range in the document's file */
   start: number;
   end: number;
-  item?: { kind: string; id: string; pos: SpecPos };
+  item?: ItemRef;
   related?: RelatedLocation[];
   /** related places in the same document, in source offsets; the engine resolves their positions */
   relatedHere?: Array<{ start: number; end: number; message: string }>;
@@ -60,6 +83,8 @@ export interface Report {
 export interface DocumentContext {
   doc: Document;
   spec: Spec;
+  /** the spec's items by id */
+  items: SpecIndex;
   /** every phrase match in the document, computed once for all rules */
   matches: DocumentMatches;
   /** the date claims are judged at, `YYYY-MM-DD` */
@@ -90,6 +115,7 @@ export interface Statement {
 
 export interface CorpusContext {
   spec: Spec;
+  items: SpecIndex;
   asOf: string;
   /** this rule's statements from every document, in a deterministic order: by path, then offset */
   statements: Statement[];
@@ -104,4 +130,98 @@ export interface CorpusRule {
   check(context: CorpusContext): void;
 }
 
-export type Rule = DocumentRule | CorpusRule;
+/** A file the run could not read or parse, and why. */
+export interface FileProblem {
+  path: string;
+  /** one line: why the file could not be read */
+  reason: string;
+  /** where in the file the problem is, when the reader knows */
+  at?: Position;
+  channel?: string;
+}
+
+export interface FileContext {
+  problem: FileProblem;
+  report(report: MessageRef): void;
+}
+
+export interface FileRule {
+  kind: 'file';
+  meta: RuleMeta;
+  check(context: FileContext): void;
+}
+
+/** A place a waiver rule reports at: a directive comment, or an exception in the spec. */
+export interface WaiverPlace {
+  path: string;
+  start: Position;
+  end: Position;
+  excerpt: string;
+  document?: { channel?: string | undefined; title?: string | undefined; id?: string | undefined };
+}
+
+/** One directive, resolved to the source ranges it covers; serialisable like a Statement. */
+export interface DirectiveScope {
+  kind: Directive['kind'];
+  /** rule ids or `rule:item` ids; empty = every rule */
+  selectors: string[];
+  reason?: string;
+  documentId?: string;
+  documentTitle?: string;
+  channel?: string;
+  /** source offset ranges [start, end) a finding's start must fall in; `except` lists selectors an `enable` took back */
+  ranges: Array<{ start: number; end: number; except?: string[] }>;
+  /** where the directive comment is written */
+  where: { start: Position; end: Position; excerpt: string; neighbourhood: string };
+}
+
+/** An inline directive of a file, after the engine applied it: the selectors that suppressed something. */
+export interface AppliedDirective {
+  path: string;
+  scope: DirectiveScope;
+  /** selectors (or `*` for a directive naming no rule) that suppressed at least one finding */
+  used: ReadonlySet<string>;
+}
+
+/** A spec exception, and whether it is past its `until` date (then it waived nothing). */
+export interface JudgedException {
+  exception: Exception;
+  expired: boolean;
+}
+
+export interface WaiverContext {
+  spec: Spec;
+  asOf: string;
+  directives: readonly AppliedDirective[];
+  exceptions: readonly JudgedException[];
+  /** every rule id onemessage knows, and the ones this run has on */
+  knownRuleIds: readonly string[];
+  activeRuleIds: ReadonlySet<string>;
+  /** The rule's message filled from a reference, as the finding will show it. */
+  message(ref: MessageRef): string;
+  /**
+   * Reports at a place. `identity` is what the finding's fingerprint follows (the directive's
+   * neighbourhood and message, or the exception's date), since a waiver matches no phrase.
+   */
+  report(place: WaiverPlace, report: MessageRef & { item?: ItemRef; identity: string }): void;
+}
+
+export interface WaiverRule {
+  kind: 'waiver';
+  meta: RuleMeta;
+  /**
+   * When it runs: `directives` after inline directives are applied (its findings can still be
+   * waived by a spec exception), `exceptions` after spec exceptions are applied.
+   */
+  stage: 'directives' | 'exceptions';
+  check(context: WaiverContext): void;
+}
+
+export type Rule = DocumentRule | CorpusRule | FileRule | WaiverRule;
+
+/** A summary a run's result carries, built from corpus rules' statements (the fact rules' message map). */
+export interface RunView<T> {
+  /** the corpus rules whose statements it reads */
+  rules: readonly string[];
+  build(spec: Spec, statements: Statement[]): T;
+}

@@ -6,15 +6,13 @@
  */
 import { RE2JS } from 're2js';
 import { toSourceRange, type Document, type TextBlock } from '../model/document.js';
-import type { Phrase, Spec } from '../spec/types.js';
 import { isNegated } from './negation.js';
 import { findQuantities, parseQuantity, type Quantity } from './quantity.js';
-import { parseTemplate, type TemplateNode } from './template.js';
-import { builtinDeliveryPhrases, DELIVERY_ITEM } from '../spec/delivery.js';
+import type { TemplateNode } from './template.js';
 import { joinsPhrase, tokenize, type Tokens } from './tokens.js';
-import type { Match, PhraseKind } from './types.js';
+import type { Match, Phrase, PhraseKind, SpecPhrase } from './types.js';
 
-export type { Match, PhraseKind } from './types.js';
+export type { Match, PhraseKind, SpecPhrase } from './types.js';
 
 export interface DocumentMatches {
   all: Match[];
@@ -38,13 +36,6 @@ interface CompiledRegex {
   negatable: boolean;
 }
 
-/** A phrase of the spec with the part it belongs to. */
-export interface SpecPhrase {
-  kind: PhraseKind;
-  itemId: string;
-  phrase: Phrase;
-}
-
 const VALUE_KEY = '\u0000value';
 const NEGATABLE: Record<PhraseKind, boolean> = {
   fact: true,
@@ -56,30 +47,6 @@ const NEGATABLE: Record<PhraseKind, boolean> = {
   term: false,
   delivery: true,
 };
-
-/** Phrase kinds whose templates may hold `{value}`: facts, and the built-in delivery times. */
-export function takesValue(kind: PhraseKind): boolean {
-  return kind === 'fact' || kind === 'delivery';
-}
-
-/** Every phrase of the spec, in spec order. */
-export function specPhrases(spec: Spec): SpecPhrase[] {
-  const out: SpecPhrase[] = [];
-  const add = (kind: PhraseKind, itemId: string, phrases: Phrase[]) => {
-    for (const phrase of phrases) out.push({ kind, itemId, phrase });
-  };
-  for (const fact of spec.facts) add('fact', fact.id, fact.says);
-  for (const claim of spec.claims) add('claim', claim.id, claim.says);
-  for (const product of spec.products) add('product', product.id, product.names);
-  add('promise', 'immediate', spec.promises.immediate);
-  for (const disclosure of spec.disclosures) {
-    add('disclosure-when', disclosure.id, disclosure.when);
-    add('disclosure-include', disclosure.id, disclosure.include);
-  }
-  for (const term of spec.terms) add('term', term.id, term.not);
-  add('delivery', DELIVERY_ITEM, builtinDeliveryPhrases());
-  return out;
-}
 
 export class Matcher {
   private readonly byFirstWord = new Map<string, CompiledTemplate[]>();
@@ -98,7 +65,9 @@ export class Matcher {
         needsQuantities ||= kind === 'fact';
         continue;
       }
-      const template = parseTemplate(phrase.source, { allowValue: takesValue(kind) });
+      const template = phrase.template;
+      // The spec parser compiles every template; a phrase without one is a bug, not a user's mistake.
+      if (!template) throw new Error(`phrase ${JSON.stringify(phrase.source)} was not compiled`);
       needsQuantities ||= template.hasValue;
       const compiled: CompiledTemplate = { kind, itemId, phrase, nodes: template.nodes, negatable };
       for (const first of firstWords(template.nodes)) {
@@ -202,7 +171,6 @@ interface QuantityAt {
 /** Quantities keyed by the token they start at, with the token they end at. */
 function quantitiesByToken(text: string, tokens: Tokens, times: boolean): Map<number, QuantityAt> {
   const out = new Map<number, QuantityAt>();
-  if (!times && !/[0-9]|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen)\b/i.test(text)) return out;
   const quantities = findQuantities(text, { times });
   let t = 0;
   for (const quantity of quantities) {

@@ -11,6 +11,9 @@ const VALUES = new Map<string, number>([
   ...TENS.map((w, i) => [w, 20 + 10 * i] as const),
 ]);
 
+/** The one table of number words: every word a number can be written with, and its value (scale words multiply). */
+export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([...VALUES, ['hundred', 100], ['dozen', 12], ...Object.entries(SCALES)]);
+
 /**
  * Regex source for one number word. Longest first, so that the engine never settles for
  * "seven" at the start of "seventeen" before checking the word boundary.

@@ -7,9 +7,9 @@
  */
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { characterEntitiesLegacy } from 'character-entities-legacy';
-import { takesValue, type SpecPhrase } from './matcher.js';
-import { parseTemplate, type TemplateNode } from './template.js';
+import type { TemplateNode } from './template.js';
 import { tokenize } from './tokens.js';
+import type { SpecPhrase } from './types.js';
 
 export interface Prefilter {
   /** whether `text` may hold a match of some phrase; false is a proof that it holds none */
@@ -31,14 +31,15 @@ const COMMON = new Set(['a', 'an', 'the', 'and', 'or', 'to', 'of', 'in', 'on', '
 export function compilePrefilter(phrases: readonly SpecPhrase[]): Prefilter | undefined {
   const words = new Set<string>();
   const substrings = new Set<string>();
-  for (const { kind, phrase } of phrases) {
+  for (const { phrase } of phrases) {
     if (phrase.isRegex) {
       const literal = regexLiteral(phrase.source);
       if (literal === undefined) return undefined;
       substrings.add(literal);
       continue;
     }
-    const required = requiredWords(parseTemplate(phrase.source, { allowValue: takesValue(kind) }).nodes);
+    if (!phrase.template) throw new Error(`phrase ${JSON.stringify(phrase.source)} was not compiled`);
+    const required = requiredWords(phrase.template.nodes);
     if (required === undefined) return undefined;
     for (const word of required) words.add(word);
   }

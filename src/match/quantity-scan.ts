@@ -1,5 +1,5 @@
 /** Scans text for quantities (numbers, money, percentages, durations, data sizes, times of day, 24/7) and their offsets. */
-import type { Quantity, QuantityKind } from './quantity.js';
+import type { Quantity, QuantityKind } from './types.js';
 import { NUMBER_WORD, readNumberWords } from './number-words.js';
 
 /** A quantity being read, with what range joining and the near-miss filters need to know. */
@@ -363,6 +363,11 @@ export interface ScanOptions {
 }
 
 /** All quantities in text, left to right, non-overlapping; at each start the longest reading wins. */
+/** Whether text may hold a quantity at all: a digit, a number word of the one table, a time word, "a day". */
+export function mayHoldQuantity(text: string): boolean {
+  return QUICK.test(text);
+}
+
 export function scanQuantities(text: string, options: ScanOptions = {}): Quantity[] {
   const found: Quantity[] = [];
   if (!QUICK.test(text)) return found;

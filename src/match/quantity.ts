@@ -1,33 +1,15 @@
 /** The one place quantities live: what `{value}` recognises, how values normalise, compare and print. */
-import { scanQuantities } from './quantity-scan.js';
+import { mayHoldQuantity, scanQuantities } from './quantity-scan.js';
+import type { Quantity } from './types.js';
 
-export type QuantityKind = 'number' | 'money' | 'percent' | 'duration' | 'time' | 'always' | 'size';
-
-export interface Quantity {
-  kind: QuantityKind;
-  /**
-   * Normalised amount, in the unit as written: 30 for "30 days" and "thirty-day", 50 for
-   * "$50.00", 20 for "20%", 1000000 for "1M", minutes since midnight for a time, 0 for 24/7.
-   */
-  min: number;
-  /** equal to min unless a range ("6-8 weeks": min 6, max 8) */
-  max: number;
-  /**
-   * money: ISO 4217 code ('USD', 'EUR', 'GBP'...); duration: 'second', 'minute', 'hour', 'day',
-   * 'business-day', 'week', 'month', 'year'; size: 'KB', 'MB', 'GB', 'TB'; otherwise absent.
-   */
-  unit?: string;
-  /** offsets of the whole quantity in the scanned string */
-  start: number;
-  end: number;
-  /** the quantity exactly as written (text.slice(start, end)) */
-  text: string;
-}
+export type { Quantity, QuantityKind } from './types.js';
 
 export interface FindQuantitiesOptions {
   /** also return times of day ("9am", "17:00", "noon"), for facts whose value is a time */
   times?: boolean;
 }
+
+export { mayHoldQuantity };
 
 /** All quantities in text, left to right, non-overlapping, the longest reading winning. */
 export function findQuantities(text: string, options: FindQuantitiesOptions = {}): Quantity[] {

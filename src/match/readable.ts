@@ -1,46 +1,22 @@
-/** A phrase template as a reader would say it, for messages and the guide: `return [it / them] within 30 days`. */
-import type { Phrase } from '../spec/types.js';
+/** A phrase as a reader would say it, for messages and the guide: `return [it / them] within 30 days`. */
+import type { DisplayNode } from './template.js';
+import type { Phrase } from './types.js';
 
-/** A phrase template as a reader says it: `{value}` filled in, groups as `[optional]` and `(a / b)`. */
+/** A phrase as a reader says it: `{value}` filled in, groups as `[optional]` and `(a / b)`, from its parsed template. */
 export function readablePhrase(phrase: Phrase, value?: string): string {
-  if (phrase.isRegex) return `pattern /${phrase.source}/`;
-  const source = phrase.source;
-  let i = 0;
-  const sequence = (): string => {
+  if (phrase.isRegex || !phrase.template) return `pattern /${phrase.source}/`;
+  const render = (nodes: readonly DisplayNode[]): string => {
     let out = '';
-    while (i < source.length) {
-      const c = source[i]!;
-      if (c === '\\' && i + 1 < source.length) {
-        out += source[i + 1];
-        i += 2;
-      } else if (source.startsWith('{value}', i)) {
-        out += value ?? '‹value›';
-        i += '{value}'.length;
-      } else if (c === '(') {
-        i += 1;
-        const alternatives = [sequence().trim()];
-        while (source[i] === '|') {
-          i += 1;
-          alternatives.push(sequence().trim());
-        }
-        if (source[i] === ')') i += 1;
-        const optional = source[i] === '?';
-        if (optional) i += 1;
+    for (const node of nodes) {
+      if (node.type === 'text') out += node.text;
+      else if (node.type === 'value') out += value ?? '‹value›';
+      else {
+        const alternatives = node.options.map((option) => render(option).trim());
         const inner = alternatives.join(' / ');
-        out += optional ? `[${inner}]` : alternatives.length > 1 ? `(${inner})` : inner;
-      } else if (c === '|' || c === ')') {
-        return out;
-      } else {
-        out += c;
-        i += 1;
+        out += node.optional ? `[${inner}]` : alternatives.length > 1 ? `(${inner})` : inner;
       }
     }
     return out;
   };
-  const parts = [sequence()];
-  while (i < source.length) {
-    i += 1;
-    parts.push(sequence());
-  }
-  return parts.map((part) => part.replace(/\s+/g, ' ').trim()).join(' / ');
+  return render(phrase.template.display).replace(/\s+/g, ' ').trim();
 }

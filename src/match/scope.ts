@@ -4,7 +4,7 @@
  * shared by the disclosure rules, `claim/requires` and the stock rules' "about a product".
  */
 import type { Document } from '../model/document.js';
-import type { Scope } from '../spec/types.js';
+import type { Scope } from './types.js';
 import { sentencesOf, sentenceIndexAt } from './sentences.js';
 
 /** A place in a document's text: a block and a range in its text (a Match is one). */

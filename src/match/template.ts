@@ -5,14 +5,23 @@
  */
 import { tokenize } from './tokens.js';
 
+/** What the matcher walks: normalised words, `{value}` slots and groups of alternatives. */
 export type TemplateNode =
   | { type: 'word'; word: string }
   | { type: 'value' }
   | { type: 'group'; options: TemplateNode[][]; optional: boolean };
 
+/** What a reader is shown (messages, the guide): the literal text as written, escapes undone. */
+export type DisplayNode =
+  | { type: 'text'; text: string }
+  | { type: 'value' }
+  | { type: 'group'; options: DisplayNode[][]; optional: boolean };
+
 export interface Template {
   source: string;
   nodes: TemplateNode[];
+  /** the same tree for display, from the same parse */
+  display: DisplayNode[];
   hasValue: boolean;
 }
 
@@ -52,11 +61,13 @@ export function parseTemplate(source: string, options: { allowValue: boolean } =
     return out;
   }
 
-  function sequence(depth: number, openAt: number): TemplateNode[][] {
+  function sequence(depth: number, openAt: number): { nodes: TemplateNode[][]; display: DisplayNode[][] } {
     const options: TemplateNode[][] = [[]];
+    const shown: DisplayNode[][] = [[]];
     while (i < source.length) {
       const ch = source[i]!;
       const current = options[options.length - 1]!;
+      const currentShown = shown[shown.length - 1]!;
       if (ch === '(') {
         const at = i;
         i += 1;
@@ -66,14 +77,16 @@ export function parseTemplate(source: string, options: { allowValue: boolean } =
           optional = true;
           i += 1;
         }
-        current.push({ type: 'group', options: inner, optional });
+        current.push({ type: 'group', options: inner.nodes, optional });
+        currentShown.push({ type: 'group', options: inner.display, optional });
       } else if (ch === ')') {
         if (depth === 0) throw new TemplateSyntaxError('unbalanced ")": no "(" opens it', i);
         i += 1;
-        return checkOptions(options, openAt);
+        return { nodes: checkOptions(options, openAt), display: shown };
       } else if (ch === '|') {
         if (depth === 0) throw new TemplateSyntaxError('"|" outside a group: write alternatives as (a|b)', i);
         options.push([]);
+        shown.push([]);
         i += 1;
       } else if (ch === '?') {
         throw new TemplateSyntaxError('"?" must follow a group, as in (very )?', i);
@@ -85,16 +98,18 @@ export function parseTemplate(source: string, options: { allowValue: boolean } =
         if (!options_.allowValue) throw new TemplateSyntaxError('{value} is only meaningful in a fact\'s says', i);
         hasValue = true;
         current.push({ type: 'value' });
+        currentShown.push({ type: 'value' });
         i = close + 1;
       } else if (ch === '}') {
         throw new TemplateSyntaxError('unbalanced "}"', i);
       } else {
         const text = literalRun();
         for (const word of tokenize(text).words) current.push({ type: 'word', word });
+        currentShown.push({ type: 'text', text });
       }
     }
     if (depth > 0) throw new TemplateSyntaxError('unbalanced "(": no ")" closes it', openAt);
-    return options;
+    return { nodes: options, display: shown };
   }
 
   function checkOptions(options: TemplateNode[][], openAt: number): TemplateNode[][] {
@@ -105,9 +120,10 @@ export function parseTemplate(source: string, options: { allowValue: boolean } =
   }
 
   const options_ = options;
-  const [nodes] = sequence(0, 0);
+  const top = sequence(0, 0);
+  const nodes = top.nodes[0];
   if (!nodes || !canMatchSomething(nodes)) throw new TemplateSyntaxError('the template has no words to match', 0);
-  return { source, nodes, hasValue };
+  return { source, nodes, display: top.display[0] ?? [], hasValue };
 }
 
 function canMatchSomething(nodes: TemplateNode[]): boolean {

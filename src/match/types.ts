@@ -1,6 +1,43 @@
-/** What the compiled matcher finds: one match of one spec phrase in one block of a document. */
-import type { Phrase } from '../spec/types.js';
-import type { Quantity } from './quantity.js';
+/** The matcher's vocabulary: phrases (compiled templates), quantities, and what a match is. */
+import type { SpecPos } from '../model/finding.js';
+import type { Template } from './template.js';
+
+export type QuantityKind = 'number' | 'money' | 'percent' | 'duration' | 'time' | 'always' | 'size';
+
+export interface Quantity {
+  kind: QuantityKind;
+  /**
+   * Normalised amount, in the unit as written: 30 for "30 days" and "thirty-day", 50 for
+   * "$50.00", 20 for "20%", 1000000 for "1M", minutes since midnight for a time, 0 for 24/7.
+   */
+  min: number;
+  /** equal to min unless a range ("6-8 weeks": min 6, max 8) */
+  max: number;
+  /**
+   * money: ISO 4217 code ('USD', 'EUR', 'GBP'...); duration: 'second', 'minute', 'hour', 'day',
+   * 'business-day', 'week', 'month', 'year'; size: 'KB', 'MB', 'GB', 'TB'; otherwise absent.
+   */
+  unit?: string;
+  /** offsets of the whole quantity in the scanned string */
+  start: number;
+  end: number;
+  /** the quantity exactly as written (text.slice(start, end)) */
+  text: string;
+}
+
+/** One phrase template (`"{value} return"`) or a user regex, with its position in the spec. */
+export interface Phrase {
+  /** the template as written; for a regex phrase, the pattern */
+  source: string;
+  isRegex: boolean;
+  pos: SpecPos;
+  /** the parsed template (absent for a regex), compiled once when the spec is parsed */
+  template?: Template;
+}
+
+
+/** How far a disclosure's `within` reaches from a place, and how far the stock rules look for a product. */
+export type Scope = 'sentence' | 'paragraph' | 'section' | 'document';
 
 /** Which part of the spec a phrase belongs to. */
 export type PhraseKind =
@@ -12,6 +49,13 @@ export type PhraseKind =
   | 'disclosure-include'
   | 'term' // a term's `not`
   | 'delivery'; // a stated delivery time, built in (src/spec/delivery.ts), with `{value}`
+
+/** A phrase of the spec with the part and item it belongs to: what the matcher and the prefilter are built from. */
+export interface SpecPhrase {
+  kind: PhraseKind;
+  itemId: string;
+  phrase: Phrase;
+}
 
 export interface Match {
   kind: PhraseKind;

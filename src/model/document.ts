@@ -4,6 +4,13 @@
  * source file's offsets.
  */
 
+/**
+ * How a format's lines are counted for `disable-next-line`: `source` when the lines a writer sees
+ * are the source file's (Markdown, HTML, text); `embedded` when a document's text sits inside a
+ * container (a macro export, where a whole macro may be one JSON string on one source line).
+ */
+export type LineModel = 'source' | 'embedded';
+
 /** What a block of visible text is, as far as scope rules (sentence, paragraph, section) care. */
 export type BlockKind =
   | 'heading' // a heading; `depth` gives its level (1-6) and it opens a section

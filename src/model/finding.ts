@@ -1,7 +1,9 @@
 /**
- * The one diagnostic type, carried unchanged from rule to reporter: where, what, which spec
- * item, and the other side of a contradiction.
+ * The finding: what a rule reports, carried unchanged from rule to reporter (where, what, which
+ * spec item, the other side of a contradiction), built by one factory so that every finding has
+ * the same shape and a fingerprint computed the same way.
  */
+import { fingerprintOf } from './fingerprint.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -10,6 +12,14 @@ export interface Position {
   line: number;
   column: number;
   offset: number;
+}
+
+/** Where something is written in a spec file (or a built-in pack). */
+export interface SpecPos {
+  /** spec file path relative to the working folder, or `pack:NAME` for a built-in pack */
+  file: string;
+  line: number;
+  column: number;
 }
 
 /** The spec item a finding is about, and where the spec defines it. */
@@ -45,6 +55,8 @@ export interface Fix {
 
 export interface Finding {
   ruleId: string;
+  /** the key of the message in the rule's `meta.messages` (ESLint's messageId) */
+  messageId?: string;
   severity: Severity;
   message: string;
   path: string;
@@ -76,63 +88,6 @@ export interface Suppression {
   line?: number;
 }
 
-/** One cell of the fact-by-channel message map: a value a channel states, and where. */
-export interface MatrixValue {
-  /** the value as first written in this channel */
-  text: string;
-  /** canonical key of the value; two cells with the same key state the same value */
-  key: string;
-  count: number;
-  locations: Array<{ path: string; line: number; column: number }>;
-  /** differs from the spec's value, or from the reference value of an agree-only fact */
-  conflicting: boolean;
-}
-
-export interface MatrixRow {
-  fact: string;
-  /** the spec's value as written, if the fact has one */
-  specValue?: string;
-  /** channel name (or `(none)`) -> values stated there */
-  channels: Record<string, MatrixValue[]>;
-  conflict: boolean;
-}
-
-/** What the run knows about each file it read. */
-export interface FileRecord {
-  path: string;
-  format?: string;
-  channel?: string;
-  /** SHA-256 of the raw bytes, hex; absent when the file could not be read */
-  sha256?: string;
-  documents: number;
-  bytes: number;
-}
-
-export interface RunResult {
-  /** version of onemessage that produced it */
-  version: string;
-  spec: { path: string; sha256: string; brand?: string };
-  asOf: string;
-  files: FileRecord[];
-  findings: Finding[];
-  /** spec warnings (a channel glob that matches nothing...) */
-  warnings: string[];
-  /** when the run started, ISO 8601; the one field allowed to differ between identical runs */
-  startedAt?: string;
-  /** the command line, for the audit block of reports */
-  command?: string[];
-  /** channel names in the spec's order */
-  channels?: string[];
-  /** the fact-by-channel message map */
-  matrix?: MatrixRow[];
-  /** with --baseline: the baseline file, how many of its entries matched, and the ones that no longer match (fixed) */
-  baseline?: {
-    file: string;
-    matched: number;
-    fixed: Array<{ path: string; ruleId: string; item?: string; fingerprint: string; excerpt: string; message: string }>;
-  };
-}
-
 const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** The one order of findings, so output never depends on file order or scheduling. */
@@ -150,4 +105,50 @@ export function compareFindings(a: Finding, b: Finding): number {
 
 export function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** What a finding is made of; the factory gives every finding the same shape and its fingerprint. */
+export interface FindingInput {
+  ruleId: string;
+  messageId?: string;
+  severity: Severity;
+  message: string;
+  path: string;
+  start: Position;
+  end: Position;
+  excerpt: string;
+  related?: RelatedLocation[];
+  /** the document inside the file that the finding is in (a macro of an export), and its channel */
+  document?: { channel?: string | undefined; title?: string | undefined; id?: string | undefined; inactive?: boolean | undefined };
+  item?: SpecItemRef;
+  fix?: Fix;
+  /**
+   * The text the fingerprint follows: the matched text with its line neighbourhood (see
+   * `neighbourhood()`), or whatever identifies a finding that matches no text (a file's problem).
+   */
+  neighbourhood: string;
+}
+
+/** The one place a Finding is built. */
+export function createFinding(input: FindingInput): Finding {
+  const { document } = input;
+  const finding: Finding = {
+    ruleId: input.ruleId,
+    ...(input.messageId !== undefined ? { messageId: input.messageId } : {}),
+    severity: input.severity,
+    message: input.message,
+    path: input.path,
+    start: input.start,
+    end: input.end,
+    excerpt: input.excerpt,
+    related: input.related ?? [],
+  };
+  if (document?.channel !== undefined) finding.channel = document.channel;
+  if (document?.title !== undefined) finding.documentTitle = document.title;
+  if (document?.id !== undefined) finding.documentId = document.id;
+  if (document?.inactive) finding.documentInactive = true;
+  if (input.item) finding.item = input.item;
+  if (input.fix) finding.fix = input.fix;
+  finding.fingerprint = fingerprintOf({ ruleId: input.ruleId, itemId: input.item?.id, path: input.path, documentId: document?.id, neighbourhood: input.neighbourhood });
+  return finding;
 }

@@ -5,7 +5,6 @@
  * neighbourhood (case and white space folded), never from line numbers.
  */
 import { createHash } from 'node:crypto';
-import type { Finding } from './finding.js';
 
 const NEIGHBOURHOOD = 24;
 
@@ -35,7 +34,7 @@ export function fingerprintOf(parts: { ruleId: string; itemId?: string; path: st
  * Two findings with the same fingerprint (the same phrase twice in one neighbourhood) are told
  * apart by their order: the second gets `:2`. Expects findings in their final order.
  */
-export function disambiguate(findings: Finding[]): void {
+export function disambiguate(findings: Array<{ fingerprint?: string }>): void {
   const seen = new Map<string, number>();
   for (const finding of findings) {
     if (!finding.fingerprint) continue;

@@ -3,7 +3,8 @@
  * spreadsheet.
  */
 import { stringify } from 'csv-stringify/sync';
-import type { Finding, RunResult } from '../model/finding.js';
+import type { Finding } from '../model/finding.js';
+import type { RunResult } from '../model/result.js';
 import type { Reporter } from './reporter.js';
 import { documentLabel, neutraliseCsvCell, stripControl } from './text.js';
 

@@ -2,7 +2,8 @@
  * The GitHub Actions reporter: one workflow command per unsuppressed finding, which the runner
  * turns into an annotation on the pull request's diff.
  */
-import type { Finding, RunResult, Severity } from '../model/finding.js';
+import type { Finding, Severity } from '../model/finding.js';
+import type { RunResult } from '../model/result.js';
 import type { Reporter } from './reporter.js';
 import { documentLabel, formatPosition, stripControl } from './text.js';
 

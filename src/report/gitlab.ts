@@ -3,7 +3,8 @@
  * reads from a `codequality` report artifact, so findings appear in the merge request widget.
  */
 import { createHash } from 'node:crypto';
-import type { Finding, RunResult, Severity } from '../model/finding.js';
+import type { Finding, Severity } from '../model/finding.js';
+import type { RunResult } from '../model/result.js';
 import type { Reporter } from './reporter.js';
 import { documentLabel, oneLine, stripControl } from './text.js';
 

@@ -2,7 +2,8 @@
  * The HTML reporter: one self-contained file a compliance reviewer can archive and print, with
  * the audit trail, the counts, the message matrix and every finding, filterable in the browser.
  */
-import type { FileRecord, Finding, MatrixRow, RelatedLocation, RunResult } from '../model/finding.js';
+import type { Finding, RelatedLocation } from '../model/finding.js';
+import type { FileRecord, MatrixRow, RunResult } from '../model/result.js';
 import { baseCss, renderPage } from './html-page.js';
 import type { ReportOptions, Reporter, RuleInfo } from './reporter.js';
 import {

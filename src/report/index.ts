@@ -11,7 +11,6 @@ import { json } from './json.js';
 import { stylish } from './stylish.js';
 
 export type { ReportOptions, Reporter, RuleInfo } from './reporter.js';
-export { renderGuide, type GuideFormat } from '../guide/guide.js';
 
 export const reporters: Record<string, Reporter> = {
   stylish,

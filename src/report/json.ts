@@ -2,7 +2,7 @@
  * The JSON reporter: the full result, versioned by `schemaVersion` so that tools reading it can
  * tell when its shape changes. Documented in docs/json-output.md.
  */
-import type { RunResult } from '../model/finding.js';
+import type { RunResult } from '../model/result.js';
 import type { Reporter } from './reporter.js';
 
 export const JSON_SCHEMA_VERSION = 1;
@@ -34,7 +34,8 @@ export const json: Reporter = {
       summary: summarize(result),
       ...(result.channels ? { channels: result.channels } : {}),
       files: result.files,
-      findings: result.findings,
+      // Schema version 1 does not carry message ids; they stay in memory (and the cache) until the schema's next version.
+      findings: result.findings.map(({ messageId: _messageId, ...finding }) => finding),
       warnings: result.warnings,
       ...(result.matrix ? { matrix: result.matrix } : {}),
       ...(result.baseline ? { baseline: result.baseline } : {}),

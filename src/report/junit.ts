@@ -2,7 +2,8 @@
  * The JUnit XML reporter: the run as one test suite with a test case per checked file, so CI
  * servers that read test results show each file as passed or failed.
  */
-import type { Finding, RunResult } from '../model/finding.js';
+import type { Finding } from '../model/finding.js';
+import type { RunResult } from '../model/result.js';
 import type { Reporter } from './reporter.js';
 import { describeSuppression, documentLabel, formatPosition, stripControl } from './text.js';
 

@@ -2,7 +2,8 @@
  * The Markdown reporter: a pull-request comment or job summary with the verdict, the counts,
  * every finding by file with the other side of each contradiction, and the waived findings.
  */
-import type { Finding, RelatedLocation, RunResult } from '../model/finding.js';
+import type { Finding, RelatedLocation } from '../model/finding.js';
+import type { RunResult } from '../model/result.js';
 import type { Reporter } from './reporter.js';
 import {
   documentLabel,

@@ -4,7 +4,7 @@
  * mark survives without colour). Below it, where each contradicting statement stands.
  */
 import { Chalk } from 'chalk';
-import type { MatrixRow, MatrixValue, RunResult } from '../model/finding.js';
+import type { MatrixRow, MatrixValue, RunResult } from '../model/result.js';
 import { stripControl } from './text.js';
 
 export function formatMatrix(result: RunResult, options: { color: boolean }): string {

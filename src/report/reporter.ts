@@ -1,7 +1,8 @@
 /**
  * The reporter interface: a pure function from a run's result to the text of one output format.
  */
-import type { RunResult, Severity } from '../model/finding.js';
+import type { Severity } from '../model/finding.js';
+import type { RunResult } from '../model/result.js';
 
 /** What a reporter knows about a rule besides its id: for SARIF's rule table and the HTML report. */
 export interface RuleInfo {

@@ -3,7 +3,8 @@
  */
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
-import type { Finding, Position, RelatedLocation, RunResult, Severity, SpecItemRef } from '../model/finding.js';
+import type { Finding, Position, RelatedLocation, Severity, SpecItemRef } from '../model/finding.js';
+import type { RunResult } from '../model/result.js';
 import type { ReportOptions, Reporter, RuleInfo } from './reporter.js';
 import { describeSuppression, documentLabel, formatCommand, stripControl } from './text.js';
 

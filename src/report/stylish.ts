@@ -4,7 +4,8 @@
  * asked; every piece of content is stripped of control sequences first.
  */
 import { Chalk } from 'chalk';
-import type { Finding, RunResult } from '../model/finding.js';
+import type { Finding } from '../model/finding.js';
+import type { RunResult } from '../model/result.js';
 import type { Reporter } from './reporter.js';
 import { stripControl } from './text.js';
 

@@ -9,14 +9,9 @@ import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 
-export interface DiscoveredFile {
-  /** absolute path */
-  abs: string;
-  /** relative to the working folder, `/` separators */
-  rel: string;
-  /** named on the command line, rather than found in a folder */
-  explicit?: boolean;
-}
+import { toPosix, type DiscoveredFile } from '../lint/paths.js';
+
+export { toPosix, type DiscoveredFile } from '../lint/paths.js';
 
 export interface DiscoveryProblem {
   rel: string;
@@ -39,10 +34,6 @@ export interface DiscoveryOptions {
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules', '.onemessage-cache']);
 /** `onemessage report`'s default files, written in the working folder: onemessage's own output is not content. */
 const OWN_REPORT = /^onemessage-report\.[a-z]+$/;
-
-export function toPosix(p: string): string {
-  return p.split(path.sep).join('/');
-}
 
 export async function discoverFiles(options: DiscoveryOptions): Promise<{ files: DiscoveredFile[]; problems: DiscoveryProblem[] }> {
   const specIgnored = options.ignoreGlobs.length > 0 ? picomatch(options.ignoreGlobs, { dot: true }) : () => false;

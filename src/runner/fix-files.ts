@@ -9,7 +9,8 @@ import path from 'node:path';
 import { formatFor, loadFormatsFor } from '../formats/index.js';
 import { decode, type Decoded } from './decode.js';
 import { applyFixes, fixesByFile } from '../lint/fix.js';
-import type { Fix, RunResult } from '../model/finding.js';
+import type { Fix } from '../model/finding.js';
+import type { RunResult } from '../model/result.js';
 import { writeAtomic } from './write-atomic.js';
 
 export interface FileFix {

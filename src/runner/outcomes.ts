@@ -6,26 +6,27 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import { knownExtensions, loadFormatsFor } from '../formats/index.js';
+import type { LintContext } from '../lint/context.js';
+import type { FileOutcome } from '../lint/file.js';
 import { UsageError } from '../spec/errors.js';
-import type { Spec } from '../spec/types.js';
 import { VERSION } from '../version.js';
 import { OutcomeCache } from './cache.js';
 import { discoverFiles, type DiscoveredFile, type DiscoveryProblem } from './files.js';
-import { lintBytes, lintFile, sha256Of, type FileOutcome, type LintContext } from '../lint/file.js';
 import { LintPool, type PoolItem } from './pool.js';
+import { lintBytes, lintFile, sha256Of } from './read.js';
 import { shardOf, type ShardSpec } from './shard.js';
 
-export interface CollectOptions {
-  cwd: string;
-  paths: string[];
-  spec: Spec;
-  asOf: string;
-  /** default true: files the prefilter proves free of phrases are not parsed */
-  prefilter?: boolean;
+/** How a run reads its files: what it may skip or reuse, and how many threads lint them. */
+export interface RunSpeed {
   /** keep and reuse outcomes in `.onemessage-cache` in cwd */
   cache?: boolean;
   /** worker threads; default: one per core (at most 4) when there are enough files to pay for them, else 0 */
   threads?: number;
+}
+
+export interface CollectOptions extends RunSpeed {
+  cwd: string;
+  paths: string[];
   shard?: ShardSpec;
   onProgress?(done: number, total: number): void;
   /** absolute paths of the files this run writes, skipped when found in a folder */
@@ -50,11 +51,12 @@ export interface Collected {
 }
 
 export async function collectOutcomes(options: CollectOptions, context: LintContext): Promise<Collected> {
+  const { spec, asOf } = context;
   const discovered = await discoverFiles({
     cwd: options.cwd,
     paths: options.paths,
-    specDir: options.spec.dir,
-    ignoreGlobs: options.spec.ignore,
+    specDir: spec.dir,
+    ignoreGlobs: spec.ignore,
     extensions: knownExtensions(),
     skip: new Set(options.skip ?? []),
   });
@@ -63,7 +65,7 @@ export async function collectOutcomes(options: CollectOptions, context: LintCont
   const shard = options.shard;
   const files = shard && shard.count > 1 ? discovered.files.filter((file) => shardOf(file.rel, shard.count) === shard.index) : discovered.files;
   await loadFormatsFor(files.map((file) => file.rel));
-  const cache = options.cache ? await OutcomeCache.open(options.cwd, { version: VERSION, specSha256: options.spec.sha256, asOf: options.asOf }) : undefined;
+  const cache = options.cache ? await OutcomeCache.open(options.cwd, { version: VERSION, specSha256: spec.sha256, asOf }) : undefined;
   const results = new Array<FileOutcome | undefined>(files.length);
   let done = 0;
   const finish = (index: number, outcome: FileOutcome | undefined) => {
@@ -73,7 +75,7 @@ export async function collectOutcomes(options: CollectOptions, context: LintCont
   };
 
   const threads = options.threads ?? (files.length >= FILES_FOR_WORKERS ? Math.min(os.availableParallelism(), 4) : 0);
-  const pool = threads > 0 && files.length > 0 ? new LintPool(threads, { spec: options.spec, asOf: options.asOf, prefilter: options.prefilter ?? true }) : undefined;
+  const pool = threads > 0 && files.length > 0 ? new LintPool(threads, { spec, asOf, prefilter: context.compiled.prefilter !== undefined, ...(context.debug ? { debug: true } : {}) }) : undefined;
   try {
     const toLint = async function* (): AsyncGenerator<{ index: number; item: PoolItem }> {
       for await (const { index, file, bytes } of readAhead(files)) {

@@ -7,9 +7,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { packageRoot } from '../package-root.js';
-import type { DiscoveredFile } from './files.js';
+import type { DiscoveredFile } from '../lint/paths.js';
 import type { FileOutcome } from '../lint/file.js';
-import type { WorkerReply, WorkerSetup, WorkerTask } from './worker.js';
+import type { WorkerReply, WorkerSetup, WorkerTask } from './worker-protocol.js';
 
 export interface PoolItem {
   file: DiscoveredFile;

@@ -3,30 +3,14 @@
  * batches of file bytes into FileOutcomes, which are plain data and travel back unchanged.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Spec } from '../spec/types.js';
-import type { DiscoveredFile } from './files.js';
-import { lintBytes, type FileOutcome } from '../lint/file.js';
-import { lintContext } from '../lint/run.js';
+import { rules } from '../../rules/index.js';
 import { loadFormatsFor } from '../formats/index.js';
-
-export interface WorkerSetup {
-  spec: Spec;
-  asOf: string;
-  prefilter: boolean;
-}
-
-export interface WorkerTask {
-  id: number;
-  items: Array<{ file: DiscoveredFile; bytes: Uint8Array; sha256: string }>;
-}
-
-export interface WorkerReply {
-  id: number;
-  outcomes: Array<FileOutcome | null>;
-}
+import { createLintContext } from '../lint/context.js';
+import type { WorkerReply, WorkerSetup, WorkerTask } from './worker-protocol.js';
+import { lintBytes } from './read.js';
 
 const setup = workerData as WorkerSetup;
-const context = lintContext(setup.spec, setup.asOf, { prefilter: setup.prefilter });
+const context = createLintContext({ spec: setup.spec, asOf: setup.asOf, rules, prefilter: setup.prefilter, ...(setup.debug ? { debug: true } : {}) });
 
 parentPort!.on('message', async (task: WorkerTask) => {
   await loadFormatsFor(task.items.map((item) => item.file.rel));

@@ -3,18 +3,15 @@
  * Also finds what is legal but likely a mistake, as warnings.
  */
 import { quote } from './describe.js';
-import { SpecError } from './errors.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { specError, specWarning } from './errors.js';
 import type { Entry, SpecPart } from './normalise.js';
 import { didYouMean } from './suggest.js';
-import type { SpecPos } from './types.js';
 
-function formatAt(pos: SpecPos, message: string): string {
-  return new SpecError(message, pos.file, pos.line, pos.column).format();
-}
 
 /** Errors for names that the merged spec does not define. */
-export function checkReferences(spec: SpecPart): SpecError[] {
-  const errors: SpecError[] = [];
+export function checkReferences(spec: SpecPart): Diagnostic[] {
+  const errors: Diagnostic[] = [];
   const entries: Array<Entry<unknown>> = [...spec.claims.values(), ...spec.disclosures.values(), ...spec.terms.values()];
   const channelNames = [...spec.channels.keys()];
   const disclosureIds = [...spec.disclosures.keys()];
@@ -24,27 +21,27 @@ export function checkReferences(spec: SpecPart): SpecError[] {
       if (known.includes(ref.name)) continue;
       const what = ref.kind === 'channel' ? 'channel' : 'disclosure';
       const none = known.length === 0 ? ` (the spec defines no ${what}s)` : didYouMean(ref.name, known);
-      errors.push(new SpecError(`unknown ${what} ${quote(ref.name)} in ${ref.where}${none}`, ref.pos.file, ref.pos.line, ref.pos.column));
+      errors.push(specError(`unknown ${what} ${quote(ref.name)} in ${ref.where}${none}`, ref.pos.file, ref.pos.line, ref.pos.column));
     }
   }
   return errors;
 }
 
-/** Legal but suspicious: a few, each worth a look. Formatted `file:line:col: message`. */
-export function findWarnings(spec: SpecPart): string[] {
-  const warnings: string[] = [];
+/** Legal but suspicious: a few, each worth a look. */
+export function findWarnings(spec: SpecPart): Diagnostic[] {
+  const warnings: Diagnostic[] = [];
   for (const [name, channel] of spec.channels) {
-    if (channel.globs.length === 0) warnings.push(formatAt(channel.pos, `channel ${quote(name)} has no globs; only front matter or a macro's own channel can put a document in it`));
+    if (channel.globs.length === 0) warnings.push(specWarning(`channel ${quote(name)} has no globs; only front matter or a macro's own channel can put a document in it`, channel.pos));
   }
   for (const { item: claim } of spec.claims.values()) {
     if (claim.status === 'allowed' && !claim.channels && claim.requires.length === 0 && !claim.valid && !claim.stock) {
-      warnings.push(formatAt(claim.pos, `claim ${quote(claim.id)} is allowed everywhere, always, with no requires: nothing will ever be reported about it`));
+      warnings.push(specWarning(`claim ${quote(claim.id)} is allowed everywhere, always, with no requires: nothing will ever be reported about it`, claim.pos));
     }
   }
   const required = new Set([...spec.claims.values()].flatMap(({ item }) => item.requires));
   for (const { item: disclosure } of spec.disclosures.values()) {
     if (disclosure.when.length === 0 && !required.has(disclosure.id)) {
-      warnings.push(formatAt(disclosure.pos, `disclosure ${quote(disclosure.id)} has no when and no claim requires it: it is never checked`));
+      warnings.push(specWarning(`disclosure ${quote(disclosure.id)} has no when and no claim requires it: it is never checked`, disclosure.pos));
     }
   }
   const ids = new Set<string>([
@@ -53,7 +50,7 @@ export function findWarnings(spec: SpecPart): string[] {
   ]);
   for (const exception of spec.exceptions) {
     if (exception.item !== undefined && !ids.has(exception.item)) {
-      warnings.push(formatAt(exception.pos, `exception names item ${quote(exception.item)}, which the spec does not define${didYouMean(exception.item, ids)}`));
+      warnings.push(specWarning(`exception names item ${quote(exception.item)}, which the spec does not define${didYouMean(exception.item, ids)}`, exception.pos));
     }
   }
   return warnings;

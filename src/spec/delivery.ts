@@ -3,7 +3,6 @@
  * week", "2-day shipping"), read by `stock/lead-time`. `{value}` stands for the time; the rule
  * keeps only durations and compares them with a product's lead time.
  */
-import type { Phrase } from './types.js';
 
 /** SpecPos.file of the built-in delivery vocabulary (line = index in the list + 1). */
 export const BUILTIN_DELIVERY_FILE = 'builtin:delivery';
@@ -18,11 +17,3 @@ export const DELIVERY_TEMPLATES: readonly string[] = [
   '{value} (delivery|shipping|dispatch|turnaround)',
   '(lead|delivery|shipping|turnaround|dispatch) time (is|of) (just|only)? {value}',
 ];
-
-let cached: Phrase[] | undefined;
-
-/** The vocabulary as phrases, each positioned at its line in the built-in list. */
-export function builtinDeliveryPhrases(): Phrase[] {
-  cached ??= DELIVERY_TEMPLATES.map((source, index) => ({ source, isRegex: false, pos: { file: BUILTIN_DELIVERY_FILE, line: index + 1, column: 1 } }));
-  return cached;
-}

@@ -3,10 +3,11 @@
  * runs the checks that need only that file: phrases, dates, duplicate ids, rule ids. Checks
  * that need the merged spec (channel and disclosure names) are recorded as references.
  */
-import { parseQuantity } from '../match/quantity.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 import type { Severity } from '../model/finding.js';
+import { compileValue } from './compile.js';
 import { displayPath, quote } from './describe.js';
-import { SpecError } from './errors.js';
+import { specError } from './errors.js';
 import { leadTimeProblem } from './lead-time.js';
 import { checkPhrase } from './phrases.js';
 import type { PhraseRules, RawPhrase } from './phrases.js';
@@ -83,11 +84,11 @@ const ANYWHERE: PhraseRules = { allowValue: false, requireValue: false };
 const IN_FACT: PhraseRules = { allowValue: true, requireValue: true };
 
 /** Normalises one file's data; `errors` collects what is wrong with it. */
-export function normaliseSpec(options: { source: SpecSource; data: RawSpec; knownRuleIds: readonly string[] }): { part: SpecPart; errors: SpecError[] } {
+export function normaliseSpec(options: { source: SpecSource; data: RawSpec; knownRuleIds: readonly string[] }): { part: SpecPart; errors: Diagnostic[] } {
   const { source, data, knownRuleIds } = options;
-  const errors: SpecError[] = [];
+  const errors: Diagnostic[] = [];
   const fail = (message: string, pos: SpecPos): void => {
-    errors.push(new SpecError(message, pos.file, pos.line, pos.column));
+    errors.push(specError(message, pos.file, pos.line, pos.column));
   };
   const posOf = (path: readonly PathSegment[]): SpecPos => positionOfPath(source, path);
   const keyPos = (path: readonly PathSegment[], key: string): SpecPos => positionOfKey(source, path, key);
@@ -127,8 +128,10 @@ export function normaliseSpec(options: { source: SpecSource; data: RawSpec; know
     if (raw.value !== undefined) {
       fact.value = String(raw.value);
       fact.valuePos = posOf([...path, 'value']);
+      const quantity = compileValue(fact.value);
+      if (quantity) fact.quantity = quantity;
       // A value the recogniser cannot read could never be compared: refuse it now, not silently later.
-      if (!parseQuantity(fact.value)) {
+      else {
         fail(`expected a quantity at facts.${id}.value (a number, money, percentage, duration, range, time or 24/7), found ${quote(fact.value)}`, fact.valuePos);
       }
     }
@@ -178,7 +181,9 @@ export function normaliseSpec(options: { source: SpecSource; data: RawSpec; know
     if (raw.stock !== undefined) product.stock = raw.stock;
     if (raw['lead-time'] !== undefined) {
       product.leadTime = raw['lead-time'];
-      const problem = leadTimeProblem(raw['lead-time'], displayPath(['products', id, 'lead-time']));
+      const lead = compileValue(raw['lead-time']);
+      if (lead) product.lead = lead;
+      const problem = leadTimeProblem(raw['lead-time'], lead, displayPath(['products', id, 'lead-time']));
       if (problem) fail(problem, posOf(['products', id, 'lead-time']));
     }
     part.products.set(id, { item: product, refs: [] });
@@ -225,7 +230,8 @@ export function normaliseSpec(options: { source: SpecSource; data: RawSpec; know
   (data.exceptions ?? []).forEach((raw, index) => {
     const path = ['exceptions', index];
     if (!knownRuleIds.includes(raw.rule)) fail(`unknown rule ${quote(raw.rule)} in exceptions[${index}]${didYouMean(raw.rule, knownRuleIds)}`, posOf([...path, 'rule']));
-    const exception: Exception = { files: raw.files, rule: raw.rule, reason: raw.reason, approvedBy: raw['approved-by'], pos: positionOf(source, nodeAt(source, path)) };
+    const pos = positionOf(source, nodeAt(source, path));
+    const exception: Exception = { files: raw.files, rule: raw.rule, reason: raw.reason, approvedBy: raw['approved-by'], pos, at: lineAt(source.text, pos) };
     if (raw.item !== undefined) exception.item = raw.item;
     const until = date([...path, 'until'], raw.until);
     if (until !== undefined) exception.until = until;
@@ -233,6 +239,13 @@ export function normaliseSpec(options: { source: SpecSource; data: RawSpec; know
   });
 
   return { part, errors };
+}
+
+/** The offset of a line:column in the spec's text and that line's text: where exception/expired points. */
+function lineAt(text: string, pos: SpecPos): { offset: number; lineText: string } {
+  const lines = text.replace(/^\uFEFF/, '').split(/(?<=\n)/);
+  const offset = lines.slice(0, pos.line - 1).reduce((sum, line) => sum + line.length, 0) + pos.column - 1;
+  return { offset, lineText: (lines[pos.line - 1] ?? '').replace(/\r?\n$/, '').trim() };
 }
 
 /** YYYY-MM-DD naming a day that exists (no 2026-02-30). */

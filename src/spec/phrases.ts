@@ -4,9 +4,11 @@
  * compiled by the linear-time engine that will run them.
  */
 import { RE2JS } from 're2js';
-import { countExpansions, parseTemplate, TemplateSyntaxError } from '../match/template.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { countExpansions, TemplateSyntaxError, type Template } from '../match/template.js';
+import { compileTemplate } from './compile.js';
 import { quote } from './describe.js';
-import { SpecError } from './errors.js';
+import { specError } from './errors.js';
 import type { Phrase, SpecPos } from './types.js';
 import { nodeAt, positionInScalar, positionOf } from './yaml-source.js';
 import type { PathSegment, SpecSource } from './yaml-source.js';
@@ -24,10 +26,10 @@ export interface PhraseRules {
 }
 
 /** Normalises the phrase written at `path`; problems are pushed onto `errors`. */
-export function checkPhrase(options: { source: SpecSource; path: readonly PathSegment[]; raw: RawPhrase; rules: PhraseRules; errors: SpecError[] }): Phrase {
+export function checkPhrase(options: { source: SpecSource; path: readonly PathSegment[]; raw: RawPhrase; rules: PhraseRules; errors: Diagnostic[] }): Phrase {
   const { source, path, raw, rules, errors } = options;
   const fail = (message: string, pos: SpecPos): void => {
-    errors.push(new SpecError(message, pos.file, pos.line, pos.column));
+    errors.push(specError(message, pos.file, pos.line, pos.column));
   };
 
   if (typeof raw !== 'string') {
@@ -39,8 +41,9 @@ export function checkPhrase(options: { source: SpecSource; path: readonly PathSe
 
   const node = nodeAt(source, path);
   const pos = positionOf(source, node);
+  let template: Template | undefined;
   try {
-    const template = parseTemplate(raw, { allowValue: rules.allowValue });
+    template = compileTemplate(raw, { allowValue: rules.allowValue });
     if (rules.requireValue && !template.hasValue) {
       fail(`a fact template must have {value}: ${quote(raw)} does not say where the value stands`, pos);
     } else if (countExpansions(template.nodes) > MAX_EXPANSIONS) {
@@ -50,7 +53,7 @@ export function checkPhrase(options: { source: SpecSource; path: readonly PathSe
     if (!(error instanceof TemplateSyntaxError)) throw error;
     fail(`bad phrase template ${quote(raw)}: ${error.message}`, positionInScalar(source, node, error.index));
   }
-  return { source: raw, isRegex: false, pos };
+  return { source: raw, isRegex: false, pos, ...(template ? { template } : {}) };
 }
 
 function checkRegex(options: { pattern: string; rules: PhraseRules; pos: SpecPos; fail: (message: string, pos: SpecPos) => void }): void {

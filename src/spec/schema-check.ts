@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import type { AnySchemaObject, ErrorObject, ValidateFunction } from 'ajv';
 import { describeFound, displayPath, quote } from './describe.js';
-import { SpecError } from './errors.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { specError } from './errors.js';
 import { schemaPath } from '../package-root.js';
 import { didYouMean } from './suggest.js';
 import type { SpecPos } from './types.js';
@@ -40,7 +41,7 @@ interface Located {
 }
 
 /** Validates parsed spec data; returns the errors, or an empty list. */
-export function checkSchema(source: SpecSource, data: unknown): SpecError[] {
+export function checkSchema(source: SpecSource, data: unknown): Diagnostic[] {
   const { validate, schema } = compile();
   if (validate(data)) return [];
   const errors = collapse(validate.errors ?? []);
@@ -51,12 +52,12 @@ export function checkSchema(source: SpecSource, data: unknown): SpecError[] {
   }
   located.sort((a, b) => a.pos.line - b.pos.line || a.pos.column - b.pos.column);
   const seen = new Set<string>();
-  const out: SpecError[] = [];
+  const out: Diagnostic[] = [];
   for (const { pos, message } of located) {
     const key = `${pos.line}:${pos.column}:${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push(new SpecError(message, pos.file, pos.line, pos.column));
+    out.push(specError(message, pos.file, pos.line, pos.column));
   }
   return out;
 }

@@ -3,28 +3,18 @@
  * shape is the contract in spec-v1.md; this is its normalised form, with a source position
  * for every item so that findings can point at the spec line.
  */
-import type { Severity } from '../model/finding.js';
+import type { Severity, SpecPos } from '../model/finding.js';
+import type { Phrase, Quantity, Scope } from '../match/types.js';
 
-/** Where something is written in a spec file (or a built-in pack). */
-export interface SpecPos {
-  /** spec file path relative to the working folder, or `pack:NAME` for a built-in pack */
-  file: string;
-  line: number;
-  column: number;
-}
-
-/** One phrase template (`"{value} return"`) or a user regex, with its position in the spec. */
-export interface Phrase {
-  /** the template as written; for a regex phrase, the pattern */
-  source: string;
-  isRegex: boolean;
-  pos: SpecPos;
-}
+export type { SpecPos } from '../model/finding.js';
+export type { Phrase, Scope } from '../match/types.js';
 
 export interface Fact {
   id: string;
   /** the spec's value as written (`30 days`), absent for agree-only facts */
   value?: string;
+  /** the value read as a quantity, once, when the spec is parsed */
+  quantity?: Quantity;
   says: Phrase[];
   message?: string;
   pos: SpecPos;
@@ -58,10 +48,11 @@ export interface Product {
   stock?: StockStatus;
   /** as written, e.g. `6-8 weeks` */
   leadTime?: string;
+  /** the lead time read as a duration, once, when the spec is parsed */
+  lead?: Quantity;
   pos: SpecPos;
 }
 
-export type Scope = 'sentence' | 'paragraph' | 'section' | 'document';
 
 export interface Disclosure {
   id: string;
@@ -89,6 +80,8 @@ export interface Exception {
   item?: string;
   reason: string;
   approvedBy?: string;
+  /** the offset of `pos` in its spec file and the text of that line, for reports that point at the exception */
+  at: { offset: number; lineText: string };
   until?: string;
   pos: SpecPos;
 }

@@ -4,7 +4,8 @@
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, visit } from 'yaml';
 import type { Document, Node as YamlNode, Pair } from 'yaml';
-import { SpecError } from './errors.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { specError } from './errors.js';
 import type { SpecPos } from './types.js';
 
 /** One parsed spec file. */
@@ -22,7 +23,7 @@ export type PathSegment = string | number;
 const MAX_ALIAS_COUNT = 100;
 
 /** Parses YAML text; returns the source and its plain JS data, or the errors found. */
-export function parseSpecYaml(options: { file: string; text: string }): { source: SpecSource; data: unknown } | { errors: SpecError[] } {
+export function parseSpecYaml(options: { file: string; text: string }): { source: SpecSource; data: unknown } | { errors: Diagnostic[] } {
   const { file } = options;
   // A byte order mark is not a column anyone sees in an editor.
   const text = options.text.startsWith('\uFEFF') ? options.text.slice(1) : options.text;
@@ -32,7 +33,7 @@ export function parseSpecYaml(options: { file: string; text: string }): { source
   const source: SpecSource = { file, text, doc, lines };
   const errors = doc.errors.map((error) => {
     const at = lines.linePos(error.pos[0]);
-    return new SpecError(yamlMessage(error.code, error.message), file, at.line, at.col);
+    return specError(yamlMessage(error.code, error.message), file, at.line, at.col);
   });
   if (errors.length > 0) return { errors };
   const duplicates = findDuplicateKeys(source);
@@ -44,7 +45,7 @@ export function parseSpecYaml(options: { file: string; text: string }): { source
       // yaml's words ("resource exhaustion attack") accuse; say what to do instead.
       const at = firstAlias(source);
       const message = `bad YAML: aliases (*name) expand to more than ${MAX_ALIAS_COUNT} copies; write the values out instead`;
-      return { errors: [new SpecError(message, file, at.line, at.column)] };
+      return { errors: [specError(message, file, at.line, at.column)] };
     }
     throw error;
   }
@@ -71,8 +72,8 @@ function lowerFirst(text: string): string {
   return text.length > 1 && /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
 }
 
-function findDuplicateKeys(source: SpecSource): SpecError[] {
-  const errors: SpecError[] = [];
+function findDuplicateKeys(source: SpecSource): Diagnostic[] {
+  const errors: Diagnostic[] = [];
   const seen = new Set<unknown>();
   const visit = (node: unknown): void => {
     if (!node || seen.has(node)) return;
@@ -86,7 +87,7 @@ function findDuplicateKeys(source: SpecSource): SpecError[] {
           if (earlier) {
             const at = positionOf(source, pair.key as YamlNode);
             const before = positionOf(source, earlier.key as YamlNode);
-            errors.push(new SpecError(`duplicate key "${key}"; it is already set on line ${before.line}`, source.file, at.line, at.column));
+            errors.push(specError(`duplicate key "${key}"; it is already set on line ${before.line}`, source.file, at.line, at.column));
           } else {
             first.set(key, pair);
           }

@@ -8,14 +8,15 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index.js';
-import type { Finding, RunResult } from '../../src/model/finding.js';
+import type { Finding } from '../../src/model/finding.js';
+import type { RunResult } from '../../src/model/result.js';
 import { discoverFiles } from '../../src/runner/files.js';
-import { lintFile } from '../../src/lint/file.js';
-import { check, lintContext } from '../../src/lint/run.js';
+import { lintFile } from '../../src/runner/read.js';
+import { createLintContext } from '../../src/lint/context.js';
 import { knownExtensions } from '../../src/formats/index.js';
 import { loadSpec } from '../../src/spec/load.js';
 import { runCli } from '../helpers/cli.js';
-import { tempRepo } from '../helpers/lint.js';
+import { checkFolder, tempRepo } from '../helpers/lint.js';
 
 const FORBIDDEN = '"best in the industry" is a forbidden claim (best-in-industry). Superiority claims need substantiation we do not have.';
 /** the same claim under the generated tests' spec, which gives no message */
@@ -127,8 +128,7 @@ const SPEC = [
 const GOOD_PAGE = '# Summit Tent\n\nThe best in the industry.\n';
 
 async function runIn(dir: string, paths: string[] = ['.']): Promise<RunResult> {
-  const { spec } = loadSpec({ specPath: path.join(dir, 'onemessage.yaml'), cwd: dir, knownRuleIds: rules.map((r) => r.meta.id) });
-  return check({ cwd: dir, paths, spec, asOf: '2026-11-23' });
+  return checkFolder(dir, { paths });
 }
 
 /** Findings by file, `line:col rule message`, for a run over a folder. */
@@ -247,7 +247,7 @@ describe('generated: files that cannot be read', () => {
     const { files } = await discoverFiles({ cwd: dir, paths: ['.'], specDir: dir, ignoreGlobs: [], extensions: knownExtensions() });
     expect(files.map((f) => f.rel)).toEqual(['site/a.md', 'site/b.md']);
     rmSync(path.join(dir, 'site/a.md'));
-    const context = lintContext(spec, '2026-11-23');
+    const context = createLintContext({ spec, asOf: '2026-11-23', rules });
     const outcomes = await Promise.all(files.map((file) => lintFile(file, context)));
     expect(outcomes.map((o) => o!.findings.map(describeFinding))).toEqual([['1:1 file/unreadable cannot read file: it no longer exists'], [`3:5 claim/forbidden ${FORBIDDEN_PLAIN}`]]);
   });
@@ -257,7 +257,7 @@ describe('generated: files that cannot be read', () => {
     const { spec } = loadSpec({ specPath: path.join(dir, 'onemessage.yaml'), cwd: dir, knownRuleIds: rules.map((r) => r.meta.id) });
     rmSync(path.join(dir, 'site/a.md'));
     mkdirSync(path.join(dir, 'site/a.md'));
-    const outcome = await lintFile({ abs: path.join(dir, 'site/a.md'), rel: 'site/a.md' }, lintContext(spec, '2026-11-23'));
+    const outcome = await lintFile({ abs: path.join(dir, 'site/a.md'), rel: 'site/a.md' }, createLintContext({ spec, asOf: '2026-11-23', rules }));
     expect(outcome!.findings.map(describeFinding)).toEqual(['1:1 file/unreadable cannot read file: it is a folder']);
   });
 

@@ -10,7 +10,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index.js';
 import type { Finding } from '../../src/model/finding.js';
 import { lintText, type FileOutcome } from '../../src/lint/file.js';
-import { assemble, lintContext } from '../../src/lint/run.js';
+import { createLintContext } from '../../src/lint/context.js';
+import { assemble } from '../../src/lint/corpus.js';
 import { loadFormatsFor } from '../../src/formats/index.js';
 import { loadSpec } from '../../src/spec/load.js';
 import { tempRepo } from '../helpers/lint.js';
@@ -47,7 +48,7 @@ terms:
 
 const dir = tempRepo({ 'onemessage.yaml': SPEC });
 const { spec } = loadSpec({ specPath: path.join(dir, 'onemessage.yaml'), cwd: dir, knownRuleIds: rules.map((r) => r.meta.id) });
-const context = lintContext(spec, '2026-11-23');
+const context = createLintContext({ spec, asOf: '2026-11-23', rules });
 
 const COPY = [
   'We offer a 30 days return', 'a 60 days return', 'Return it within 45 days', 'free shipping on orders over $75', 'free shipping on orders above $50',
@@ -136,7 +137,7 @@ describe('the whole pipeline on generated documents', () => {
         }
         for (const list of Object.values(first.statements)) for (const statement of list) expectInside({ ...statement.where }, text);
         // Corpus rules over this file's statements, as the engine assembles them.
-        const result = assemble([first], context, { spec, asOf: '2026-11-23' }, []);
+        const result = assemble([first], context, { cwd: dir, warnings: [] });
         for (const finding of result.findings) expectInside(finding, text);
       }),
       { numRuns: 10_000, seed: 20261123 },

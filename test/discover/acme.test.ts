@@ -3,15 +3,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index.js';
-import { check } from '../../src/lint/run.js';
 import { discover } from '../../src/discover/run.js';
 import { draftYaml } from '../../src/discover/draft.js';
 import { readCorpus } from '../../src/discover/read.js';
-import { Matcher, specPhrases } from '../../src/match/matcher.js';
+import { Matcher } from '../../src/match/matcher.js';
+import { specPhrases } from '../../src/spec/compile.js';
 import { quantityKey } from '../../src/match/quantity.js';
 import { loadSpec } from '../../src/spec/load.js';
 import type { Spec } from '../../src/spec/types.js';
 import { ROOT } from '../helpers/cli.js';
+import { checkFolder } from '../helpers/lint.js';
 
 const ACME = path.join(ROOT, 'fixtures', 'acme');
 const ruleIds = rules.map((r) => r.meta.id);
@@ -93,8 +94,7 @@ describe('discover on fixtures/acme without its spec', () => {
     cpSync(path.join(ACME, 'onemessage.yaml'), acmeSpec);
     const declared = new Set(loadSpec({ specPath: acmeSpec, cwd: dir, knownRuleIds: ruleIds }).spec.facts.map((fact) => fact.id));
     const facts = async (specPath: string) => {
-      const { spec } = loadSpec({ specPath, cwd: dir, knownRuleIds: ruleIds });
-      const result = await check({ cwd: dir, paths: ['.'], spec, asOf: '2026-06-01' });
+      const result = await checkFolder(dir, { specPath, asOf: '2026-06-01' });
       // The place, not the rule: where acme's spec leaves a fact agree-only (fact/conflict), the
       // draft pins the majority value, so the same statement is a fact/mismatch there. The draft
       // may find more candidate facts than acme declares (discounts, warranty years): only the

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index.js';
 import { discover } from '../../src/discover/run.js';
-import { check } from '../../src/lint/run.js';
+import { checkFolder } from '../helpers/lint.js';
 import { loadSpec } from '../../src/spec/load.js';
 import { writeCorpus } from './corpus.js';
 
@@ -39,9 +39,9 @@ describe('discover on 1,000 generated documents', () => {
     writeFileSync(path.join(dir, 'onemessage.yaml'), SPEC);
     const { spec } = loadSpec({ specPath: path.join(dir, 'onemessage.yaml'), cwd: dir, knownRuleIds: rules.map((r) => r.meta.id) });
     // one warm-up of each, so that neither pays for loading modules
-    await check({ cwd: dir, paths: ['site/pages/doc-0000.md'], spec, asOf: '2026-06-01' });
+    await checkFolder(dir, { paths: ['site/pages/doc-0000.md'], asOf: '2026-06-01' });
     let started = performance.now();
-    const result = await check({ cwd: dir, paths: ['.'], spec, asOf: '2026-06-01' });
+    const result = await checkFolder(dir, { asOf: '2026-06-01' });
     const checkMs = performance.now() - started;
     started = performance.now();
     const discovery = await discover({ cwd: dir, paths: ['.'], spec, draftDir: dir });

@@ -1,15 +1,15 @@
 /**
- * Test helpers: lint realistic snippets through the real engine (spec loader, format readers,
- * matcher, rules), in a temporary folder laid out like a content repo.
+ * Test helpers: lint realistic snippets through the library (createSession: the spec parser,
+ * format readers, matcher, rules), in memory, as an editor would: no temporary repository per
+ * case. `tempRepo` writes real files for the tests that are about files (walks, ignores, fixes).
  */
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { rules } from '../../rules/index.js';
-import type { Finding, RunResult } from '../../src/model/finding.js';
-import { check } from '../../src/lint/run.js';
-import { loadSpec } from '../../src/spec/load.js';
+import type { Finding } from '../../src/model/finding.js';
+import type { RunResult } from '../../src/model/result.js';
+import { createSession } from '../../src/session.js';
 
 export const CHANNELS = 'channels:\n  marketing: ["marketing/**"]\n  sales: ["sales/**"]\n  support: ["support/**"]\n';
 
@@ -24,10 +24,28 @@ export function tempRepo(files: Record<string, string>): string {
   return dir;
 }
 
-export async function lintRepo(files: Record<string, string>, options: { asOf?: string; paths?: string[] } = {}): Promise<RunResult> {
+/** A folder that exists nowhere: in-memory sessions resolve paths against it and never read it. */
+export const VIRTUAL_ROOT = path.resolve('/onemessage-virtual-repo');
+
+/**
+ * Lints a repository given as path -> content (its spec at `onemessage.yaml`) in memory: every
+ * other file is linted as text under its path, then the run is finished, as a check of all of
+ * them would be.
+ */
+export async function lintRepo(files: Record<string, string>, options: { asOf?: string } = {}): Promise<RunResult> {
+  const { 'onemessage.yaml': specText, ...content } = files;
+  if (specText === undefined) throw new Error('lintRepo needs onemessage.yaml');
+  const session = createSession({ specText, cwd: VIRTUAL_ROOT, asOf: options.asOf ?? '2026-11-23' });
+  for (const [file, text] of Object.entries(content).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) await session.addText(file, text);
+  return session.finish();
+}
+
+/** The same repository on disk, checked as `onemessage check .` would: for tests about files. */
+export async function lintRepoOnDisk(files: Record<string, string>, options: { asOf?: string; paths?: string[] } = {}): Promise<RunResult> {
   const dir = tempRepo(files);
-  const { spec, warnings } = loadSpec({ specPath: path.join(dir, 'onemessage.yaml'), cwd: dir, knownRuleIds: rules.map((r) => r.meta.id) });
-  return check({ cwd: dir, paths: options.paths ?? ['.'], spec, asOf: options.asOf ?? '2026-11-23', specWarnings: warnings });
+  const session = createSession({ specPath: 'onemessage.yaml', cwd: dir, asOf: options.asOf ?? '2026-11-23' });
+  await session.lintFiles(options.paths ?? ['.']);
+  return session.finish();
 }
 
 /** Lints one document in a channel against a spec snippet (channels are added). */
@@ -78,4 +96,11 @@ export function ruleTester(ruleId: string, suite: { spec: string; valid: RuleCas
       });
     }
   });
+}
+
+/** Checks files on disk as `onemessage check` would: the spec loaded from `specPath` (relative to dir), then the paths walked. */
+export async function checkFolder(dir: string, options: { specPath?: string; paths?: string[]; asOf?: string; threads?: number; prefilter?: boolean; onProgress?: (done: number, total: number) => void } = {}): Promise<RunResult> {
+  const session = createSession({ specPath: options.specPath ?? 'onemessage.yaml', cwd: dir, asOf: options.asOf ?? '2026-11-23', ...(options.prefilter === false ? { prefilter: false } : {}) });
+  await session.lintFiles(options.paths ?? ['.'], { ...(options.threads !== undefined ? { threads: options.threads } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  return session.finish();
 }

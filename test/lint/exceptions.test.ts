@@ -1,11 +1,7 @@
 /** Spec exceptions through the real engine and CLI: what they waive, what they record, when they expire. */
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { rules } from '../../rules/index.js';
-import { check } from '../../src/lint/run.js';
-import { loadSpec } from '../../src/spec/load.js';
 import { runCli } from '../helpers/cli.js';
-import { tempRepo } from '../helpers/lint.js';
+import { checkFolder, tempRepo } from '../helpers/lint.js';
 
 const SPEC = (until: string) => `version: 1
 channels:
@@ -38,8 +34,7 @@ const files = (until: string) => ({
 async function run(until: string, asOf: string) {
   const dir = tempRepo(files(until));
   // The working folder is above the spec's: globs stay relative to the spec.
-  const { spec } = loadSpec({ specPath: path.join(dir, 'content/onemessage.yaml'), cwd: dir, knownRuleIds: rules.map((r) => r.meta.id) });
-  return check({ cwd: dir, paths: ['content'], spec, asOf });
+  return checkFolder(dir, { specPath: 'content/onemessage.yaml', paths: ['content'], asOf });
 }
 
 describe('spec exceptions', () => {

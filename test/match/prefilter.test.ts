@@ -3,16 +3,20 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/corpus.js';
 import { rules } from '../../rules/index.js';
-import { specPhrases } from '../../src/match/matcher.js';
-import { parseTemplate } from '../../src/match/template.js';
-import { check } from '../../src/lint/run.js';
+import { allFormats } from '../../src/formats/index.js';
 import { compilePrefilter, decodedView, regexLiteral, requiredWords } from '../../src/match/prefilter.js';
-import { readsQuietly } from '../../src/formats/quiet.js';
+import { compileTemplate, specPhrases } from '../../src/spec/compile.js';
 import { loadSpec } from '../../src/spec/load.js';
-import { tempRepo } from '../helpers/lint.js';
+import { checkFolder, tempRepo } from '../helpers/lint.js';
 
-const words = (template: string) => requiredWords(parseTemplate(template, { allowValue: true }).nodes);
-const phrase = (source: string, isRegex = false) => ({ kind: 'claim' as const, itemId: 'x', phrase: { source, isRegex, pos: { file: 's', line: 1, column: 1 } } });
+const words = (template: string) => requiredWords(compileTemplate(template, { allowValue: true }).nodes);
+const phrase = (source: string, isRegex = false) => ({
+  kind: 'claim' as const,
+  itemId: 'x',
+  phrase: { source, isRegex, pos: { file: 's', line: 1, column: 1 }, ...(isRegex ? {} : { template: compileTemplate(source, { allowValue: true }) }) },
+});
+/** Whether the format of that name may go unread when the prefilter proves a text free of phrases. */
+const readsQuietly = async (name: string, text: string) => (await allFormats()).find((format) => format.name === name)!.readsQuietly?.(text) ?? false;
 
 describe('required words', () => {
   it('takes the least common word every match holds', () => {
@@ -70,15 +74,15 @@ describe('mayMatch', () => {
 });
 
 describe('files read quietly without a parse', () => {
-  it('only Markdown, text and shallow HTML whose front matter is valid and declares no channel', () => {
-    expect(readsQuietly('markdown', '---\ntitle: Hello\n---\n\nText.\n')).toBe(true);
-    expect(readsQuietly('markdown', '---\ntitle: [unclosed\n---\n')).toBe(false);
-    expect(readsQuietly('markdown', '---\nchannel: sales\n---\n')).toBe(false);
-    expect(readsQuietly('markdown', '---\ntitle: never closed\n')).toBe(false);
-    expect(readsQuietly('html', '<div>'.repeat(799))).toBe(true);
-    expect(readsQuietly('html', '<div>'.repeat(800))).toBe(false);
-    expect(readsQuietly('zendesk', '{}')).toBe(false);
-    expect(readsQuietly('mdx', 'x')).toBe(false);
+  it('only Markdown, text and shallow HTML whose front matter is valid and declares no channel', async () => {
+    expect(await readsQuietly('markdown', '---\ntitle: Hello\n---\n\nText.\n')).toBe(true);
+    expect(await readsQuietly('markdown', '---\ntitle: [unclosed\n---\n')).toBe(false);
+    expect(await readsQuietly('markdown', '---\nchannel: sales\n---\n')).toBe(false);
+    expect(await readsQuietly('markdown', '---\ntitle: never closed\n')).toBe(false);
+    expect(await readsQuietly('html', '<div>'.repeat(799))).toBe(true);
+    expect(await readsQuietly('html', '<div>'.repeat(800))).toBe(false);
+    expect(await readsQuietly('zendesk', '{}')).toBe(false);
+    expect(await readsQuietly('mdx', 'x')).toBe(false);
   });
 });
 
@@ -95,7 +99,7 @@ describe('on a generated corpus', () => {
     }
     expect(skipped).toBeGreaterThan(60);
     const progress: Array<[number, number]> = [];
-    const result = await check({ cwd: dir, paths: ['.'], spec, asOf: '2026-12-15', threads: 0, onProgress: (done, total) => progress.push([done, total]) });
+    const result = await checkFolder(dir, { asOf: '2026-12-15', threads: 0, onProgress: (done, total) => progress.push([done, total]) });
     expect(progress.length).toBe(result.files.length);
     expect(progress.at(-1)).toEqual([result.files.length, result.files.length]);
   });
@@ -105,10 +109,8 @@ describe('required words of built-in vocabularies', () => {
   it('every built-in delivery and promise template has one, so the prefilter stays on', async () => {
     const { DELIVERY_TEMPLATES } = await import('../../src/spec/delivery.js');
     const { DEFAULT_IMMEDIATE_PROMISES } = await import('../../src/spec/promises.js');
-    const { parseTemplate } = await import('../../src/match/template.js');
-    const { requiredWords } = await import('../../src/match/prefilter.js');
     for (const template of [...DELIVERY_TEMPLATES, ...DEFAULT_IMMEDIATE_PROMISES]) {
-      expect(requiredWords(parseTemplate(template, { allowValue: true }).nodes), template).toBeDefined();
+      expect(requiredWords(compileTemplate(template, { allowValue: true }).nodes), template).toBeDefined();
     }
   });
 });

@@ -1,6 +1,7 @@
 /**
  * The package as a new user gets it: `npm pack` holds only what a user needs, and the tarball,
- * installed into an empty project, checks a copy of the acme fixture exactly as the repo does.
+ * installed into an empty project, checks a copy of the acme fixture exactly as the repo does,
+ * and works as a library: `import('onemessage')` lints a string, and its types compile.
  * Needs the build (`npm test` runs it first) and the npm registry or its cache.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -23,13 +24,18 @@ interface PackResult {
 
 describe('the npm package', () => {
   const work = mkdtempSync(path.join(tmpdir(), 'onemessage-pack-'));
+  const project = path.join(work, 'project');
   let packed: PackResult;
 
   beforeAll(() => {
     // The build is npm test's first step; packing must not rebuild behind the suite's back.
     const json = execFileSync(npm, ['pack', '--ignore-scripts', '--json', '--pack-destination', work], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
     packed = (JSON.parse(json) as PackResult[])[0]!;
-  }, 120_000);
+    cpSync(path.join(ROOT, 'fixtures/acme'), path.join(project, 'fixtures/acme'), { recursive: true });
+    writeFileSync(path.join(project, 'package.json'), '{ "name": "acme-content", "private": true, "type": "module" }\n');
+    const install = spawnSync(npm, ['install', path.join(work, packed.filename), '--no-audit', '--no-fund', '--prefer-offline'], { cwd: project, encoding: 'utf8' });
+    expect(install.status, install.stderr).toBe(0);
+  }, 300_000);
 
   it('holds the bin, the built code, packs, schema, docs and licence, and nothing else', () => {
     const files = packed.files.map((file) => file.path).sort();
@@ -55,12 +61,6 @@ describe('the npm package', () => {
   });
 
   it('installs into an empty project and checks a copy of acme as the repo does', () => {
-    const project = path.join(work, 'project');
-    cpSync(path.join(ROOT, 'fixtures/acme'), path.join(project, 'fixtures/acme'), { recursive: true });
-    writeFileSync(path.join(project, 'package.json'), '{ "name": "acme-content", "private": true }\n');
-    const install = spawnSync(npm, ['install', path.join(work, packed.filename), '--no-audit', '--no-fund', '--prefer-offline'], { cwd: project, encoding: 'utf8' });
-    expect(install.status, install.stderr).toBe(0);
-
     const run = (args: string[], cwd = project) => spawnSync(npx, ['--no-install', 'onemessage', ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true', FORCE_COLOR: '0', NO_COLOR: '1' } });
     const fromRoot = run(['check', 'fixtures/acme', '--as-of', '2026-12-15']);
     expect(fromRoot.status).toBe(1);
@@ -79,4 +79,40 @@ describe('the npm package', () => {
     expect(existsSync(path.join(project, schemaRef))).toBe(true);
     expect(run(['check', 'site'], project).status).toBe(0);
   }, 300_000);
+
+  it('is a library: import("onemessage") lints a string and returns findings', () => {
+    writeFileSync(
+      path.join(project, 'lint.mjs'),
+      [
+        "const { createSession } = await import('onemessage');",
+        "const session = createSession({ specText: 'version: 1\\nfacts:\\n  return-window:\\n    value: 30 days\\n    says: [\"{value} return\"]\\n', asOf: '2026-11-30' });",
+        "const { findings } = await session.lintText('site/returns.md', 'Enjoy fifteen-day returns.\\n');",
+        'console.log(JSON.stringify(findings.map((f) => [f.ruleId, f.start.line, f.start.column, f.message])));',
+      ].join('\n'),
+    );
+    const run = spawnSync(process.execPath, ['lint.mjs'], { cwd: project, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual([['fact/mismatch', 1, 7, '"fifteen-day returns" states return-window as fifteen-day, but the spec says 30 days.']]);
+  });
+
+  it('ships types: a TypeScript file using them compiles', () => {
+    writeFileSync(
+      path.join(project, 'lint.ts'),
+      [
+        "import { createSession, type Finding, type RunResult, type Session } from 'onemessage';",
+        "const session: Session = createSession({ specPath: 'fixtures/acme/onemessage.yaml' });",
+        "const findings: Promise<Finding[]> = session.lintText('page.md', 'text').then((report) => report.findings);",
+        'const result: RunResult = session.finish();',
+        "const text: string = session.report(result, 'json');",
+        'export { findings, text };',
+      ].join('\n'),
+    );
+    const tsc = path.join(ROOT, 'node_modules/typescript/bin/tsc');
+    const args = ['--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--skipLibCheck', 'false', '--types', 'node', '--typeRoots', path.join(ROOT, 'node_modules/@types'), 'lint.ts'];
+    // One compile of two files: the good one compiles clean, and a type error in the other is caught, so the check proves something.
+    writeFileSync(path.join(project, 'wrong.ts'), "import { createSession } from 'onemessage';\nconst n: number = createSession({ specPath: 'x' }).asOf;\nexport { n };\n");
+    const compiled = spawnSync(process.execPath, [tsc, ...args, 'wrong.ts'], { cwd: project, encoding: 'utf8' });
+    expect(compiled.stdout.trim().split('\n').map((line) => line.replace(/:.*/, ''))).toEqual(['wrong.ts(2,7)']);
+    expect(compiled.stdout).toMatch(/wrong\.ts\(2,7\): error TS2322/);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RunResult } from '../../src/model/finding.js';
+import type { RunResult } from '../../src/model/result.js';
 import { escapeData, escapeProperty, formatGithub } from '../../src/report/github.js';
 import { at, forbiddenClaim, sampleResult } from './sample.js';
 

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Phrase, Spec, SpecPos } from '../../src/spec/types.js';
 import { readablePhrase, renderGuide } from '../../src/guide/guide.js';
+import { compileTemplate } from '../../src/spec/compile.js';
 import { cspHash } from '../../src/report/html-page.js';
 
 let line = 0;
 const pos = (): SpecPos => ({ file: 'onemessage.yaml', line: ++line, column: 5 });
-const p = (source: string): Phrase => ({ source, isRegex: false, pos: pos() });
+const p = (source: string): Phrase => ({ source, isRegex: false, pos: pos(), template: compileTemplate(source, { allowValue: true }) });
 
 /** The acme spec of spec-v1.md, normalised, with one hostile term. */
 function acmeSpec(): Spec {
@@ -93,7 +94,7 @@ describe('readablePhrase', () => {
     expect(readablePhrase(p('free shipping on orders (over|above) {value}'), '$50')).toBe('free shipping on orders (over / above) $50');
     expect(readablePhrase(p('save {value} with annual billing'))).toBe('save ‹value› with annual billing');
     expect(readablePhrase(p('dishwasher safe \\(top rack only\\)'))).toBe('dishwasher safe (top rack only)');
-    expect(readablePhrase(p('a|b (c(d)?|e)'))).toBe('a / b (c[d] / e)');
+    expect(readablePhrase(p('(a|b) (c(d)?|e)'))).toBe('(a / b) (c[d] / e)');
     expect(readablePhrase({ source: '\\bTP-?\\d+\\b', isRegex: true, pos: pos() })).toBe('pattern /\\bTP-?\\d+\\b/');
   });
 });

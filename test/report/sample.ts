@@ -3,7 +3,8 @@
  * mismatch with both sides, a forbidden claim with a fix, a waived finding, macros in a Zendesk
  * export, and hostile text in messages, excerpts, titles and paths.
  */
-import type { Finding, Position, RunResult } from '../../src/model/finding.js';
+import type { Finding, Position } from '../../src/model/finding.js';
+import type { RunResult } from '../../src/model/result.js';
 import type { ReportOptions } from '../../src/report/reporter.js';
 
 export function at(line: number, column: number, offset: number): Position {

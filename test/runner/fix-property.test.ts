@@ -7,13 +7,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { rules } from '../../rules/index.js';
 import { decode } from '../../src/runner/decode.js';
 import { encode } from '../../src/runner/fix-files.js';
-import { check } from '../../src/lint/run.js';
-import { loadSpec } from '../../src/spec/load.js';
 import { runCli } from '../helpers/cli.js';
-import { tempRepo } from '../helpers/lint.js';
+import { checkFolder, tempRepo } from '../helpers/lint.js';
 
 const SPEC = `version: 1
 channels:
@@ -49,8 +46,7 @@ describe('--fix on random documents', () => {
         const dir = tempRepo({ 'onemessage.yaml': SPEC, [rel]: '' });
         const file = path.join(dir, rel);
         writeFileSync(file, encode(text, encoding));
-        const { spec } = loadSpec({ specPath: path.join(dir, 'onemessage.yaml'), cwd: dir, knownRuleIds: rules.map((r) => r.meta.id) });
-        const before = await check({ cwd: dir, paths: ['.'], spec, asOf: '2026-11-23' });
+        const before = await checkFolder(dir);
         const fixes = before.findings.filter((f) => f.fix).map((f) => f.fix!).sort((a, b) => a.start - b.start);
 
         const first = await runCli(['check', '--fix', '--as-of', '2026-11-23'], { cwd: dir });

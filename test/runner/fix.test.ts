@@ -2,15 +2,12 @@
 import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { rules } from '../../rules/index.js';
 import { unifiedDiff } from '../../src/runner/diff.js';
 import { encode, fixFiles } from '../../src/runner/fix-files.js';
 import { applyFixes } from '../../src/lint/fix.js';
-import { check } from '../../src/lint/run.js';
 import { writeAtomic } from '../../src/runner/write-atomic.js';
 import { escapeInJsonString, escapeMarkdownText } from '../../src/formats/escape.js';
-import { loadSpec } from '../../src/spec/load.js';
-import { tempRepo } from '../helpers/lint.js';
+import { checkFolder, tempRepo } from '../helpers/lint.js';
 
 const SPEC = `version: 1
 channels:
@@ -30,8 +27,7 @@ terms:
 `;
 
 async function runIn(dir: string) {
-  const { spec } = loadSpec({ specPath: path.join(dir, 'onemessage.yaml'), cwd: dir, knownRuleIds: rules.map((r) => r.meta.id) });
-  return check({ cwd: dir, paths: ['.'], spec, asOf: '2026-11-23' });
+  return checkFolder(dir);
 }
 
 describe('applyFixes', () => {

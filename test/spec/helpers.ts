@@ -2,7 +2,8 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { SpecErrors } from '../../src/spec/errors.js';
+import { formatDiagnostic } from '../../src/model/diagnostic.js';
+import { SpecLoadError } from '../../src/spec/errors.js';
 import { loadSpec } from '../../src/spec/load.js';
 import type { LoadedSpec } from '../../src/spec/load.js';
 
@@ -33,7 +34,7 @@ export function errorsOf(files: Record<string, string>, specPath = 'onemessage.y
     load(workspace(files), specPath);
     return [];
   } catch (error) {
-    if (error instanceof SpecErrors) return error.errors.map((e) => e.format());
+    if (error instanceof SpecLoadError) return error.diagnostics.map(formatDiagnostic);
     throw error;
   }
 }

@@ -1,0 +1,59 @@
+/** What a run produces: the files it read, its findings in one order, the message map, and warnings. */
+import type { Finding } from './finding.js';
+
+/** One cell of the fact-by-channel message map: a value a channel states, and where. */
+export interface MatrixValue {
+  /** the value as first written in this channel */
+  text: string;
+  /** canonical key of the value; two cells with the same key state the same value */
+  key: string;
+  count: number;
+  locations: Array<{ path: string; line: number; column: number }>;
+  /** differs from the spec's value, or from the reference value of an agree-only fact */
+  conflicting: boolean;
+}
+
+export interface MatrixRow {
+  fact: string;
+  /** the spec's value as written, if the fact has one */
+  specValue?: string;
+  /** channel name (or `(none)`) -> values stated there */
+  channels: Record<string, MatrixValue[]>;
+  conflict: boolean;
+}
+
+/** What the run knows about each file it read. */
+export interface FileRecord {
+  path: string;
+  format?: string;
+  channel?: string;
+  /** SHA-256 of the raw bytes, hex; absent when the file could not be read */
+  sha256?: string;
+  documents: number;
+  bytes: number;
+}
+
+export interface RunResult {
+  /** version of onemessage that produced it */
+  version: string;
+  spec: { path: string; sha256: string; brand?: string };
+  asOf: string;
+  files: FileRecord[];
+  findings: Finding[];
+  /** spec warnings (a channel glob that matches nothing...) */
+  warnings: string[];
+  /** when the run started, ISO 8601; the one field allowed to differ between identical runs */
+  startedAt?: string;
+  /** the command line, for the audit block of reports */
+  command?: string[];
+  /** channel names in the spec's order */
+  channels?: string[];
+  /** the fact-by-channel message map */
+  matrix?: MatrixRow[];
+  /** with --baseline: the baseline file, how many of its entries matched, and the ones that no longer match (fixed) */
+  baseline?: {
+    file: string;
+    matched: number;
+    fixed: Array<{ path: string; ruleId: string; item?: string; fingerprint: string; excerpt: string; message: string }>;
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * One check run over files: discover them, lint each (from the cache, this thread or workers),
+ * then finish the run: the corpus rules over every statement, waivers, warnings about the walk
+ * and the spec's channel globs, and the focus of a pre-commit or changed-since run.
+ */
+import path from 'node:path';
+import { formatDiagnostic, type Diagnostic } from '../model/diagnostic.js';
+import type { RunResult } from '../model/result.js';
+import { channelResolver } from '../lint/channels.js';
+import type { LintContext } from '../lint/context.js';
+import { assemble } from '../lint/corpus.js';
+import type { FileOutcome } from '../lint/file.js';
+import { toPosix } from '../lint/paths.js';
+import type { DiscoveryProblem } from './files.js';
+import { collectOutcomes, type RunSpeed } from './outcomes.js';
+
+export interface CheckOptions extends RunSpeed {
+  cwd: string;
+  /** files and folders to check, relative to cwd */
+  paths: string[];
+  context: LintContext;
+  /** spec warnings from loading */
+  specWarnings?: readonly Diagnostic[];
+  /**
+   * Report only findings in these files or folders (relative to cwd), while `paths` is the whole
+   * corpus that cross-document rules see: a pre-commit hook checks the staged files against
+   * what every other channel says.
+   */
+  focus?: string[];
+  /** absolute paths of the files this run writes, skipped when found in a folder */
+  skip?: string[];
+  /** called as each file's outcome is ready, from cache, this thread or a worker */
+  onProgress?(done: number, total: number): void;
+}
+
+export async function check(options: CheckOptions): Promise<RunResult> {
+  const { context, cwd, paths } = options;
+  const { outcomes, problems } = await collectOutcomes(options, context);
+  return finishRun({ outcomes, problems, context, cwd, paths, ...(options.specWarnings ? { specWarnings: options.specWarnings } : {}), ...(options.focus ? { focus: options.focus } : {}) });
+}
+
+export interface FinishOptions {
+  outcomes: FileOutcome[];
+  problems: DiscoveryProblem[];
+  context: LintContext;
+  cwd: string;
+  /** the paths the run was given (a run over the spec's whole folder can tell a glob matches nothing) */
+  paths: string[];
+  specWarnings?: readonly Diagnostic[];
+  focus?: string[];
+}
+
+/** From per-file outcomes (this run's, a cache's or merged shards') to the run's result. */
+export function finishRun(options: FinishOptions): RunResult {
+  const { outcomes, problems, context, cwd } = options;
+  const { spec } = context;
+  const warnings = (options.specWarnings ?? []).map(formatDiagnostic);
+  for (const problem of problems) warnings.push(`${problem.rel}: ${problem.message}`);
+  const channels = channelResolver(spec);
+  for (const outcome of outcomes) channels.byPath(path.resolve(cwd, outcome.record.path));
+  const wholeFolder = options.paths.some((given) => {
+    const relative = path.relative(path.resolve(cwd, given), spec.dir);
+    return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+  });
+  if (wholeFolder) {
+    for (const { channel, glob } of channels.unusedGlobs()) warnings.push(`${spec.path}: channel "${channel}" glob "${glob}" matches no file`);
+  }
+  const result = assemble(outcomes, context, { cwd, warnings });
+  return options.focus ? focusOn(result, options.focus, cwd) : result;
+}
+
+/** Keeps the files and findings under the focus paths; related locations may still point anywhere. */
+export function focusOn(result: RunResult, focus: string[], cwd: string): RunResult {
+  const roots = focus.map((given) => toPosix(path.relative(cwd, path.resolve(cwd, given))));
+  const inFocus = (rel: string) => roots.some((root) => root === '' || rel === root || rel.startsWith(`${root}/`));
+  return { ...result, files: result.files.filter((file) => inFocus(file.path)), findings: result.findings.filter((finding) => inFocus(finding.path)) };
+}

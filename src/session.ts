@@ -1,0 +1,218 @@
+/**
+ * A session: one spec, compiled once, and the documents linted against it so far. The library's
+ * entry point and the engine the CLI runs on: `lintText` (an editor's buffer, standard input),
+ * `lintFiles` (files and folders, with the cache and worker threads), then `finish` for the run's
+ * result (corpus rules over every document added, waivers, the message map), which reporters
+ * turn into text by name.
+ */
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import picomatch from 'picomatch';
+import { factMatrix, rules as builtinRules } from '../rules/index.js';
+import { loadFormatsFor } from './formats/index.js';
+import { createLintContext, type LintContext } from './lint/context.js';
+import { lintText, type FileOutcome } from './lint/file.js';
+import { toPosix } from './lint/paths.js';
+import type { Rule } from './lint/rule.js';
+import type { Diagnostic } from './model/diagnostic.js';
+import type { Finding } from './model/finding.js';
+import type { FileRecord, RunResult } from './model/result.js';
+import { reporterFor, reporterNames, type ReportOptions } from './report/index.js';
+import { finishRun } from './runner/check.js';
+import type { DiscoveryProblem } from './runner/files.js';
+import { collectOutcomes, type RunSpeed } from './runner/outcomes.js';
+import { builtinPackDir } from './package-root.js';
+import { SpecLoadError, UsageError } from './spec/errors.js';
+import { loadSpec, nodeSpecHost } from './spec/load.js';
+import { NO_FILES, parseSpec } from './spec/parse.js';
+import type { Spec } from './spec/types.js';
+
+export interface SessionOptions {
+  /** the spec file to load (absolute, or relative to `cwd`) */
+  specPath?: string;
+  /** the spec's text, when it is not a file (an editor's unsaved buffer, a playground) */
+  specText?: string;
+  /** the name `specText` stands for, relative to `cwd`; channel globs are relative to its folder (default `onemessage.yaml`) */
+  specFile?: string;
+  /** the working folder finding paths are relative to (default: the process's) */
+  cwd?: string;
+  /** the date claims and exceptions are judged at, `YYYY-MM-DD` (default: today) */
+  asOf?: string;
+  /**
+   * Whether the spec may read files: the specs it `extends` and the built-in packs (default true).
+   * False for a spec given as text where nothing may be read (a browser).
+   */
+  files?: boolean;
+  /** default true: files the prefilter proves free of phrases are not parsed */
+  prefilter?: boolean;
+  /** keep stacks of readers' internal errors, as warnings */
+  debug?: boolean;
+}
+
+/** One file's part of a session: its record and its findings, judged against every document of the session. */
+export interface FileReport {
+  path: string;
+  record?: FileRecord;
+  findings: Finding[];
+}
+
+export interface LintFilesOptions extends RunSpeed {
+  /** absolute paths of files the run writes, never read back as content */
+  skip?: string[];
+  /** called as each file's outcome is ready */
+  onProgress?(done: number, total: number): void;
+}
+
+export class Session {
+  /** the lint context: the compiled spec, the active rules, the date (for the runner and the CLI) */
+  readonly context: LintContext;
+  private readonly outcomes = new Map<string, FileOutcome>();
+  private readonly problems: DiscoveryProblem[] = [];
+  private readonly paths: string[] = [];
+  private readonly notes: string[] = [];
+
+  constructor(
+    readonly spec: Spec,
+    /** the spec's warnings (legal but suspicious things), with file:line:col */
+    readonly specWarnings: readonly Diagnostic[],
+    readonly cwd: string,
+    readonly asOf: string,
+    readonly rules: readonly Rule[],
+    options: { prefilter?: boolean; debug?: boolean },
+  ) {
+    this.context = createLintContext({ spec, asOf, rules, matrix: factMatrix, ...(options.prefilter === false ? { prefilter: false } : {}), ...(options.debug ? { debug: true } : {}) });
+  }
+
+  /**
+   * Lints one document given as text, under the path it has (or would have) on disk, which picks
+   * its format and channel; it replaces an earlier version of the same path. Returns the file's
+   * findings judged against every document of the session (a fact stated in another file counts).
+   */
+  async lintText(filePath: string, text: string): Promise<FileReport> {
+    const rel = await this.addText(filePath, text);
+    const result = this.finish({ focus: [rel] });
+    return { path: rel, ...(result.files[0] ? { record: result.files[0] } : {}), findings: result.findings };
+  }
+
+  /**
+   * Lints one document given as text and adds it to the session without judging the whole yet
+   * (to add many, then `finish` once); returns its path relative to `cwd`.
+   */
+  async addText(filePath: string, text: string): Promise<string> {
+    const abs = path.resolve(this.cwd, filePath);
+    const rel = toPosix(path.relative(this.cwd, abs)) || '.';
+    this.outcomes.delete(rel);
+    if (this.ignoredBySpec(abs)) {
+      // As for a file named on the command line: the spec's ignore globs win, and the user is told why nothing was checked.
+      this.notes.push(`${rel}: ignored by the spec's ignore globs, not checked`);
+      return rel;
+    }
+    // An editor may hand over a BOM; offsets are into the text after it, as for files.
+    const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+    const bytes = Buffer.from(text, 'utf8');
+    await loadFormatsFor([rel]);
+    const outcome = lintText({ abs, rel, explicit: true }, body, this.context, { sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length });
+    if (outcome) this.outcomes.set(rel, outcome);
+    return rel;
+  }
+
+  /** Lints files and folders (relative to `cwd`): folders are walked, honouring .gitignore and the spec's `ignore`. */
+  async lintFiles(paths: readonly string[], options: LintFilesOptions = {}): Promise<FileRecord[]> {
+    const { outcomes, problems } = await collectOutcomes({ cwd: this.cwd, paths: [...paths], ...options }, this.context);
+    for (const outcome of outcomes) this.outcomes.set(outcome.record.path, outcome);
+    for (const problem of problems) this.problems.push(problem);
+    for (const given of paths) this.paths.push(given);
+    return outcomes.map((outcome) => outcome.record);
+  }
+
+  /** Forgets every document linted so far (to check again after `--fix` changed files). */
+  clear(): void {
+    this.outcomes.clear();
+    this.problems.length = 0;
+    this.paths.length = 0;
+    this.notes.length = 0;
+  }
+
+  /** Adds outcomes linted elsewhere (shards of a run on other machines, a cache). */
+  addOutcomes(outcomes: readonly FileOutcome[], problems: readonly DiscoveryProblem[] = []): void {
+    for (const outcome of outcomes) this.outcomes.set(outcome.record.path, outcome);
+    for (const problem of problems) this.problems.push(problem);
+  }
+
+  /**
+   * The result over every document of the session: the corpus rules, the waivers, the message
+   * map, in one order. `focus` keeps only the files and findings under those paths, while every
+   * document still counts for cross-document rules.
+   */
+  finish(options: { focus?: string[] } = {}): RunResult {
+    const result = finishRun({
+      outcomes: [...this.outcomes.values()],
+      problems: this.problems,
+      context: this.context,
+      cwd: this.cwd,
+      paths: this.paths,
+      specWarnings: this.specWarnings,
+      ...(options.focus ? { focus: options.focus } : {}),
+    });
+    for (const note of this.notes) result.warnings.push(note);
+    return result;
+  }
+
+  /** A result as the text of a reporter (`stylish`, `json`, `sarif`, `github`, `junit`, `markdown`, `csv`, `html`, `gitlab`). */
+  report(result: RunResult, format: string, options: Partial<ReportOptions> = {}): string {
+    const reporter = reporterFor(format);
+    if (!reporter) throw new UsageError(`unknown format "${format}" (one of: ${reporterNames().join(', ')})`);
+    return reporter.format(result, { color: false, cwd: this.cwd, rules: ruleInfo(this.rules), ...options });
+  }
+
+  private ignoredBySpec(abs: string): boolean {
+    if (this.spec.ignore.length === 0) return false;
+    const fromSpec = toPosix(path.relative(this.spec.dir, abs));
+    return !fromSpec.startsWith('../') && picomatch(this.spec.ignore, { dot: true })(fromSpec);
+  }
+}
+
+/** What reporters know of each rule besides its id. */
+export function ruleInfo(rules: readonly Rule[]): ReportOptions['rules'] {
+  return rules.map((rule) => ({ id: rule.meta.id, description: rule.meta.description, defaultSeverity: rule.meta.defaultSeverity, fixable: rule.meta.fixable, details: rule.meta.docs.details }));
+}
+
+/**
+ * Loads (or parses) the spec and compiles it once. Throws SpecLoadError, carrying every problem as
+ * a Diagnostic with file:line:col, when the spec cannot be used; `parseSpec` gives the same
+ * problems as values without throwing.
+ */
+export function createSession(options: SessionOptions): Session {
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const asOf = options.asOf ?? today();
+  if (!isIsoDate(asOf)) throw new UsageError(`asOf expects a date as YYYY-MM-DD, found "${asOf}"`);
+  const rules = builtinRules;
+  const knownRuleIds = rules.map((rule) => rule.meta.id);
+  let spec: Spec;
+  let warnings: Diagnostic[];
+  if (options.specText !== undefined) {
+    const absPath = path.resolve(cwd, options.specFile ?? 'onemessage.yaml');
+    const host = options.files === false ? NO_FILES : nodeSpecHost({ cwd, packDirs: [builtinPackDir()] });
+    const parsed = parseSpec(options.specText, host.display(absPath), { absPath, knownRuleIds, host });
+    if (!parsed.spec) throw new SpecLoadError(parsed.diagnostics);
+    spec = parsed.spec;
+    warnings = parsed.diagnostics;
+  } else if (options.specPath !== undefined) {
+    ({ spec, warnings } = loadSpec({ specPath: options.specPath, cwd, knownRuleIds }));
+  } else {
+    throw new UsageError('createSession needs specPath or specText');
+  }
+  return new Session(spec, warnings, cwd, asOf, rules, { ...(options.prefilter === false ? { prefilter: false } : {}), ...(options.debug ? { debug: true } : {}) });
+}
+
+export function today(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+export function isIsoDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
+}
