@@ -184,6 +184,13 @@ describe('generated: huge and deeply nested inputs, each reader', () => {
     });
   }
 
+  // A regex phrase's match is placed on its first token by scanning the block's tokens from the
+  // start, once per match (src/match/matcher.ts, tokens.starts.findIndex), so a long block with
+  // many regex matches costs matches x tokens: 4,000 matches in a 400 KB line take 1.7 s, four
+  // times 2,000 in 200 KB. The scan is no regex, so the count above does not see it; fix it with
+  // a cursor or a binary search, then count it.
+  it.todo('a single long line with a regex phrase: work linear in its length');
+
   it('a 300 KB single line of Markdown through the whole run (read, decode, corpus rules): every claim found', async () => {
     const line = longLine(300_000);
     const result = await runIn(tempRepo({ 'onemessage.yaml': SPEC, 'site/long.md': line }));
