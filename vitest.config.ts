@@ -10,8 +10,8 @@ export default defineConfig({
     globalSetup: ['test/global-setup.ts'],
     // Vitest's default is one worker fewer than the cores: one worker on a 2-core machine, where
     // many tests wait on a child process (spawnSync, npm pack) while the other core idles. Two
-    // workers took the suite from 113 s to 68 s there; worker threads (pool: 'threads') took
-    // 87 s, and a third worker did not help on two cores.
+    // workers took the suite from 113 s to 68 s there (single runs, minutes apart, on a shared
+    // machine); worker threads (pool: 'threads') took 87 s, and a third worker did not help.
     pool: 'forks',
     maxWorkers: Math.max(2, availableParallelism()),
     testTimeout: 60_000,
