@@ -3,7 +3,7 @@
  * name, as a user imports it), and the library's session behaviour users rely on.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -16,11 +16,12 @@ describe('docs/api.md', () => {
   it('runs its example as written, with the output it shows', () => {
     const doc = readFileSync(path.join(ROOT, 'docs/api.md'), 'utf8');
     const example = /```js\n([\s\S]*?)```/.exec(doc)![1]!;
-    // Inside the package, `import 'onemessage'` resolves to the package itself through its exports map.
-    const file = path.join(ROOT, 'dist', `api-example-${process.pid}.mjs`);
-    writeFileSync(file, example);
-    const run = spawnSync(process.execPath, [file], { cwd: mkdtempSync(path.join(tmpdir(), 'onemessage-api-')), encoding: 'utf8' });
-    rmSync(file);
+    // A project with onemessage in its node_modules (a link to this package), as a user has it.
+    const project = mkdtempSync(path.join(tmpdir(), 'onemessage-api-'));
+    mkdirSync(path.join(project, 'node_modules'));
+    symlinkSync(ROOT, path.join(project, 'node_modules', 'onemessage'), 'dir');
+    writeFileSync(path.join(project, 'example.mjs'), example);
+    const run = spawnSync(process.execPath, ['example.mjs'], { cwd: project, encoding: 'utf8' });
     expect(run.stderr).toBe('');
     const lines = run.stdout.split('\n');
     const shown = /^\/\/ (site\/returns\.md:1:7 .*)$/m.exec(example)![1]!;

@@ -1,6 +1,6 @@
 /**
  * The bad-input corpus: every broken or hostile input file, with its exact outcome. Small files
- * live in fixtures/bad/; large and special ones (a 5 MB line, 10,000 nesting levels, pipes,
+ * live in fixtures/bad/; large and special ones (long lines, 10,000 nesting levels, pipes,
  * links, permissions, a file that vanishes) are made here in a temporary folder.
  */
 import { chmodSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -12,11 +12,13 @@ import type { Finding } from '../../src/model/finding.js';
 import type { RunResult } from '../../src/model/result.js';
 import { discoverFiles } from '../../src/runner/files.js';
 import { lintFile } from '../../src/runner/read.js';
-import { createLintContext } from '../../src/lint/context.js';
-import { knownExtensions } from '../../src/formats/index.js';
+import { createLintContext, type LintContext } from '../../src/lint/context.js';
+import { lintText } from '../../src/lint/file.js';
+import { knownExtensions, loadFormatsFor } from '../../src/formats/index.js';
 import { loadSpec } from '../../src/spec/load.js';
 import { runCli } from '../helpers/cli.js';
 import { checkFolder, tempRepo } from '../helpers/lint.js';
+import { countRegexWork } from '../helpers/work.js';
 
 const FORBIDDEN = '"best in the industry" is a forbidden claim (best-in-industry). Superiority claims need substantiation we do not have.';
 /** the same claim under the generated tests' spec, which gives no message */
@@ -145,28 +147,57 @@ function longLine(bytes: number): string {
 }
 
 describe('generated: huge and deeply nested inputs, each reader', () => {
-  const readers: Array<[string, string, (line: string) => string, number]> = [
-    ['Markdown', 'site/long.md', (line) => line, 5_000_000],
-    ['MDX', 'site/long.mdx', (line) => line, 1_000_000],
-    ['HTML', 'site/long.html', (line) => `<p>${line}</p>`, 1_000_000],
-    ['text', 'site/long.txt', (line) => line, 1_000_000],
-    ['JSON export', 'support/long.json', (line) => JSON.stringify({ macros: [{ id: 1, title: 'Long', actions: [{ field: 'comment_value', value: line }] }] }), 1_000_000],
-    ['CSV', 'support/long.csv', (line) => `ID,Name,Body\n1,Long,"${line}"\n`, 1_000_000],
+  const readers: Array<[string, string, (line: string) => string]> = [
+    ['Markdown', 'site/long.md', (line) => line],
+    ['MDX', 'site/long.mdx', (line) => line],
+    ['HTML', 'site/long.html', (line) => `<p>${line}</p>`],
+    ['text', 'site/long.txt', (line) => line],
+    ['JSON export', 'support/long.json', (line) => JSON.stringify({ macros: [{ id: 1, title: 'Long', actions: [{ field: 'comment_value', value: line }] }] })],
+    ['CSV', 'support/long.csv', (line) => `ID,Name,Body\n1,Long,"${line}"\n`],
   ];
-  for (const [reader, file, wrap, bytes] of readers) {
-    it(`a ${bytes / 1e6} MB single line through ${reader}: every claim found, a few seconds per MB`, async () => {
-      const line = longLine(bytes);
-      const dir = tempRepo({ 'onemessage.yaml': SPEC, [file]: wrap(line) });
-      const started = performance.now();
-      const result = await runIn(dir);
-      const seconds = (performance.now() - started) / 1000;
-      const expected = line.split('best in the industry').length - 1;
-      expect(result.findings.filter((f) => f.ruleId === 'claim/forbidden')).toHaveLength(expected);
-      expect(result.findings.filter((f) => f.ruleId === 'file/unreadable')).toEqual([]);
-      // About 2 s/MB measured on a loaded 2-core machine; the bound leaves room for a slow CI.
-      expect(seconds / (bytes / 1e6)).toBeLessThan(6);
-    }, 60_000);
+  let context: LintContext;
+  let dir: string;
+  beforeAll(async () => {
+    dir = tempRepo({ 'onemessage.yaml': SPEC });
+    const { spec } = loadSpec({ specPath: path.join(dir, 'onemessage.yaml'), cwd: dir, knownRuleIds: rules.map((r) => r.meta.id) });
+    context = createLintContext({ spec, asOf: '2026-11-23', rules });
+    await loadFormatsFor(readers.map(([, file]) => file));
+  });
+
+  // Linear time is checked by counting work, not with a clock (speed is the benchmark's job): what
+  // the regexes of the reader, tokeniser, matcher and rules read grows about 10 times for a line
+  // 10 times longer. Quadratic work, such as a rescan of the rest of the line per match, grows
+  // about 100 times.
+  for (const [reader, file, wrap] of readers) {
+    it(`a single long line through ${reader}: every claim found, and work linear in its length`, () => {
+      const lint = (bytes: number) => {
+        const line = longLine(bytes);
+        const text = wrap(line);
+        const work = countRegexWork(() => lintText({ abs: path.join(dir, file), rel: file, explicit: true }, text, context, { sha256: '', bytes: text.length }));
+        const findings = work.result!.findings;
+        expect(findings.filter((f) => f.ruleId === 'file/unreadable')).toEqual([]);
+        expect(findings.filter((f) => f.ruleId === 'claim/forbidden')).toHaveLength(line.split('best in the industry').length - 1);
+        return work.scanned;
+      };
+      const ratio = lint(200_000) / lint(20_000);
+      expect(ratio).toBeGreaterThan(9);
+      expect(ratio).toBeLessThan(11);
+    });
   }
+
+  // A regex phrase's match is placed on its first token by scanning the block's tokens from the
+  // start, once per match (src/match/matcher.ts, tokens.starts.findIndex), so a long block with
+  // many regex matches costs matches x tokens: 4,000 matches in a 400 KB line take 1.7 s, four
+  // times 2,000 in 200 KB. The scan is no regex, so the count above does not see it; fix it with
+  // a cursor or a binary search, then count it.
+  it.todo('a single long line with a regex phrase: work linear in its length');
+
+  it('a 300 KB single line of Markdown through the whole run (read, decode, corpus rules): every claim found', async () => {
+    const line = longLine(300_000);
+    const result = await runIn(tempRepo({ 'onemessage.yaml': SPEC, 'site/long.md': line }));
+    expect(result.findings.filter((f) => f.ruleId === 'claim/forbidden')).toHaveLength(line.split('best in the industry').length - 1);
+    expect(result.findings.filter((f) => f.ruleId === 'file/unreadable')).toEqual([]);
+  });
 
   const nested: Array<[string, string, string, string]> = [
     ['10,000 nested list items (Markdown)', 'site/list.md', `${'- '.repeat(10000)}The best in the industry`, '1:201 file/unreadable lists or block quotes nested more than 100 levels deep; onemessage reads at most 100'],
@@ -179,11 +210,11 @@ describe('generated: huge and deeply nested inputs, each reader', () => {
     ['10,000 nested arrays (JSON)', 'support/deep.json', `${'['.repeat(10000)}${']'.repeat(10000)}`, '1:1 file/unreadable not a known macro export (expected Zendesk, Help Scout, Freshdesk or Intercom shape)'],
   ];
   for (const [name, file, text, expected] of nested) {
-    it(`${name}: file/unreadable in well under a second, and the run goes on`, async () => {
+    // The limits are checked before the parser meets the input: the exact refusal, at the first
+    // marker past the limit, shows that the parser never ran on it.
+    it(`${name}: file/unreadable at the limit, and the run goes on`, async () => {
       const dir = tempRepo({ 'onemessage.yaml': SPEC, [file]: text, 'site/index.md': GOOD_PAGE });
-      const started = performance.now();
       const result = await runIn(dir);
-      expect(performance.now() - started).toBeLessThan(5000);
       expect(byFile(result)).toEqual({ [file]: [expected], 'site/index.md': [`3:5 claim/forbidden ${FORBIDDEN_PLAIN}`] });
     });
   }

@@ -39,20 +39,20 @@ describe('broken and hostile specs through the CLI: exit 2, one line each, no st
     expectSpecError(await checkWith('version: 1\nclaims: [\n'), ['onemessage.yaml:3:1: bad YAML: flow sequence in block collection must be sufficiently indented and end with a ]']);
   });
 
-  it('a YAML alias bomb: refused at once', async () => {
+  it('a YAML alias bomb: refused before it expands', async () => {
     const lines = ['version: 1', 'ignore: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]'];
     for (let i = 1; i < 9; i++) lines.push(`x${i}: &${'abcdefghi'[i]} [${Array(9).fill(`*${'abcdefghi'[i - 1]}`).join(', ')}]`);
-    const started = performance.now();
+    // Expanded, this spec would hold 9^9 (387 million) strings: finishing at all, with this
+    // error, shows the loader refused before expanding.
     const run = await checkWith(`${lines.join('\n')}\n`);
-    expect(performance.now() - started).toBeLessThan(3000);
     expectSpecError(run, ['onemessage.yaml:3:9: bad YAML: aliases (*name) expand to more than 100 copies; write the values out instead']);
   });
 
-  it('a catastrophic-backtracking regex runs in linear time on re2js', async () => {
+  it('a catastrophic-backtracking regex cannot hang the run: re2js does not backtrack', async () => {
     const spec = 'version: 1\nchannels:\n  marketing: ["site/**"]\nclaims:\n  - id: evil\n    says: [{ regex: "(a+)+$" }]\n    status: forbidden\n';
-    const started = performance.now();
+    // A backtracking engine would try 2^50000 ways to split this line and never finish; the test
+    // finishing (within the suite's timeout) with no finding is the check, no clock needed.
     const run = await checkWith(spec, { 'site/index.md': `${'a'.repeat(50_000)}!\n` });
-    expect(performance.now() - started).toBeLessThan(5000);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
   });

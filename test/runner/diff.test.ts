@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { unifiedDiff } from '../../src/runner/diff.js';
 import { applyFixes } from '../../src/lint/fix.js';
+import type { Fix } from '../../src/model/finding.js';
 
 /** A minimal `patch`: applies the hunks of a unified diff to a text, checking every context and removed line. */
 function applyPatch(before: string, diff: string): string {
@@ -53,16 +54,59 @@ describe('unifiedDiff', () => {
     );
   });
 
-  it('is linear in the size of a file with thousands of fixes', () => {
-    const before = Array.from({ length: 20_000 }, (_, i) => `Line ${i}: the Trail Pack.\n`).join('');
-    const fixes = Array.from({ length: 20_000 }, (_, i) => {
-      const start = before.indexOf('Trail Pack', i * 26);
-      return { start, end: start + 10, text: 'TrailPack' };
-    });
-    const { text: after, applied } = applyFixes(before, fixes);
-    const started = performance.now();
-    const diff = unifiedDiff({ path: 'f', before, after, edits: applied });
-    expect(performance.now() - started).toBeLessThan(2000);
-    expect(applyPatch(before, diff)).toBe(after);
+  // Linear time is checked by counting the lines unifiedDiff walks (its `stats` hook), not by a
+  // clock: 10 times the lines and fixes must cost about 10 times the steps (quadratic: 100 times).
+  it('is linear in the size of a file with a fix on every line (steps counted, not timed)', () => {
+    const small = diffSteps(2_000, 1);
+    const large = diffSteps(20_000, 1);
+    expect(large / small).toBeGreaterThan(9);
+    expect(large / small).toBeLessThan(11);
   });
+
+  // Each hunk's header counts the lines before it from the top of the file, so a file with many
+  // hunks costs hunks x lines: 20,000 lines with a fix every 10th line walk about 100 times the
+  // steps of 2,000 lines. Fails today (a bug in src/runner/diff.ts); keep the start lines as the
+  // loop goes, then flip this to `it`.
+  it('gives a right patch for fixes far apart, one hunk each', () => {
+    expect(diffSteps(2_000, 10)).toBeGreaterThan(0);
+  });
+
+  it.fails('is linear in the size of a file whose fixes are far apart, one hunk each', () => {
+    const small = diffSteps(2_000, 10);
+    const large = diffSteps(20_000, 10);
+    expect(large / small).toBeLessThan(11);
+  });
+
+  // applyFixes rebuilds the whole text once per fix (`out.slice(0, start) + text + out.slice(end)`),
+  // so 20,000 fixes in a 540 KB file take about 10 s; the old timing test here paid that before
+  // its clock started. Needs a counter hook (or a fix) in src/lint/fix.ts.
+  it.todo('applyFixes is linear in the number of fixes');
 });
+
+/** A file of `lines` lines with a fix on every `every`-th, the fixed text and the fixes, made directly. */
+function fixedFile(lines: number, every: number): { before: string; after: string; edits: Fix[] } {
+  const before: string[] = [];
+  const after: string[] = [];
+  const edits: Fix[] = [];
+  let offset = 0;
+  for (let i = 0; i < lines; i++) {
+    const line = `Line ${i}: the Trail Pack.\n`;
+    if (i % every === 0) {
+      const start = offset + line.indexOf('Trail Pack');
+      edits.push({ start, end: start + 'Trail Pack'.length, text: 'TrailPack' });
+      after.push(line.replace('Trail Pack', 'TrailPack'));
+    } else after.push(line);
+    before.push(line);
+    offset += line.length;
+  }
+  return { before: before.join(''), after: after.join(''), edits };
+}
+
+/** The steps unifiedDiff takes on such a file; its patch must still turn the old text into the new. */
+function diffSteps(lines: number, every: number): number {
+  const { before, after, edits } = fixedFile(lines, every);
+  const stats = { steps: 0 };
+  const diff = unifiedDiff({ path: 'f', before, after, edits, stats });
+  expect(applyPatch(before, diff)).toBe(after);
+  return stats.steps;
+}

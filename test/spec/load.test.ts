@@ -143,18 +143,18 @@ describe('YAML errors', () => {
     expect(specErrors('version: 1\n---\nversion: 1\n')).toEqual(['onemessage.yaml:2:1: bad YAML: a spec is one YAML document, but a second one starts here']);
   });
 
-  it('refuses an alias bomb quickly', () => {
+  it('refuses an alias bomb before expanding it', () => {
     const lines = ['version: 1', 'ignore: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]'];
     const names = 'abcdefghi';
     for (let i = 1; i < names.length; i++) {
       const prev = `*${names[i - 1]}`;
       lines.push(`x${i}: &${names[i]} [${Array(9).fill(prev).join(', ')}]`);
     }
-    const started = Date.now();
+    // Expanded, this would be 9^9 (387 million) strings: returning at all, with this error, shows
+    // the loader refused before expanding.
     expect(specErrors(lines.join('\n') + '\n')).toEqual([
       'onemessage.yaml:3:9: bad YAML: aliases (*name) expand to more than 100 copies; write the values out instead',
     ]);
-    expect(Date.now() - started).toBeLessThan(2000);
   });
 
   it('names an unreadable spec', () => {
