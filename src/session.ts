@@ -20,7 +20,7 @@ import type { FileRecord, RunResult } from './model/result.js';
 import { reporterFor, reporterNames, type ReportOptions } from './report/index.js';
 import { finishRun } from './runner/check.js';
 import type { DiscoveryProblem } from './runner/files.js';
-import { collectOutcomes, type RunSpeed } from './runner/outcomes.js';
+import { collectOutcomes, type RunSpeed, type RunStats } from './runner/outcomes.js';
 import { builtinPackDir } from './package-root.js';
 import { SpecLoadError, UsageError } from './spec/errors.js';
 import { loadSpec, nodeSpecHost } from './spec/load.js';
@@ -70,6 +70,8 @@ export class Session {
   private readonly problems: DiscoveryProblem[] = [];
   private readonly paths: string[] = [];
   private readonly notes: string[] = [];
+  /** what the last `lintFiles` did with its files: found, read, from the cache, parsed, holding a phrase */
+  lastStats: RunStats | undefined;
 
   constructor(
     readonly spec: Spec,
@@ -112,13 +114,17 @@ export class Session {
     const bytes = Buffer.from(text, 'utf8');
     await loadFormatsFor([rel]);
     const outcome = lintText({ abs, rel, explicit: true }, body, this.context, { sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length });
-    if (outcome) this.outcomes.set(rel, outcome);
+    if (outcome) {
+      const { work: _work, ...kept } = outcome;
+      this.outcomes.set(rel, kept);
+    }
     return rel;
   }
 
   /** Lints files and folders (relative to `cwd`): folders are walked, honouring .gitignore and the spec's `ignore`. */
   async lintFiles(paths: readonly string[], options: LintFilesOptions = {}): Promise<FileRecord[]> {
-    const { outcomes, problems } = await collectOutcomes({ cwd: this.cwd, paths: [...paths], ...options }, this.context);
+    const { outcomes, problems, stats } = await collectOutcomes({ cwd: this.cwd, paths: [...paths], ...options }, this.context);
+    this.lastStats = stats;
     for (const outcome of outcomes) this.outcomes.set(outcome.record.path, outcome);
     for (const problem of problems) this.problems.push(problem);
     for (const given of paths) this.paths.push(given);

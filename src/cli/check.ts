@@ -4,6 +4,7 @@ import path from 'node:path';
 import { rules } from '../../rules/index.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { RunResult } from '../model/result.js';
+import type { RunStats } from '../runner/outcomes.js';
 import { reporterFor, reporterNames } from '../report/index.js';
 import type { ReportOptions } from '../report/reporter.js';
 import { createSession, isIsoDate, ruleInfo, today, type Session } from '../session.js';
@@ -99,9 +100,15 @@ export async function prepareCheck(
       session.clear();
       await session.lintFiles(plan.paths, { skip, ...speed, ...(progress ? { onProgress: progress.update } : {}) });
       progress?.finish();
+      if (flags.debug && session.lastStats) io.stderr(describeStats(session.lastStats));
       return session.finish(focus ? { focus } : {});
     },
   };
+}
+
+/** `--debug`: what the run did with its files, so that the prefilter's and the cache's work can be seen. */
+export function describeStats(stats: RunStats): string {
+  return `onemessage: ${stats.files} files: ${stats.read} read, ${stats.cached} from the cache, ${stats.parsed} parsed, ${stats.held} held a phrase\n`;
 }
 
 /** What a run over files reads, reports and how fast: shared by check and the shard writer. */

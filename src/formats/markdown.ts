@@ -1,5 +1,6 @@
 /** The Markdown format: CommonMark with GFM and YAML front matter, read with remark. */
 import { markdownReadsQuietly } from './quiet.js';
+import { markdownPhraseView } from './markdown-view.js';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -16,6 +17,7 @@ export const markdown: FormatModule = {
   name: 'markdown',
   lines: 'source',
   readsQuietly: markdownReadsQuietly,
+  phraseView: markdownPhraseView,
   extensions: ['.md', '.markdown'],
   escapeReplacement: (text, at) => escapeMarkdownText(text, at),
   read({ path, text, options }) {

@@ -48,6 +48,26 @@ export interface Collected {
   problems: DiscoveryProblem[];
   /** files taken from the cache */
   cached: number;
+  /** what the run did with its files, for `--debug` and the benchmark */
+  stats: RunStats;
+}
+
+/** What a run did with its files: found, read from disk, taken from the cache, parsed, and found holding a phrase. */
+export interface RunStats {
+  files: number;
+  read: number;
+  cached: number;
+  parsed: number;
+  held: number;
+}
+
+/** Counts an outcome's work into the run's stats and drops it: work is never cached, sharded or kept. */
+export function countWork(stats: RunStats, outcome: FileOutcome | undefined): FileOutcome | undefined {
+  if (!outcome?.work) return outcome;
+  if (outcome.work.parsed) stats.parsed++;
+  if (outcome.work.held) stats.held++;
+  const { work: _work, ...kept } = outcome;
+  return kept;
 }
 
 export async function collectOutcomes(options: CollectOptions, context: LintContext): Promise<Collected> {
@@ -67,9 +87,10 @@ export async function collectOutcomes(options: CollectOptions, context: LintCont
   await loadFormatsFor(files.map((file) => file.rel));
   const cache = options.cache ? await OutcomeCache.open(options.cwd, { version: VERSION, specSha256: spec.sha256, asOf }) : undefined;
   const results = new Array<FileOutcome | undefined>(files.length);
+  const stats: RunStats = { files: files.length, read: 0, cached: 0, parsed: 0, held: 0 };
   let done = 0;
   const finish = (index: number, outcome: FileOutcome | undefined) => {
-    results[index] = outcome;
+    results[index] = countWork(stats, outcome);
     done++;
     options.onProgress?.(done, files.length);
   };
@@ -79,6 +100,7 @@ export async function collectOutcomes(options: CollectOptions, context: LintCont
   try {
     const toLint = async function* (): AsyncGenerator<{ index: number; item: PoolItem }> {
       for await (const { index, file, bytes } of readAhead(files)) {
+        if (bytes) stats.read++;
         if (!bytes) {
           finish(index, await lintFile(file, context)); // unreadable: the reader reports why
           continue;
@@ -86,6 +108,7 @@ export async function collectOutcomes(options: CollectOptions, context: LintCont
         const sha256 = sha256Of(bytes);
         const hit = cache?.get(file.rel, sha256, file.explicit ?? false);
         if (hit !== undefined) {
+          stats.cached++;
           finish(index, hit ?? undefined);
           continue;
         }
@@ -93,8 +116,9 @@ export async function collectOutcomes(options: CollectOptions, context: LintCont
       }
     };
     const store = (index: number, outcome: FileOutcome | undefined, item: PoolItem) => {
-      cache?.set(item.file.rel, item.sha256, item.file.explicit ?? false, outcome);
-      finish(index, outcome);
+      const kept = countWork(stats, outcome);
+      cache?.set(item.file.rel, item.sha256, item.file.explicit ?? false, kept);
+      finish(index, kept);
     };
     if (pool) {
       const items = new Map<number, PoolItem>();
@@ -115,7 +139,7 @@ export async function collectOutcomes(options: CollectOptions, context: LintCont
     await pool?.close();
   }
   await cache?.save();
-  return { outcomes: results.filter((outcome): outcome is FileOutcome => outcome !== undefined), problems: discovered.problems, cached: cache?.hits ?? 0 };
+  return { outcomes: results.filter((outcome): outcome is FileOutcome => outcome !== undefined), problems: discovered.problems, cached: cache?.hits ?? 0, stats };
 }
 
 /** Reads files in order with a few reads in flight; a file that cannot be read comes back without bytes. */
