@@ -3,17 +3,16 @@
  * and hashes each, takes unchanged files from the cache, and lints the rest in this thread or in
  * worker threads. Outcomes come back in file order whatever order they finished in.
  */
-import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import { knownExtensions, loadFormatsFor } from '../formats/index.js';
 import type { LintContext } from '../lint/context.js';
-import type { FileOutcome } from '../lint/file.js';
+import { unreadableOutcome, type FileOutcome } from '../lint/file.js';
 import { UsageError } from '../spec/errors.js';
 import { VERSION } from '../version.js';
 import { OutcomeCache } from './cache.js';
 import { discoverFiles, type DiscoveredFile, type DiscoveryProblem } from './files.js';
 import { LintPool, type PoolItem } from './pool.js';
-import { lintBytes, lintFile, sha256Of } from './read.js';
+import { lintBytes, readRegularFile, sha256Of, type ReadBytes } from './read.js';
 import { shardOf, type ShardSpec } from './shard.js';
 
 /** How a run reads its files: what it may skip or reuse, and how many threads lint them. */
@@ -40,8 +39,8 @@ export interface CollectOptions extends RunSpeed {
  * workers 6.3 s; with every document holding a phrase, workers saved about 10%.
  */
 const FILES_FOR_WORKERS = 5000;
-/** Files read ahead of the linting. */
-const READ_AHEAD = 16;
+/** Files read between two turns of the event loop. */
+const READ_BATCH = 16;
 
 export interface Collected {
   outcomes: FileOutcome[];
@@ -99,12 +98,14 @@ export async function collectOutcomes(options: CollectOptions, context: LintCont
   const pool = threads > 0 && files.length > 0 ? new LintPool(threads, { spec, asOf, prefilter: context.compiled.prefilter !== undefined, ...(context.debug ? { debug: true } : {}) }) : undefined;
   try {
     const toLint = async function* (): AsyncGenerator<{ index: number; item: PoolItem }> {
-      for await (const { index, file, bytes } of readAhead(files)) {
-        if (bytes) stats.read++;
-        if (!bytes) {
-          finish(index, await lintFile(file, context)); // unreadable: the reader reports why
+      for await (const read of readFiles(files)) {
+        const { index, file } = read;
+        if ('reason' in read) {
+          finish(index, unreadableOutcome(file, context, { reason: read.reason }));
           continue;
         }
+        const { bytes } = read;
+        stats.read++;
         const sha256 = sha256Of(bytes);
         const hit = cache?.get(file.rel, sha256, file.explicit ?? false);
         if (hit !== undefined) {
@@ -142,20 +143,13 @@ export async function collectOutcomes(options: CollectOptions, context: LintCont
   return { outcomes: results.filter((outcome): outcome is FileOutcome => outcome !== undefined), problems: discovered.problems, cached: cache?.hits ?? 0, stats };
 }
 
-/** Reads files in order with a few reads in flight; a file that cannot be read comes back without bytes. */
-async function* readAhead(files: DiscoveredFile[]): AsyncGenerator<{ index: number; file: DiscoveredFile; bytes?: Buffer }> {
-  const inFlight: Array<Promise<Buffer | undefined>> = [];
-  // Only regular files: reading a pipe named page.md would wait forever for a writer.
-  const start = (i: number) =>
-    fs
-      .stat(files[i]!.abs)
-      .then((stat) => (stat.isFile() ? fs.readFile(files[i]!.abs) : undefined))
-      .catch(() => undefined);
-  let next = 0;
-  for (; next < Math.min(READ_AHEAD, files.length); next++) inFlight.push(start(next));
+/**
+ * Reads files in order, one at a time and synchronously (see readRegularFile), yielding to the
+ * event loop every few files so that worker replies are heard while the main thread reads.
+ */
+async function* readFiles(files: DiscoveredFile[]): AsyncGenerator<{ index: number; file: DiscoveredFile } & ReadBytes> {
   for (let index = 0; index < files.length; index++) {
-    const bytes = await inFlight.shift()!;
-    if (next < files.length) inFlight.push(start(next++));
-    yield bytes ? { index, file: files[index]!, bytes } : { index, file: files[index]! };
+    if (index % READ_BATCH === READ_BATCH - 1) await new Promise((resolve) => setImmediate(resolve));
+    yield { index, file: files[index]!, ...readRegularFile(files[index]!.abs) };
   }
 }

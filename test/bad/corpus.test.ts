@@ -11,7 +11,7 @@ import { rules } from '../../rules/index.js';
 import type { Finding } from '../../src/model/finding.js';
 import type { RunResult } from '../../src/model/result.js';
 import { discoverFiles } from '../../src/runner/files.js';
-import { lintFile } from '../../src/runner/read.js';
+import { lintFile, MAX_FILE_BYTES, readRegularFile } from '../../src/runner/read.js';
 import { createLintContext, type LintContext } from '../../src/lint/context.js';
 import { lintText } from '../../src/lint/file.js';
 import { knownExtensions, loadFormatsFor } from '../../src/formats/index.js';
@@ -298,6 +298,13 @@ describe('generated: files that cannot be read', () => {
     const context = createLintContext({ spec, asOf: '2026-11-23', rules });
     const outcomes = await Promise.all(files.map((file) => lintFile(file, context)));
     expect(outcomes.map((o) => o!.findings.map(describeFinding))).toEqual([['1:1 file/unreadable cannot read file: it no longer exists'], [`3:5 claim/forbidden ${FORBIDDEN_PLAIN}`]]);
+  });
+
+  it('a file over the size limit: refused before it is read, with its size and the limit', () => {
+    const dir = tempRepo({ 'site/big.md': 'x'.repeat(3 * 1024 * 1024 + 1) });
+    expect(readRegularFile(path.join(dir, 'site/big.md'), 3 * 1024 * 1024)).toEqual({ reason: "file too large: 3.1 MB, over onemessage's limit of 3 MB per file" });
+    expect(readRegularFile(path.join(dir, 'site/big.md'))).toMatchObject({ bytes: expect.any(Buffer) });
+    expect(MAX_FILE_BYTES).toBe(32 * 1024 * 1024);
   });
 
   it('a file replaced by a folder between discovery and reading', async () => {
