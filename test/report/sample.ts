@@ -29,6 +29,7 @@ export const factMismatch: Finding = {
   item: { kind: 'fact', id: 'return-window', file: 'onemessage.yaml', line: 12, column: 3 },
   related: [
     {
+      kind: 'contradiction',
       path: 'sales/call-script.md',
       start: at(14, 27, 402),
       end: at(14, 34, 409),
@@ -37,6 +38,7 @@ export const factMismatch: Finding = {
       channel: 'sales',
     },
     {
+      kind: 'contradiction',
       path: 'support/zendesk-macros.json',
       start: at(9, 41, 288),
       end: at(9, 47, 294),
