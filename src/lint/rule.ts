@@ -166,6 +166,8 @@ export interface DirectiveScope {
   /** rule ids or `rule:item` ids; empty = every rule */
   selectors: string[];
   reason?: string;
+  /** the approver the reason names */
+  approvedBy?: string;
   documentId?: string;
   documentTitle?: string;
   channel?: string;

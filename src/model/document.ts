@@ -88,6 +88,8 @@ export interface Directive {
   /** rule ids, or `rule:item` ids; empty means every rule */
   selectors: string[];
   reason?: string;
+  /** who approved the waiver, when the reason names them: `-- approved by J. Doe, LEGAL-112` */
+  approvedBy?: string;
   /** source offsets of the whole comment */
   start: number;
   end: number;
