@@ -22,6 +22,7 @@ import {
 
 export const htmlReporter: Reporter = {
   name: 'html',
+  audit: true,
   description: 'a self-contained HTML report to archive and print, with filters',
   format: formatHtml,
 };

@@ -22,6 +22,7 @@ export function summarize(result: RunResult) {
 
 export const json: Reporter = {
   name: 'json',
+  audit: true,
   description: 'The full result as JSON, versioned with schemaVersion',
   format(result) {
     const out = {

@@ -9,6 +9,7 @@ import { describeSuppression, documentLabel, formatPosition, stripControl } from
 
 export const junitReporter: Reporter = {
   name: 'junit',
+  audit: true,
   description: 'JUnit XML: one test case per checked file, one failure per finding',
   format: formatJunit,
 };

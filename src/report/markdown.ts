@@ -19,6 +19,7 @@ import {
 
 export const markdownReporter: Reporter = {
   name: 'markdown',
+  audit: true,
   description: 'Markdown for a pull-request comment or a job summary',
   format: formatMarkdown,
 };

@@ -31,6 +31,8 @@ export interface ReportOptions {
 export interface Reporter {
   /** the `--format` name */
   name: string;
+  /** the report records the run's provenance (the git commit and working-tree state), so the caller reads it first */
+  audit?: boolean;
   /** one line, shown by `--help` */
   description: string;
   format(result: RunResult, options: ReportOptions): string;

@@ -18,6 +18,7 @@ const levels: Record<Severity, Sarif.ReportingConfiguration.level> = { error: 'e
 
 export const sarifReporter: Reporter = {
   name: 'sarif',
+  audit: true,
   description: 'SARIF 2.1.0 for GitHub code scanning and other SARIF viewers',
   format: formatSarif,
 };
