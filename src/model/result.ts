@@ -46,7 +46,7 @@ export interface GitState {
 export interface RunResult {
   /** version of onemessage that produced it */
   version: string;
-  spec: { path: string; sha256: string; brand?: string };
+  spec: { path: string; sha256: string; brand?: string; owner?: string; revision?: string };
   asOf: string;
   files: FileRecord[];
   findings: Finding[];
