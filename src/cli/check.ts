@@ -160,7 +160,7 @@ export async function writeReports(result: RunResult, flags: Pick<CheckFlags, 'o
       color: toTerminal && colorWanted(flags.color, io),
       cwd: io.cwd,
       quiet: flags.quiet ?? false,
-      rules: ruleInfo(rules),
+      rules: ruleInfo(rules, { version: result.version }),
     };
     const text = reporter.format(result, options);
     if (toTerminal) io.stdout(text);
