@@ -152,7 +152,7 @@ async function changedFocus(ref: string, paths: string[], cwd: string): Promise<
   return changed.filter((rel) => roots.some((root) => root === '' || rel === root || rel.startsWith(`${root}/`)));
 }
 
-export async function writeReports(result: RunResult, flags: Pick<CheckFlags, 'outputs' | 'color' | 'quiet'>, io: Io): Promise<void> {
+export async function writeReports(result: RunResult, flags: Pick<CheckFlags, 'outputs' | 'color' | 'quiet' | 'bom'>, io: Io): Promise<void> {
   for (const target of flags.outputs) {
     const reporter = reporterFor(target.format)!;
     const toTerminal = target.file === undefined;
@@ -160,6 +160,7 @@ export async function writeReports(result: RunResult, flags: Pick<CheckFlags, 'o
       color: toTerminal && colorWanted(flags.color, io),
       cwd: io.cwd,
       quiet: flags.quiet ?? false,
+      bom: flags.bom !== false,
       rules: ruleInfo(rules, { version: result.version }),
     };
     const text = reporter.format(result, options);

@@ -32,6 +32,8 @@ export interface ReportOptions {
   informationUri?: string;
   /** stylish: show errors only */
   quiet?: boolean;
+  /** csv: begin with a UTF-8 byte-order mark, so that Excel reads non-ASCII text right (default true) */
+  bom?: boolean;
 }
 
 export interface Reporter {

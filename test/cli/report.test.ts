@@ -63,10 +63,19 @@ describe('onemessage report', () => {
       ].join('\n'),
     );
     expect(readdirSync(dir).sort()).toEqual(['findings.json', 'onemessage-report.csv', 'onemessage-report.md', 'onemessage.yaml', 'out', 'site', 'support']);
-    expect(read(dir, 'onemessage-report.csv').split('\r\n')[0]).toBe('path,line,column,endLine,endColumn,severity,rule,item,channel,document,message,excerpt,fingerprint,suppressed,suppression reason,approved by,until');
+    expect(read(dir, 'onemessage-report.csv').split('\r\n')[0]).toBe(
+      '\uFEFFpath,line,column,endLine,endColumn,severity,rule,item,channel,document,message,excerpt,fingerprint,suppressed,suppression reason,approved by,until,sentence,contradicts,context',
+    );
     expect(JSON.parse(read(dir, 'out/audit.sarif')).version).toBe('2.1.0');
     expect(JSON.parse(read(dir, 'findings.json')).findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['claim/forbidden', 'term/use']);
     expect(read(dir, 'onemessage-report.md')).toContain('site/index.md');
+  });
+
+  it('writes the CSV without its byte-order mark when told', async () => {
+    const dir = tempRepo(FILES);
+    expect((await runCli(['report', '--format', 'csv', '--no-bom'], { cwd: dir })).code).toBe(0);
+    expect(read(dir, 'onemessage-report.csv').startsWith('path,line,')).toBe(true);
+    expect((await runCli(['check', '--format', 'csv', '--no-bom'], { cwd: dir })).stdout.startsWith('path,line,')).toBe(true);
   });
 
   it('never reads its own reports back as content on the next run', async () => {
