@@ -93,7 +93,7 @@ function findingItem(finding: Finding): string[] {
   ];
   if (document !== undefined) lines.push(`  - in ${escapeMarkdown(document)}`);
   lines.push(`  - excerpt: ${markdownCode(finding.excerpt)}`);
-  for (const place of finding.related) lines.push(`  - other side: ${relatedText(place)}`);
+  for (const place of finding.related) lines.push(`  - ${place.kind === 'contradiction' ? 'contradicts' : 'context'}: ${relatedText(place)}`);
   if (finding.item && !finding.item.file.startsWith('pack:')) {
     lines.push(`  - spec: ${finding.item.kind} ${markdownCode(finding.item.id)} at ${markdownCode(`${finding.item.file}:${finding.item.line}`)}`);
   }

@@ -36,8 +36,8 @@ describe('markdown reporter', () => {
         '',
         '- **error** 5:12 return-window is 30 days in the spec, but this says 60-day. — `fact/mismatch` · `return-window`',
         '  - excerpt: `60-day`',
-        '  - other side: `sales/call-script.md:14:27` (sales): sales says 30 days — `30 days`',
-        '  - other side: `support/zendesk-macros.json:9:41` (support, Returns: how to start one (360000111)): support says 30 days — `30-day`',
+        '  - contradicts: `sales/call-script.md:14:27` (sales): sales says 30 days — `30 days`',
+        '  - contradicts: `support/zendesk-macros.json:9:41` (support, Returns: how to start one (360000111)): support says 30 days — `30-day`',
         '  - spec: fact `return-window` at `onemessage.yaml:12`',
       ].join('\n'),
     );
