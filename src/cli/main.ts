@@ -88,6 +88,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .addOption(specOption())
     .option('-f, --format <name>', 'markdown (default) or html')
     .option('-o, --output <file>', 'write the guide to this file instead of standard output')
+    .addOption(new Option('--as-of <date>', "the guide's date, at which claims with dates are judged, YYYY-MM-DD (default: today)"))
+    .option('--spec-only', 'render the spec alone: do not read the content for the values documents agree on')
     .addOption(debugOption())
     .action(async (options: Record<string, unknown>) => {
       const { guideCommand } = await import('./guide.js');
