@@ -62,7 +62,9 @@ footer { margin-top: 2rem; font-size: .85em; }
   .filters, #no-findings, .screen-only { display: none !important; }
   .finding[hidden], .file-group[hidden] { display: block !important; }
   .finding, .counts table, table.matrix, dl.audit, #sign-off { break-inside: avoid; }
-  .counts { break-inside: avoid; }
+  .counts { display: block; }
+  .counts table { margin-bottom: .8rem; }
+  ::placeholder { color: transparent; }
   .finding.suppressed { opacity: 1; }
   #findings, #sign-off { break-before: page; }
   .badge { color: #000 !important; background: #fff !important; border: 1px solid #000; }
@@ -70,6 +72,8 @@ footer { margin-top: 2rem; font-size: .85em; }
   mark { background: none; text-decoration: underline 2px; }
   table.sign-off input[type=text], table.sign-off textarea { border: 0; border-bottom: 1px solid #000; border-radius: 0; resize: none; }
   table.sign-off td.signature { height: 5rem; border-bottom: 1px solid #000; }
+  table.files .hash { font-size: 6.5pt; overflow-wrap: normal; word-break: break-all; }
+  table.files td, table.files th { padding: .15rem .4rem; }
 }
 `;
 

@@ -5,6 +5,8 @@
  */
 import { execFileSync } from 'node:child_process';
 import type { GitState } from '../model/result.js';
+import { CACHE_FILE } from './cache.js';
+import { OWN_REPORT } from './files.js';
 
 /** The state of the repository holding `dir`, limited to `dir` and below for cleanliness; undefined when git cannot say. */
 export function gitState(dir: string): GitState | undefined {
@@ -30,15 +32,21 @@ export function gitState(dir: string): GitState | undefined {
   return { commit, ...cleanliness(status) };
 }
 
-/** Counts `git status --porcelain -z` entries; a rename or copy is followed by its source path, which is not another change. */
+/**
+ * Counts `git status --porcelain -z` entries; a rename or copy is followed by its source path,
+ * which is not another change. onemessage's own reports and cache are never content, so a report
+ * left by the last run does not make the tree unclean.
+ */
 function cleanliness(status: string): Omit<GitState, 'commit'> {
   const entries = status.split('\0');
   let changed = 0;
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i]!;
     if (entry.length < 4) continue;
-    changed += 1;
     if (/[RC]/.test(entry.slice(0, 2))) i += 1;
+    const name = entry.slice(3).split('/').pop() ?? '';
+    if (entry.startsWith('??') && (OWN_REPORT.test(name) || name === CACHE_FILE)) continue;
+    changed += 1;
   }
   return { clean: changed === 0, changed };
 }

@@ -20,6 +20,9 @@ describe('gitState', () => {
     const content = path.join(dir, 'content');
     expect(gitState(content)).toEqual({ commit, clean: true, changed: 0 });
     writeFileSync(path.join(dir, 'tools/x.js'), '2\n');
+    // the last run's report and cache are not content
+    writeFileSync(path.join(content, 'onemessage-report.html'), '<!DOCTYPE html>\n');
+    writeFileSync(path.join(content, '.onemessage-cache'), '{}');
     expect(gitState(content)).toEqual({ commit, clean: true, changed: 0 });
     writeFileSync(path.join(content, 'a.md'), 'Hello again.\n');
     mkdirSync(path.join(content, 'new'));
