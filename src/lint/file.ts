@@ -9,7 +9,7 @@ import type { Finding } from '../model/finding.js';
 import { neighbourhood } from '../model/fingerprint.js';
 import { locator, type Locator } from '../model/positions.js';
 import type { FileRecord } from '../model/result.js';
-import { formatFor } from '../formats/index.js';
+import { containerFor, formatFor } from '../formats/index.js';
 import type { LintContext } from './context.js';
 import { resolveDirectives, type DirectiveScope } from './directives.js';
 import { documentFinding, problemFinding } from './findings.js';
@@ -40,6 +40,10 @@ export interface SourceMeta {
 export function lintText(file: DiscoveredFile, text: string, context: LintContext, meta: SourceMeta): FileOutcome | undefined {
   const channel = context.channelOf(file.abs);
   const format = formatFor(file.rel, text);
+  if (!format && containerFor(file.rel)) {
+    // Text decoded from an Office file or a PDF is no longer the file: only its bytes can be read.
+    return unreadableOutcome(file, context, { reason: 'an Office document or a PDF is read from its bytes, not from text: check the file itself (not through standard input or lintText)', meta, channel });
+  }
   if (!format) {
     const ext = file.rel.includes('.') ? file.rel.slice(file.rel.lastIndexOf('.')) : '(no extension)';
     return unreadableOutcome(file, context, { reason: `no reader for ${ext} files`, meta, channel });

@@ -17,12 +17,12 @@ import { ROOT } from '../helpers/cli.js';
 
 const OFFICE = path.join(ROOT, 'fixtures/formats/office');
 
-function extract(format: ContainerModule, name: string, bytes = readFileSync(path.join(OFFICE, name))): Promise<Extraction> {
+function extract(format: ContainerModule, name: string, bytes: Uint8Array = readFileSync(path.join(OFFICE, name))): Promise<Extraction> {
   return format.extract({ path: `sales/${name}`, bytes, options: { markdownFields: [] } });
 }
 
 async function refusal(format: ContainerModule, name: string, bytes?: Uint8Array): Promise<string> {
-  const error = await extract(format, name, bytes as Buffer | undefined).then(
+  const error = await extract(format, name, bytes).then(
     () => undefined,
     (caught: unknown) => caught,
   );
