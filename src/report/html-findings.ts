@@ -4,8 +4,8 @@
  * waived finding who waived it, why and until when; grouped by file, with the filter bar.
  */
 import type { Finding, RelatedLocation, SentenceContext } from '../model/finding.js';
-import { formatLocation, formatSpan, whereIn } from './location.js';
-import { channelOf, documentLabel, escapeHtml, severities, stripControl, type Summary } from './text.js';
+import { formatRange, whereIn } from './location.js';
+import { channelOf, documentLabel, escapeHtml, formatLocation, severities, stripControl, type Summary } from './text.js';
 
 /** Escaped, with terminal escapes and control characters gone: the one way user text enters the page. */
 export function h(text: string): string {
@@ -70,7 +70,7 @@ function findingArticle(finding: Finding, number: number): string {
     '<header>',
     `<span class="badge sev-${finding.severity}">${finding.severity}</span> `,
     `<code class="rule">${h(finding.ruleId)}</code> `,
-    `<span class="loc mono">${h(finding.path)}:${h(formatSpan(finding))}</span>`,
+    `<span class="loc mono">${h(formatRange(finding.path, finding))}</span>`,
     finding.channel !== undefined ? ` <span class="channel">${h(finding.channel)}</span>` : '',
     s ? ` <span class="badge suppressed-badge">suppressed</span>` : '',
     '</header>\n',
@@ -81,7 +81,7 @@ function findingArticle(finding: Finding, number: number): string {
   ];
   if (finding.item) {
     const { kind, id, file, line, column } = finding.item;
-    parts.push(`<p class="spec">Spec ${h(kind)} <code>${h(id)}</code> at <span class="mono">${h(formatLocation({ path: file, start: { line, column } }))}</span></p>\n`);
+    parts.push(`<p class="spec">Spec ${h(kind)} <code>${h(id)}</code> at <span class="mono">${h(formatLocation(file, { line, column }))}</span></p>\n`);
   }
   const contradicts = finding.related.filter((place) => place.kind === 'contradiction');
   const context = finding.related.filter((place) => place.kind !== 'contradiction');
@@ -104,7 +104,7 @@ function relatedItem(place: RelatedLocation): string {
     : place.excerpt !== undefined
       ? `<blockquote class="sentence"><mark>${h(place.excerpt)}</mark></blockquote>`
       : '';
-  return `<li><span class="loc mono">${h(formatLocation(place))}</span>${where !== undefined ? ` <span class="muted">(${h(where)})</span>` : ''}: ${h(place.message)}${quote}</li>\n`;
+  return `<li><span class="loc mono">${h(formatLocation(place.path, place.start))}</span>${where !== undefined ? ` <span class="muted">(${h(where)})</span>` : ''}: ${h(place.message)}${quote}</li>\n`;
 }
 
 const waivedBy: Record<NonNullable<Finding['suppression']>['kind'], string> = {

@@ -1,7 +1,7 @@
 /** The message matrix of the HTML report: what each channel states for each fact, contradictions marked. */
 import type { MatrixRow } from '../model/result.js';
 import { h } from './html-findings.js';
-import { formatLocation } from './location.js';
+import { formatLocation } from './text.js';
 
 /** The spec's channels in its order, then any other channel the matrix names, by name. */
 function matrixChannels(matrix: MatrixRow[], declared: readonly string[]): string[] {
@@ -20,7 +20,7 @@ export function matrixSection(matrix: MatrixRow[], declared: readonly string[]):
       const conflict = values.some((value) => value.conflicting);
       const items = values
         .map((value) => {
-          const where = value.locations.map((l) => formatLocation({ path: l.path, start: l })).join(', ');
+          const where = value.locations.map((l) => formatLocation(l.path, l)).join(', ');
           const flag = value.conflicting ? ' <span class="flag">conflict</span>' : '';
           return `<li class="${value.conflicting ? 'conflicting' : 'agrees'}"><strong>${h(value.text)}</strong> ×${value.count}${flag}<br><small class="mono">${h(where)}</small></li>`;
         })

@@ -5,9 +5,9 @@
  */
 import type { Finding } from '../model/finding.js';
 import type { RunResult } from '../model/result.js';
-import { describeRelated, formatLocation } from './location.js';
+import { describeRelated } from './location.js';
 import type { Reporter } from './reporter.js';
-import { describeSuppression, documentLabel, formatPosition, stripControl } from './text.js';
+import { describeSuppression, documentLabel, formatLocation, formatPosition, stripControl } from './text.js';
 
 export const junitReporter: Reporter = {
   name: 'junit',
@@ -97,7 +97,7 @@ function testCase(finding: Finding, className: string): string[] {
 }
 
 function failureBody(finding: Finding): string {
-  const lines = [`${formatLocation(finding)}: ${finding.severity} ${finding.ruleId}: ${finding.message}`];
+  const lines = [`${formatLocation(finding.path, finding.start)}: ${finding.severity} ${finding.ruleId}: ${finding.message}`];
   const document = documentLabel(finding);
   if (document !== undefined) lines.push(`document: ${document}`);
   lines.push(`excerpt: ${finding.excerpt}`);

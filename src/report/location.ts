@@ -1,27 +1,27 @@
 /**
- * How reports write where something is: the one place a finding's or a related location's
- * position becomes text (`site/index.md:16:43`, with its channel and macro), so that a new kind of
- * position (a slide and paragraph of an office document) changes every report at once.
+ * How reports describe a place beyond its position (text.ts's formatPosition and formatLocation
+ * are the one rendering of a position, Office and PDF places included): a finding's span, the
+ * channel and macro a place is in, and one line for a related location.
  */
 import type { Position, RelatedLocation } from '../model/finding.js';
-import { documentLabel, formatPosition } from './text.js';
+import { documentLabel, formatLocation, formatPosition } from './text.js';
 
-export interface Place {
-  path: string;
-  start: Pick<Position, 'line' | 'column'>;
-  end?: Pick<Position, 'line' | 'column'>;
+type Point = Pick<Position, 'line' | 'column' | 'place'>;
+
+/**
+ * `line:column–line:column` within the file, `line:column` when the range is empty; in an Office
+ * document or a PDF the place of the start, which is what a reader looks for.
+ */
+export function formatSpan(range: { start: Point; end?: Point }): string {
+  const start = formatPosition(range.start);
+  const { end } = range;
+  if (range.start.place || !end || (end.line === range.start.line && end.column === range.start.column)) return start;
+  return `${start}–${formatPosition(end)}`;
 }
 
-/** `path:line:column`. */
-export function formatLocation(place: Place): string {
-  return `${place.path}:${formatPosition(place.start)}`;
-}
-
-/** `line:column–line:column` within the file, or `line:column` when the range is empty or has no end. */
-export function formatSpan(place: Omit<Place, 'path'>): string {
-  const start = formatPosition(place.start);
-  if (!place.end || (place.end.line === place.start.line && place.end.column === place.start.column)) return start;
-  return `${start}–${formatPosition(place.end)}`;
+/** A finding's file and span: `site/index.md:3:5–3:25`, `sales/pitch.pptx slide 4 ¶2:15`. */
+export function formatRange(path: string, range: { start: Point; end?: Point }): string {
+  return range.start.place ? formatLocation(path, range.start) : `${path}:${formatSpan(range)}`;
 }
 
 /** `channel, Macro title (id)` of a place, or undefined when it has neither. */
@@ -33,5 +33,5 @@ export function whereIn(place: Pick<RelatedLocation, 'channel' | 'documentTitle'
 /** One line for a related location: `path:line:col (channel, macro): message`. */
 export function describeRelated(place: RelatedLocation): string {
   const where = whereIn(place);
-  return `${formatLocation(place)}${where !== undefined ? ` (${where})` : ''}: ${place.message}`;
+  return `${formatLocation(place.path, place.start)}${where !== undefined ? ` (${where})` : ''}: ${place.message}`;
 }
