@@ -114,7 +114,7 @@ export interface RunPlan {
 }
 
 /** The time, the command line and, when a report records it, the git commit and tree state of the spec's folder. */
-function stamp(result: RunResult, flags: Pick<CheckFlags, 'argv'> & { outputs?: OutputTarget[] }, specDir: string): void {
+export function stamp(result: RunResult, flags: Pick<CheckFlags, 'argv'> & { outputs?: OutputTarget[] }, specDir: string): void {
   result.startedAt = new Date().toISOString();
   result.command = ['onemessage', ...(flags.argv ?? [])];
   if ((flags.outputs ?? []).some((target) => reporterFor(target.format)?.audit)) {
