@@ -6,7 +6,7 @@ const require = createRequire(import.meta.url);
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"onemessage spec","description":"The single message that marketing, sales and support must all tell: facts, claims, stock promises, disclosures and terms. See docs/spec.md.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"The version of the spec format. Always 1.","const":1},"brand":{"description":"The brand's name, shown in reports.","type":"string","minLength":1},"extends":{"description":"Specs to start from: built-in rule packs by name (ftc-endorsements, absolute-claims, urgency) or relative paths to other spec files. Their items come first; items of this spec with the same id replace them.","type":"array","items":{"type":"string","minLength":1,"description":"A built-in pack name, or a path to a spec file relative to this one."}},"channels":{"description":"Which files speak for which channel: channel name -> glob or list of globs, relative to the spec's folder. A document's front matter `channel:` wins over globs. The order breaks ties in fact/conflict.","type":"object","propertyNames":{"$ref":"#/definitions/id"},"additionalProperties":{"description":"A glob, or a list of globs, relative to the spec's folder (e.g. \"site/**\").","type":["string","array"],"minLength":1,"items":{"type":"string","minLength":1,"description":"A glob relative to the spec's folder."}}},"facts":{"description":"Numbers and terms that must be the same everywhere: fact id -> fact.","type":"object","propertyNames":{"$ref":"#/definitions/id"},"additionalProperties":{"$ref":"#/definitions/fact"}},"claims":{"description":"Claims that are forbidden, allowed (possibly only in some channels or dates) or need evidence.","type":"array","items":{"$ref":"#/definitions/claim"}},"products":{"description":"Products and their stock status: product id -> product. Used by stock/promise and stock/lead-time.","type":"object","propertyNames":{"$ref":"#/definitions/id"},"additionalProperties":{"$ref":"#/definitions/product"}},"promises":{"description":"Availability promises checked against products' stock.","type":"object","additionalProperties":false,"properties":{"immediate":{"description":"Phrases that promise immediate availability (\"in stock\", \"ships today\"). Replaces the built-in vocabulary.","$ref":"#/definitions/phrases"}}},"disclosures":{"description":"Disclosures that must accompany a trigger phrase or a claim: disclosure id -> disclosure.","type":"object","propertyNames":{"$ref":"#/definitions/id"},"additionalProperties":{"$ref":"#/definitions/disclosure"}},"terms":{"description":"Preferred wording: use this term, not those variants.","type":"array","items":{"$ref":"#/definitions/term"}},"speakers":{"description":"Speakers in scripts and transcripts whose lines are not ours and are not checked.","type":"object","additionalProperties":false,"properties":{"ignore":{"description":"Speaker labels to skip (\"Prospect\", \"Customer\").","type":"array","items":{"type":"string","minLength":1,"description":"A speaker label as written before the colon."}}}},"severity":{"description":"Default severity per rule: rule id (e.g. term/use) -> error, warning, info or off.","type":"object","additionalProperties":{"description":"The rule's severity, or off to disable it.","enum":["error","warning","info","off"]}},"ignore":{"description":"Globs of files never read, relative to the spec's folder (as well as what .gitignore ignores).","type":"array","items":{"type":"string","minLength":1,"description":"A glob relative to the spec's folder."}},"formats":{"description":"How to read exports whose shape is not self-evident.","type":"object","additionalProperties":false,"properties":{"csv":{"description":"A generic CSV of macros: which columns hold each macro's title and text.","type":"object","additionalProperties":false,"required":["title","text"],"properties":{"title":{"description":"The column holding each macro's title.","type":"string","minLength":1},"text":{"description":"The column holding each macro's customer-visible text.","type":"string","minLength":1},"id":{"description":"The column holding each macro's id (optional).","type":"string","minLength":1},"channel":{"description":"The column holding each macro's channel (optional; wins over globs).","type":"string","minLength":1}}},"markdown":{"description":"Markdown and MDX: which front matter fields are customer-visible text.","type":"object","additionalProperties":false,"required":["fields"],"properties":{"fields":{"description":"Front matter fields checked as text (title and description always are).","type":"array","items":{"type":"string","minLength":1,"description":"A front matter field name."}}}}}},"exceptions":{"description":"Waivers for findings that cannot carry an inline comment (e.g. in a macro export).","type":"array","items":{"$ref":"#/definitions/exception"}}},"definitions":{"id":{"description":"An id: one word, no spaces or commas (e.g. return-window).","type":"string","pattern":"^[^\\s,]+$"},"date":{"description":"A date written YYYY-MM-DD.","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},"phrase":{"description":"A phrase template (\"{value} return\", \"(a|b)\", \"(optional )?\"), or { regex: \"...\" } for a linear-time regular expression.","type":["string","object"],"minLength":1,"additionalProperties":false,"required":["regex"],"properties":{"regex":{"description":"A regular expression (RE2 syntax, matched case-insensitively). In a fact, the quantity is the group named value: (?P<value>...).","type":"string","minLength":1}}},"phrases":{"description":"A list of phrase templates.","type":"array","minItems":1,"items":{"$ref":"#/definitions/phrase"}},"channelNames":{"description":"Channel names, as defined under channels.","type":"array","minItems":1,"items":{"type":"string","minLength":1,"description":"A channel name defined under channels."}},"fact":{"description":"A number or term that must be the same everywhere.","type":"object","additionalProperties":false,"required":["says"],"properties":{"value":{"description":"The true value (\"30 days\", \"$50\"). Without it, every channel must simply agree.","type":["string","number"],"minLength":1},"says":{"description":"How documents state the fact: templates with {value} where the quantity stands.","$ref":"#/definitions/phrases"},"message":{"description":"Shown with each finding about this fact.","type":"string","minLength":1}}},"claim":{"description":"A claim and whether, where and when it may be made.","type":"object","additionalProperties":false,"required":["id","says","status"],"properties":{"id":{"description":"The claim's id, unique among claims.","$ref":"#/definitions/id"},"says":{"description":"Phrases that make the claim.","$ref":"#/definitions/phrases"},"status":{"description":"forbidden: never make it; allowed: may be made (within channels and valid dates); needs-evidence: needs a citation in the same paragraph.","enum":["forbidden","allowed","needs-evidence"]},"message":{"description":"Shown with each finding about this claim.","type":"string","minLength":1},"suggest":{"description":"A replacement wording to suggest.","type":"string","minLength":1},"fix":{"description":"Apply suggest automatically under --fix.","type":"boolean","default":false},"channels":{"description":"The only channels that may make this claim.","$ref":"#/definitions/channelNames"},"requires":{"description":"Disclosures (by id) that must accompany the claim.","type":"array","minItems":1,"items":{"type":"string","minLength":1,"description":"A disclosure id defined under disclosures."}},"stock":{"description":"The claim is true only of products in these stock states (\"only 3 left\": [limited]); stock/claim reports it about a product in another state, or about no product.","type":"array","minItems":1,"items":{"description":"A stock state.","enum":["in-stock","limited","backorder","made-to-order","preorder","discontinued"]}},"valid":{"description":"The dates (inclusive) between which the claim may be made.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"from":{"description":"First day the claim may be made (YYYY-MM-DD).","$ref":"#/definitions/date"},"until":{"description":"Last day the claim may be made (YYYY-MM-DD).","$ref":"#/definitions/date"}}}}},"product":{"description":"A product and its stock status.","type":"object","additionalProperties":false,"required":["names"],"properties":{"names":{"description":"The names documents use for the product.","$ref":"#/definitions/phrases"},"stock":{"description":"The stock status. Immediate-availability promises are reported for backorder, made-to-order, preorder and discontinued.","enum":["in-stock","limited","backorder","made-to-order","preorder","discontinued"]},"lead-time":{"description":"How long delivery takes (\"6-8 weeks\"); a shorter stated delivery time is reported.","type":"string","minLength":1}}},"disclosure":{"description":"A disclosure that must appear near its trigger.","type":"object","additionalProperties":false,"required":["include"],"properties":{"when":{"description":"Trigger phrases. Without them the disclosure is used only through a claim's requires.","$ref":"#/definitions/phrases"},"include":{"description":"Phrases, any one of which makes the disclosure.","$ref":"#/definitions/phrases"},"within":{"description":"How near the trigger the disclosure must be.","enum":["sentence","paragraph","section","document"],"default":"paragraph"},"before":{"description":"The disclosure must come before the trigger.","type":"boolean","default":false},"channels":{"description":"The only channels in which the disclosure is checked.","$ref":"#/definitions/channelNames"}}},"term":{"description":"A preferred term and the variants to avoid.","type":"object","additionalProperties":false,"required":["use","not"],"properties":{"use":{"description":"The wording to use; also the fix.","type":"string","minLength":1},"not":{"description":"Variants to report.","$ref":"#/definitions/phrases"},"channels":{"description":"The only channels in which the term is checked.","$ref":"#/definitions/channelNames"},"message":{"description":"Shown with each finding about this term.","type":"string","minLength":1}}},"exception":{"description":"A waiver of a rule for some files, with a reason and an approver.","type":"object","additionalProperties":false,"required":["files","rule","reason","approved-by"],"properties":{"files":{"description":"A glob of the files waived, relative to the spec's folder.","type":"string","minLength":1},"rule":{"description":"The rule id waived (e.g. fact/mismatch).","type":"string","minLength":1},"item":{"description":"The spec item id waived; without it, every item of the rule.","type":"string","minLength":1},"reason":{"description":"Why the waiver is granted.","type":"string","minLength":1},"approved-by":{"description":"Who approved the waiver.","type":"string","minLength":1},"until":{"description":"Last day of the waiver (YYYY-MM-DD); after it exception/expired is reported.","$ref":"#/definitions/date"}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"onemessage spec","description":"The single message that marketing, sales and support must all tell: facts, claims, stock promises, disclosures and terms. See docs/spec.md.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"The version of the spec format. Always 1.","const":1},"brand":{"description":"The brand's name, shown in reports.","type":"string","minLength":1},"owner":{"description":"Who owns the message and answers questions about it (a team, a person, an address), shown at the top of the messaging guide and in reports.","type":"string","minLength":1},"revision":{"description":"The message's own version, as the owner names it (\"2026.2\", \"v14\"), shown at the top of the messaging guide and in reports beside the spec's hash. Quote it: YAML would read 2026.10 as the number 2026.1.","type":"string","minLength":1},"extends":{"description":"Specs to start from: built-in rule packs by name (ftc-endorsements, absolute-claims, urgency) or relative paths to other spec files. Their items come first; items of this spec with the same id replace them.","type":"array","items":{"type":"string","minLength":1,"description":"A built-in pack name, or a path to a spec file relative to this one."}},"channels":{"description":"Which files speak for which channel: channel name -> glob or list of globs, relative to the spec's folder. A document's front matter `channel:` wins over globs. The order breaks ties in fact/conflict.","type":"object","propertyNames":{"$ref":"#/definitions/id"},"additionalProperties":{"description":"A glob, or a list of globs, relative to the spec's folder (e.g. \"site/**\").","type":["string","array"],"minLength":1,"items":{"type":"string","minLength":1,"description":"A glob relative to the spec's folder."}}},"facts":{"description":"Numbers and terms that must be the same everywhere: fact id -> fact.","type":"object","propertyNames":{"$ref":"#/definitions/id"},"additionalProperties":{"$ref":"#/definitions/fact"}},"claims":{"description":"Claims that are forbidden, allowed (possibly only in some channels or dates) or need evidence.","type":"array","items":{"$ref":"#/definitions/claim"}},"products":{"description":"Products and their stock status: product id -> product. Used by stock/promise and stock/lead-time.","type":"object","propertyNames":{"$ref":"#/definitions/id"},"additionalProperties":{"$ref":"#/definitions/product"}},"promises":{"description":"Availability promises checked against products' stock.","type":"object","additionalProperties":false,"properties":{"immediate":{"description":"Phrases that promise immediate availability (\"in stock\", \"ships today\"). Replaces the built-in vocabulary.","$ref":"#/definitions/phrases"}}},"disclosures":{"description":"Disclosures that must accompany a trigger phrase or a claim: disclosure id -> disclosure.","type":"object","propertyNames":{"$ref":"#/definitions/id"},"additionalProperties":{"$ref":"#/definitions/disclosure"}},"terms":{"description":"Preferred wording: use this term, not those variants.","type":"array","items":{"$ref":"#/definitions/term"}},"speakers":{"description":"Speakers in scripts and transcripts whose lines are not ours and are not checked.","type":"object","additionalProperties":false,"properties":{"ignore":{"description":"Speaker labels to skip (\"Prospect\", \"Customer\").","type":"array","items":{"type":"string","minLength":1,"description":"A speaker label as written before the colon."}}}},"severity":{"description":"Default severity per rule: rule id (e.g. term/use) -> error, warning, info or off.","type":"object","additionalProperties":{"description":"The rule's severity, or off to disable it.","enum":["error","warning","info","off"]}},"ignore":{"description":"Globs of files never read, relative to the spec's folder (as well as what .gitignore ignores).","type":"array","items":{"type":"string","minLength":1,"description":"A glob relative to the spec's folder."}},"formats":{"description":"How to read exports whose shape is not self-evident.","type":"object","additionalProperties":false,"properties":{"csv":{"description":"A generic CSV of macros: which columns hold each macro's title and text.","type":"object","additionalProperties":false,"required":["title","text"],"properties":{"title":{"description":"The column holding each macro's title.","type":"string","minLength":1},"text":{"description":"The column holding each macro's customer-visible text.","type":"string","minLength":1},"id":{"description":"The column holding each macro's id (optional).","type":"string","minLength":1},"channel":{"description":"The column holding each macro's channel (optional; wins over globs).","type":"string","minLength":1}}},"markdown":{"description":"Markdown and MDX: which front matter fields are customer-visible text.","type":"object","additionalProperties":false,"required":["fields"],"properties":{"fields":{"description":"Front matter fields checked as text (title and description always are).","type":"array","items":{"type":"string","minLength":1,"description":"A front matter field name."}}}}}},"exceptions":{"description":"Waivers for findings that cannot carry an inline comment (e.g. in a macro export).","type":"array","items":{"$ref":"#/definitions/exception"}}},"definitions":{"id":{"description":"An id: one word, no spaces or commas (e.g. return-window).","type":"string","pattern":"^[^\\s,]+$"},"date":{"description":"A date written YYYY-MM-DD.","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},"phrase":{"description":"A phrase template (\"{value} return\", \"(a|b)\", \"(optional )?\"), or { regex: \"...\" } for a linear-time regular expression.","type":["string","object"],"minLength":1,"additionalProperties":false,"required":["regex"],"properties":{"regex":{"description":"A regular expression (RE2 syntax, matched case-insensitively). In a fact, the quantity is the group named value: (?P<value>...).","type":"string","minLength":1}}},"phrases":{"description":"A list of phrase templates.","type":"array","minItems":1,"items":{"$ref":"#/definitions/phrase"}},"channelNames":{"description":"Channel names, as defined under channels.","type":"array","minItems":1,"items":{"type":"string","minLength":1,"description":"A channel name defined under channels."}},"fact":{"description":"A number or term that must be the same everywhere.","type":"object","additionalProperties":false,"required":["says"],"properties":{"value":{"description":"The true value (\"30 days\", \"$50\"). Without it, every channel must simply agree.","type":["string","number"],"minLength":1},"says":{"description":"How documents state the fact: templates with {value} where the quantity stands.","$ref":"#/definitions/phrases"},"message":{"description":"Shown with each finding about this fact.","type":"string","minLength":1}}},"claim":{"description":"A claim and whether, where and when it may be made.","type":"object","additionalProperties":false,"required":["id","says","status"],"properties":{"id":{"description":"The claim's id, unique among claims.","$ref":"#/definitions/id"},"says":{"description":"Phrases that make the claim.","$ref":"#/definitions/phrases"},"status":{"description":"forbidden: never make it; allowed: may be made (within channels and valid dates); needs-evidence: needs a citation in the same paragraph.","enum":["forbidden","allowed","needs-evidence"]},"message":{"description":"Shown with each finding about this claim.","type":"string","minLength":1},"suggest":{"description":"A replacement wording to suggest.","type":"string","minLength":1},"fix":{"description":"Apply suggest automatically under --fix.","type":"boolean","default":false},"channels":{"description":"The only channels that may make this claim.","$ref":"#/definitions/channelNames"},"requires":{"description":"Disclosures (by id) that must accompany the claim.","type":"array","minItems":1,"items":{"type":"string","minLength":1,"description":"A disclosure id defined under disclosures."}},"stock":{"description":"The claim is true only of products in these stock states (\"only 3 left\": [limited]); stock/claim reports it about a product in another state, or about no product.","type":"array","minItems":1,"items":{"description":"A stock state.","enum":["in-stock","limited","backorder","made-to-order","preorder","discontinued"]}},"valid":{"description":"The dates (inclusive) between which the claim may be made.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"from":{"description":"First day the claim may be made (YYYY-MM-DD).","$ref":"#/definitions/date"},"until":{"description":"Last day the claim may be made (YYYY-MM-DD).","$ref":"#/definitions/date"}}}}},"product":{"description":"A product and its stock status.","type":"object","additionalProperties":false,"required":["names"],"properties":{"names":{"description":"The names documents use for the product.","$ref":"#/definitions/phrases"},"stock":{"description":"The stock status. Immediate-availability promises are reported for backorder, made-to-order, preorder and discontinued.","enum":["in-stock","limited","backorder","made-to-order","preorder","discontinued"]},"lead-time":{"description":"How long delivery takes (\"6-8 weeks\"); a shorter stated delivery time is reported.","type":"string","minLength":1}}},"disclosure":{"description":"A disclosure that must appear near its trigger.","type":"object","additionalProperties":false,"required":["include"],"properties":{"when":{"description":"Trigger phrases. Without them the disclosure is used only through a claim's requires.","$ref":"#/definitions/phrases"},"include":{"description":"Phrases, any one of which makes the disclosure.","$ref":"#/definitions/phrases"},"within":{"description":"How near the trigger the disclosure must be.","enum":["sentence","paragraph","section","document"],"default":"paragraph"},"before":{"description":"The disclosure must come before the trigger.","type":"boolean","default":false},"channels":{"description":"The only channels in which the disclosure is checked.","$ref":"#/definitions/channelNames"}}},"term":{"description":"A preferred term and the variants to avoid.","type":"object","additionalProperties":false,"required":["use","not"],"properties":{"use":{"description":"The wording to use; also the fix.","type":"string","minLength":1},"not":{"description":"Variants to report.","$ref":"#/definitions/phrases"},"channels":{"description":"The only channels in which the term is checked.","$ref":"#/definitions/channelNames"},"message":{"description":"Shown with each finding about this term.","type":"string","minLength":1}}},"exception":{"description":"A waiver of a rule for some files, with a reason and an approver.","type":"object","additionalProperties":false,"required":["files","rule","reason","approved-by"],"properties":{"files":{"description":"A glob of the files waived, relative to the spec's folder.","type":"string","minLength":1},"rule":{"description":"The rule id waived (e.g. fact/mismatch).","type":"string","minLength":1},"item":{"description":"The spec item id waived; without it, every item of the rule.","type":"string","minLength":1},"reason":{"description":"Why the waiver is granted.","type":"string","minLength":1},"approved-by":{"description":"Who approved the waiver.","type":"string","minLength":1},"until":{"description":"Last day of the waiver (YYYY-MM-DD); after it exception/expired is reported.","$ref":"#/definitions/date"}}}}};
 const schema12 = {"description":"An id: one word, no spaces or commas (e.g. return-window).","type":"string","pattern":"^[^\\s,]+$"};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = require("ajv/dist/runtime/ucs2length").default;
@@ -1285,15 +1285,11 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.extends !== undefined){
-let data2 = data.extends;
-if(Array.isArray(data2)){
-const len0 = data2.length;
-for(let i0=0; i0<len0; i0++){
-let data3 = data2[i0];
-if(typeof data3 === "string"){
-if(func3(data3) < 1){
-const err5 = {instancePath:instancePath+"/extends/" + i0,schemaPath:"#/properties/extends/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.extends.items,data:data3};
+if(data.owner !== undefined){
+let data2 = data.owner;
+if(typeof data2 === "string"){
+if(func3(data2) < 1){
+const err5 = {instancePath:instancePath+"/owner",schemaPath:"#/properties/owner/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.owner,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1304,7 +1300,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/extends/" + i0,schemaPath:"#/properties/extends/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.extends.items.type,parentSchema:schema11.properties.extends.items,data:data3};
+const err6 = {instancePath:instancePath+"/owner",schemaPath:"#/properties/owner/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.owner.type,parentSchema:schema11.properties.owner,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1314,9 +1310,11 @@ vErrors.push(err6);
 errors++;
 }
 }
-}
-else {
-const err7 = {instancePath:instancePath+"/extends",schemaPath:"#/properties/extends/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.extends.type,parentSchema:schema11.properties.extends,data:data2};
+if(data.revision !== undefined){
+let data3 = data.revision;
+if(typeof data3 === "string"){
+if(func3(data3) < 1){
+const err7 = {instancePath:instancePath+"/revision",schemaPath:"#/properties/revision/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.revision,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1326,14 +1324,8 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.channels !== undefined){
-let data4 = data.channels;
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-for(const key1 in data4){
-const _errs11 = errors;
-if(typeof key1 === "string"){
-if(!pattern0.test(key1)){
-const err8 = {instancePath:instancePath+"/channels",schemaPath:"#/definitions/id/pattern",keyword:"pattern",params:{pattern: "^[^\\s,]+$"},message:"must match pattern \""+"^[^\\s,]+$"+"\"",schema:"^[^\\s,]+$",parentSchema:schema12,data:key1,propertyName:key1};
+else {
+const err8 = {instancePath:instancePath+"/revision",schemaPath:"#/properties/revision/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.revision.type,parentSchema:schema11.properties.revision,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1343,8 +1335,15 @@ vErrors.push(err8);
 errors++;
 }
 }
-else {
-const err9 = {instancePath:instancePath+"/channels",schemaPath:"#/definitions/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:key1,propertyName:key1};
+if(data.extends !== undefined){
+let data4 = data.extends;
+if(Array.isArray(data4)){
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+let data5 = data4[i0];
+if(typeof data5 === "string"){
+if(func3(data5) < 1){
+const err9 = {instancePath:instancePath+"/extends/" + i0,schemaPath:"#/properties/extends/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.extends.items,data:data5};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1353,9 +1352,9 @@ vErrors.push(err9);
 }
 errors++;
 }
-var valid3 = _errs11 === errors;
-if(!valid3){
-const err10 = {instancePath:instancePath+"/channels",schemaPath:"#/properties/channels/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema11.properties.channels.propertyNames,parentSchema:schema11.properties.channels,data:data4};
+}
+else {
+const err10 = {instancePath:instancePath+"/extends/" + i0,schemaPath:"#/properties/extends/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.extends.items.type,parentSchema:schema11.properties.extends.items,data:data5};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1365,10 +1364,9 @@ vErrors.push(err10);
 errors++;
 }
 }
-for(const key2 in data4){
-let data5 = data4[key2];
-if((typeof data5 !== "string") && (!(Array.isArray(data5)))){
-const err11 = {instancePath:instancePath+"/channels/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/channels/additionalProperties/type",keyword:"type",params:{type: schema11.properties.channels.additionalProperties.type},message:"must be string,array",schema:schema11.properties.channels.additionalProperties.type,parentSchema:schema11.properties.channels.additionalProperties,data:data5};
+}
+else {
+const err11 = {instancePath:instancePath+"/extends",schemaPath:"#/properties/extends/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.extends.type,parentSchema:schema11.properties.extends,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1377,9 +1375,15 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(typeof data5 === "string"){
-if(func3(data5) < 1){
-const err12 = {instancePath:instancePath+"/channels/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/channels/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.channels.additionalProperties,data:data5};
+}
+if(data.channels !== undefined){
+let data6 = data.channels;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+for(const key1 in data6){
+const _errs15 = errors;
+if(typeof key1 === "string"){
+if(!pattern0.test(key1)){
+const err12 = {instancePath:instancePath+"/channels",schemaPath:"#/definitions/id/pattern",keyword:"pattern",params:{pattern: "^[^\\s,]+$"},message:"must match pattern \""+"^[^\\s,]+$"+"\"",schema:"^[^\\s,]+$",parentSchema:schema12,data:key1,propertyName:key1};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1389,13 +1393,8 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(Array.isArray(data5)){
-const len1 = data5.length;
-for(let i1=0; i1<len1; i1++){
-let data6 = data5[i1];
-if(typeof data6 === "string"){
-if(func3(data6) < 1){
-const err13 = {instancePath:instancePath+"/channels/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1,schemaPath:"#/properties/channels/additionalProperties/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.channels.additionalProperties.items,data:data6};
+else {
+const err13 = {instancePath:instancePath+"/channels",schemaPath:"#/definitions/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:key1,propertyName:key1};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1404,9 +1403,9 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-else {
-const err14 = {instancePath:instancePath+"/channels/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1,schemaPath:"#/properties/channels/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.channels.additionalProperties.items.type,parentSchema:schema11.properties.channels.additionalProperties.items,data:data6};
+var valid3 = _errs15 === errors;
+if(!valid3){
+const err14 = {instancePath:instancePath+"/channels",schemaPath:"#/properties/channels/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema11.properties.channels.propertyNames,parentSchema:schema11.properties.channels,data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1416,11 +1415,10 @@ vErrors.push(err14);
 errors++;
 }
 }
-}
-}
-}
-else {
-const err15 = {instancePath:instancePath+"/channels",schemaPath:"#/properties/channels/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.channels.type,parentSchema:schema11.properties.channels,data:data4};
+for(const key2 in data6){
+let data7 = data6[key2];
+if((typeof data7 !== "string") && (!(Array.isArray(data7)))){
+const err15 = {instancePath:instancePath+"/channels/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/channels/additionalProperties/type",keyword:"type",params:{type: schema11.properties.channels.additionalProperties.type},message:"must be string,array",schema:schema11.properties.channels.additionalProperties.type,parentSchema:schema11.properties.channels.additionalProperties,data:data7};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1429,15 +1427,9 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-if(data.facts !== undefined){
-let data7 = data.facts;
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-for(const key3 in data7){
-const _errs21 = errors;
-if(typeof key3 === "string"){
-if(!pattern0.test(key3)){
-const err16 = {instancePath:instancePath+"/facts",schemaPath:"#/definitions/id/pattern",keyword:"pattern",params:{pattern: "^[^\\s,]+$"},message:"must match pattern \""+"^[^\\s,]+$"+"\"",schema:"^[^\\s,]+$",parentSchema:schema12,data:key3,propertyName:key3};
+if(typeof data7 === "string"){
+if(func3(data7) < 1){
+const err16 = {instancePath:instancePath+"/channels/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/channels/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.channels.additionalProperties,data:data7};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1447,8 +1439,13 @@ vErrors.push(err16);
 errors++;
 }
 }
-else {
-const err17 = {instancePath:instancePath+"/facts",schemaPath:"#/definitions/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:key3,propertyName:key3};
+if(Array.isArray(data7)){
+const len1 = data7.length;
+for(let i1=0; i1<len1; i1++){
+let data8 = data7[i1];
+if(typeof data8 === "string"){
+if(func3(data8) < 1){
+const err17 = {instancePath:instancePath+"/channels/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1,schemaPath:"#/properties/channels/additionalProperties/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.channels.additionalProperties.items,data:data8};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1457,9 +1454,9 @@ vErrors.push(err17);
 }
 errors++;
 }
-var valid8 = _errs21 === errors;
-if(!valid8){
-const err18 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema11.properties.facts.propertyNames,parentSchema:schema11.properties.facts,data:data7};
+}
+else {
+const err18 = {instancePath:instancePath+"/channels/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1,schemaPath:"#/properties/channels/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.channels.additionalProperties.items.type,parentSchema:schema11.properties.channels.additionalProperties.items,data:data8};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1469,15 +1466,11 @@ vErrors.push(err18);
 errors++;
 }
 }
-for(const key4 in data7){
-if(!(validate11(data7[key4], {instancePath:instancePath+"/facts/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data7,parentDataProperty:key4,rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-errors = vErrors.length;
 }
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.facts.type,parentSchema:schema11.properties.facts,data:data7};
+const err19 = {instancePath:instancePath+"/channels",schemaPath:"#/properties/channels/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.channels.type,parentSchema:schema11.properties.channels,data:data6};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1487,19 +1480,14 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data.claims !== undefined){
-let data9 = data.claims;
-if(Array.isArray(data9)){
-const len2 = data9.length;
-for(let i2=0; i2<len2; i2++){
-if(!(validate15(data9[i2], {instancePath:instancePath+"/claims/" + i2,parentData:data9,parentDataProperty:i2,rootData}))){
-vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err20 = {instancePath:instancePath+"/claims",schemaPath:"#/properties/claims/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.claims.type,parentSchema:schema11.properties.claims,data:data9};
+if(data.facts !== undefined){
+let data9 = data.facts;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+for(const key3 in data9){
+const _errs25 = errors;
+if(typeof key3 === "string"){
+if(!pattern0.test(key3)){
+const err20 = {instancePath:instancePath+"/facts",schemaPath:"#/definitions/id/pattern",keyword:"pattern",params:{pattern: "^[^\\s,]+$"},message:"must match pattern \""+"^[^\\s,]+$"+"\"",schema:"^[^\\s,]+$",parentSchema:schema12,data:key3,propertyName:key3};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1509,14 +1497,8 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.products !== undefined){
-let data11 = data.products;
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-for(const key5 in data11){
-const _errs31 = errors;
-if(typeof key5 === "string"){
-if(!pattern0.test(key5)){
-const err21 = {instancePath:instancePath+"/products",schemaPath:"#/definitions/id/pattern",keyword:"pattern",params:{pattern: "^[^\\s,]+$"},message:"must match pattern \""+"^[^\\s,]+$"+"\"",schema:"^[^\\s,]+$",parentSchema:schema12,data:key5,propertyName:key5};
+else {
+const err21 = {instancePath:instancePath+"/facts",schemaPath:"#/definitions/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:key3,propertyName:key3};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1525,9 +1507,9 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-else {
-const err22 = {instancePath:instancePath+"/products",schemaPath:"#/definitions/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:key5,propertyName:key5};
+var valid8 = _errs25 === errors;
+if(!valid8){
+const err22 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema11.properties.facts.propertyNames,parentSchema:schema11.properties.facts,data:data9};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1536,9 +1518,16 @@ vErrors.push(err22);
 }
 errors++;
 }
-var valid13 = _errs31 === errors;
-if(!valid13){
-const err23 = {instancePath:instancePath+"/products",schemaPath:"#/properties/products/propertyNames",keyword:"propertyNames",params:{propertyName: key5},message:"property name must be valid",schema:schema11.properties.products.propertyNames,parentSchema:schema11.properties.products,data:data11};
+}
+for(const key4 in data9){
+if(!(validate11(data9[key4], {instancePath:instancePath+"/facts/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data9,parentDataProperty:key4,rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.facts.type,parentSchema:schema11.properties.facts,data:data9};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1548,15 +1537,19 @@ vErrors.push(err23);
 errors++;
 }
 }
-for(const key6 in data11){
-if(!(validate18(data11[key6], {instancePath:instancePath+"/products/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data11,parentDataProperty:key6,rootData}))){
-vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
+if(data.claims !== undefined){
+let data11 = data.claims;
+if(Array.isArray(data11)){
+const len2 = data11.length;
+for(let i2=0; i2<len2; i2++){
+if(!(validate15(data11[i2], {instancePath:instancePath+"/claims/" + i2,parentData:data11,parentDataProperty:i2,rootData}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/products",schemaPath:"#/properties/products/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.products.type,parentSchema:schema11.properties.products,data:data11};
+const err24 = {instancePath:instancePath+"/claims",schemaPath:"#/properties/claims/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.claims.type,parentSchema:schema11.properties.claims,data:data11};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1566,12 +1559,14 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.promises !== undefined){
-let data13 = data.promises;
+if(data.products !== undefined){
+let data13 = data.products;
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
-for(const key7 in data13){
-if(!(key7 === "immediate")){
-const err25 = {instancePath:instancePath+"/promises",schemaPath:"#/properties/promises/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.promises,data:data13};
+for(const key5 in data13){
+const _errs35 = errors;
+if(typeof key5 === "string"){
+if(!pattern0.test(key5)){
+const err25 = {instancePath:instancePath+"/products",schemaPath:"#/definitions/id/pattern",keyword:"pattern",params:{pattern: "^[^\\s,]+$"},message:"must match pattern \""+"^[^\\s,]+$"+"\"",schema:"^[^\\s,]+$",parentSchema:schema12,data:key5,propertyName:key5};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1581,15 +1576,8 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data13.immediate !== undefined){
-if(!(validate12(data13.immediate, {instancePath:instancePath+"/promises/immediate",parentData:data13,parentDataProperty:"immediate",rootData}))){
-vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
-errors = vErrors.length;
-}
-}
-}
 else {
-const err26 = {instancePath:instancePath+"/promises",schemaPath:"#/properties/promises/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.promises.type,parentSchema:schema11.properties.promises,data:data13};
+const err26 = {instancePath:instancePath+"/products",schemaPath:"#/definitions/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:key5,propertyName:key5};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1598,15 +1586,9 @@ vErrors.push(err26);
 }
 errors++;
 }
-}
-if(data.disclosures !== undefined){
-let data15 = data.disclosures;
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-for(const key8 in data15){
-const _errs42 = errors;
-if(typeof key8 === "string"){
-if(!pattern0.test(key8)){
-const err27 = {instancePath:instancePath+"/disclosures",schemaPath:"#/definitions/id/pattern",keyword:"pattern",params:{pattern: "^[^\\s,]+$"},message:"must match pattern \""+"^[^\\s,]+$"+"\"",schema:"^[^\\s,]+$",parentSchema:schema12,data:key8,propertyName:key8};
+var valid13 = _errs35 === errors;
+if(!valid13){
+const err27 = {instancePath:instancePath+"/products",schemaPath:"#/properties/products/propertyNames",keyword:"propertyNames",params:{propertyName: key5},message:"property name must be valid",schema:schema11.properties.products.propertyNames,parentSchema:schema11.properties.products,data:data13};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1616,8 +1598,15 @@ vErrors.push(err27);
 errors++;
 }
 }
+for(const key6 in data13){
+if(!(validate18(data13[key6], {instancePath:instancePath+"/products/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data13,parentDataProperty:key6,rootData}))){
+vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
+errors = vErrors.length;
+}
+}
+}
 else {
-const err28 = {instancePath:instancePath+"/disclosures",schemaPath:"#/definitions/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:key8,propertyName:key8};
+const err28 = {instancePath:instancePath+"/products",schemaPath:"#/properties/products/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.products.type,parentSchema:schema11.properties.products,data:data13};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -1626,9 +1615,13 @@ vErrors.push(err28);
 }
 errors++;
 }
-var valid17 = _errs42 === errors;
-if(!valid17){
-const err29 = {instancePath:instancePath+"/disclosures",schemaPath:"#/properties/disclosures/propertyNames",keyword:"propertyNames",params:{propertyName: key8},message:"property name must be valid",schema:schema11.properties.disclosures.propertyNames,parentSchema:schema11.properties.disclosures,data:data15};
+}
+if(data.promises !== undefined){
+let data15 = data.promises;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+for(const key7 in data15){
+if(!(key7 === "immediate")){
+const err29 = {instancePath:instancePath+"/promises",schemaPath:"#/properties/promises/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.promises,data:data15};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -1638,15 +1631,15 @@ vErrors.push(err29);
 errors++;
 }
 }
-for(const key9 in data15){
-if(!(validate22(data15[key9], {instancePath:instancePath+"/disclosures/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data15,parentDataProperty:key9,rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+if(data15.immediate !== undefined){
+if(!(validate12(data15.immediate, {instancePath:instancePath+"/promises/immediate",parentData:data15,parentDataProperty:"immediate",rootData}))){
+vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/disclosures",schemaPath:"#/properties/disclosures/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.disclosures.type,parentSchema:schema11.properties.disclosures,data:data15};
+const err30 = {instancePath:instancePath+"/promises",schemaPath:"#/properties/promises/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.promises.type,parentSchema:schema11.properties.promises,data:data15};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -1656,19 +1649,14 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data.terms !== undefined){
-let data17 = data.terms;
-if(Array.isArray(data17)){
-const len3 = data17.length;
-for(let i3=0; i3<len3; i3++){
-if(!(validate26(data17[i3], {instancePath:instancePath+"/terms/" + i3,parentData:data17,parentDataProperty:i3,rootData}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err31 = {instancePath:instancePath+"/terms",schemaPath:"#/properties/terms/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.terms.type,parentSchema:schema11.properties.terms,data:data17};
+if(data.disclosures !== undefined){
+let data17 = data.disclosures;
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+for(const key8 in data17){
+const _errs46 = errors;
+if(typeof key8 === "string"){
+if(!pattern0.test(key8)){
+const err31 = {instancePath:instancePath+"/disclosures",schemaPath:"#/definitions/id/pattern",keyword:"pattern",params:{pattern: "^[^\\s,]+$"},message:"must match pattern \""+"^[^\\s,]+$"+"\"",schema:"^[^\\s,]+$",parentSchema:schema12,data:key8,propertyName:key8};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -1678,12 +1666,8 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data.speakers !== undefined){
-let data19 = data.speakers;
-if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
-for(const key10 in data19){
-if(!(key10 === "ignore")){
-const err32 = {instancePath:instancePath+"/speakers",schemaPath:"#/properties/speakers/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.speakers,data:data19};
+else {
+const err32 = {instancePath:instancePath+"/disclosures",schemaPath:"#/definitions/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:key8,propertyName:key8};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -1692,16 +1676,9 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-if(data19.ignore !== undefined){
-let data20 = data19.ignore;
-if(Array.isArray(data20)){
-const len4 = data20.length;
-for(let i4=0; i4<len4; i4++){
-let data21 = data20[i4];
-if(typeof data21 === "string"){
-if(func3(data21) < 1){
-const err33 = {instancePath:instancePath+"/speakers/ignore/" + i4,schemaPath:"#/properties/speakers/properties/ignore/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.speakers.properties.ignore.items,data:data21};
+var valid17 = _errs46 === errors;
+if(!valid17){
+const err33 = {instancePath:instancePath+"/disclosures",schemaPath:"#/properties/disclosures/propertyNames",keyword:"propertyNames",params:{propertyName: key8},message:"property name must be valid",schema:schema11.properties.disclosures.propertyNames,parentSchema:schema11.properties.disclosures,data:data17};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -1711,8 +1688,15 @@ vErrors.push(err33);
 errors++;
 }
 }
+for(const key9 in data17){
+if(!(validate22(data17[key9], {instancePath:instancePath+"/disclosures/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data17,parentDataProperty:key9,rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+}
+}
 else {
-const err34 = {instancePath:instancePath+"/speakers/ignore/" + i4,schemaPath:"#/properties/speakers/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.speakers.properties.ignore.items.type,parentSchema:schema11.properties.speakers.properties.ignore.items,data:data21};
+const err34 = {instancePath:instancePath+"/disclosures",schemaPath:"#/properties/disclosures/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.disclosures.type,parentSchema:schema11.properties.disclosures,data:data17};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -1722,9 +1706,19 @@ vErrors.push(err34);
 errors++;
 }
 }
+if(data.terms !== undefined){
+let data19 = data.terms;
+if(Array.isArray(data19)){
+const len3 = data19.length;
+for(let i3=0; i3<len3; i3++){
+if(!(validate26(data19[i3], {instancePath:instancePath+"/terms/" + i3,parentData:data19,parentDataProperty:i3,rootData}))){
+vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
-const err35 = {instancePath:instancePath+"/speakers/ignore",schemaPath:"#/properties/speakers/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.speakers.properties.ignore.type,parentSchema:schema11.properties.speakers.properties.ignore,data:data20};
+const err35 = {instancePath:instancePath+"/terms",schemaPath:"#/properties/terms/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.terms.type,parentSchema:schema11.properties.terms,data:data19};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -1734,9 +1728,12 @@ vErrors.push(err35);
 errors++;
 }
 }
-}
-else {
-const err36 = {instancePath:instancePath+"/speakers",schemaPath:"#/properties/speakers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.speakers.type,parentSchema:schema11.properties.speakers,data:data19};
+if(data.speakers !== undefined){
+let data21 = data.speakers;
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+for(const key10 in data21){
+if(!(key10 === "ignore")){
+const err36 = {instancePath:instancePath+"/speakers",schemaPath:"#/properties/speakers/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.speakers,data:data21};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -1746,13 +1743,15 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data.severity !== undefined){
-let data22 = data.severity;
-if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
-for(const key11 in data22){
-let data23 = data22[key11];
-if(!((((data23 === "error") || (data23 === "warning")) || (data23 === "info")) || (data23 === "off"))){
-const err37 = {instancePath:instancePath+"/severity/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/severity/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema11.properties.severity.additionalProperties.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.severity.additionalProperties.enum,parentSchema:schema11.properties.severity.additionalProperties,data:data23};
+if(data21.ignore !== undefined){
+let data22 = data21.ignore;
+if(Array.isArray(data22)){
+const len4 = data22.length;
+for(let i4=0; i4<len4; i4++){
+let data23 = data22[i4];
+if(typeof data23 === "string"){
+if(func3(data23) < 1){
+const err37 = {instancePath:instancePath+"/speakers/ignore/" + i4,schemaPath:"#/properties/speakers/properties/ignore/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.speakers.properties.ignore.items,data:data23};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -1762,9 +1761,8 @@ vErrors.push(err37);
 errors++;
 }
 }
-}
 else {
-const err38 = {instancePath:instancePath+"/severity",schemaPath:"#/properties/severity/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.severity.type,parentSchema:schema11.properties.severity,data:data22};
+const err38 = {instancePath:instancePath+"/speakers/ignore/" + i4,schemaPath:"#/properties/speakers/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.speakers.properties.ignore.items.type,parentSchema:schema11.properties.speakers.properties.ignore.items,data:data23};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -1774,15 +1772,9 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data.ignore !== undefined){
-let data24 = data.ignore;
-if(Array.isArray(data24)){
-const len5 = data24.length;
-for(let i5=0; i5<len5; i5++){
-let data25 = data24[i5];
-if(typeof data25 === "string"){
-if(func3(data25) < 1){
-const err39 = {instancePath:instancePath+"/ignore/" + i5,schemaPath:"#/properties/ignore/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ignore.items,data:data25};
+}
+else {
+const err39 = {instancePath:instancePath+"/speakers/ignore",schemaPath:"#/properties/speakers/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.speakers.properties.ignore.type,parentSchema:schema11.properties.speakers.properties.ignore,data:data22};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -1792,8 +1784,9 @@ vErrors.push(err39);
 errors++;
 }
 }
+}
 else {
-const err40 = {instancePath:instancePath+"/ignore/" + i5,schemaPath:"#/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ignore.items.type,parentSchema:schema11.properties.ignore.items,data:data25};
+const err40 = {instancePath:instancePath+"/speakers",schemaPath:"#/properties/speakers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.speakers.type,parentSchema:schema11.properties.speakers,data:data21};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -1803,9 +1796,13 @@ vErrors.push(err40);
 errors++;
 }
 }
-}
-else {
-const err41 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.ignore.type,parentSchema:schema11.properties.ignore,data:data24};
+if(data.severity !== undefined){
+let data24 = data.severity;
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+for(const key11 in data24){
+let data25 = data24[key11];
+if(!((((data25 === "error") || (data25 === "warning")) || (data25 === "info")) || (data25 === "off"))){
+const err41 = {instancePath:instancePath+"/severity/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/severity/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema11.properties.severity.additionalProperties.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.severity.additionalProperties.enum,parentSchema:schema11.properties.severity.additionalProperties,data:data25};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -1815,12 +1812,9 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data.formats !== undefined){
-let data26 = data.formats;
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-for(const key12 in data26){
-if(!((key12 === "csv") || (key12 === "markdown"))){
-const err42 = {instancePath:instancePath+"/formats",schemaPath:"#/properties/formats/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.formats,data:data26};
+}
+else {
+const err42 = {instancePath:instancePath+"/severity",schemaPath:"#/properties/severity/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.severity.type,parentSchema:schema11.properties.severity,data:data24};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -1830,11 +1824,15 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data26.csv !== undefined){
-let data27 = data26.csv;
-if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
-if(data27.title === undefined){
-const err43 = {instancePath:instancePath+"/formats/csv",schemaPath:"#/properties/formats/properties/csv/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema11.properties.formats.properties.csv.required,parentSchema:schema11.properties.formats.properties.csv,data:data27};
+if(data.ignore !== undefined){
+let data26 = data.ignore;
+if(Array.isArray(data26)){
+const len5 = data26.length;
+for(let i5=0; i5<len5; i5++){
+let data27 = data26[i5];
+if(typeof data27 === "string"){
+if(func3(data27) < 1){
+const err43 = {instancePath:instancePath+"/ignore/" + i5,schemaPath:"#/properties/ignore/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ignore.items,data:data27};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -1843,8 +1841,9 @@ vErrors.push(err43);
 }
 errors++;
 }
-if(data27.text === undefined){
-const err44 = {instancePath:instancePath+"/formats/csv",schemaPath:"#/properties/formats/properties/csv/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema11.properties.formats.properties.csv.required,parentSchema:schema11.properties.formats.properties.csv,data:data27};
+}
+else {
+const err44 = {instancePath:instancePath+"/ignore/" + i5,schemaPath:"#/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ignore.items.type,parentSchema:schema11.properties.ignore.items,data:data27};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -1853,9 +1852,10 @@ vErrors.push(err44);
 }
 errors++;
 }
-for(const key13 in data27){
-if(!((((key13 === "title") || (key13 === "text")) || (key13 === "id")) || (key13 === "channel"))){
-const err45 = {instancePath:instancePath+"/formats/csv",schemaPath:"#/properties/formats/properties/csv/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.formats.properties.csv,data:data27};
+}
+}
+else {
+const err45 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.ignore.type,parentSchema:schema11.properties.ignore,data:data26};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -1865,11 +1865,12 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data27.title !== undefined){
-let data28 = data27.title;
-if(typeof data28 === "string"){
-if(func3(data28) < 1){
-const err46 = {instancePath:instancePath+"/formats/csv/title",schemaPath:"#/properties/formats/properties/csv/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.formats.properties.csv.properties.title,data:data28};
+if(data.formats !== undefined){
+let data28 = data.formats;
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+for(const key12 in data28){
+if(!((key12 === "csv") || (key12 === "markdown"))){
+const err46 = {instancePath:instancePath+"/formats",schemaPath:"#/properties/formats/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.formats,data:data28};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -1879,8 +1880,11 @@ vErrors.push(err46);
 errors++;
 }
 }
-else {
-const err47 = {instancePath:instancePath+"/formats/csv/title",schemaPath:"#/properties/formats/properties/csv/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.formats.properties.csv.properties.title.type,parentSchema:schema11.properties.formats.properties.csv.properties.title,data:data28};
+if(data28.csv !== undefined){
+let data29 = data28.csv;
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+if(data29.title === undefined){
+const err47 = {instancePath:instancePath+"/formats/csv",schemaPath:"#/properties/formats/properties/csv/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema11.properties.formats.properties.csv.required,parentSchema:schema11.properties.formats.properties.csv,data:data29};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -1889,12 +1893,8 @@ vErrors.push(err47);
 }
 errors++;
 }
-}
-if(data27.text !== undefined){
-let data29 = data27.text;
-if(typeof data29 === "string"){
-if(func3(data29) < 1){
-const err48 = {instancePath:instancePath+"/formats/csv/text",schemaPath:"#/properties/formats/properties/csv/properties/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.formats.properties.csv.properties.text,data:data29};
+if(data29.text === undefined){
+const err48 = {instancePath:instancePath+"/formats/csv",schemaPath:"#/properties/formats/properties/csv/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema11.properties.formats.properties.csv.required,parentSchema:schema11.properties.formats.properties.csv,data:data29};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -1903,9 +1903,9 @@ vErrors.push(err48);
 }
 errors++;
 }
-}
-else {
-const err49 = {instancePath:instancePath+"/formats/csv/text",schemaPath:"#/properties/formats/properties/csv/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.formats.properties.csv.properties.text.type,parentSchema:schema11.properties.formats.properties.csv.properties.text,data:data29};
+for(const key13 in data29){
+if(!((((key13 === "title") || (key13 === "text")) || (key13 === "id")) || (key13 === "channel"))){
+const err49 = {instancePath:instancePath+"/formats/csv",schemaPath:"#/properties/formats/properties/csv/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.formats.properties.csv,data:data29};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -1915,11 +1915,11 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data27.id !== undefined){
-let data30 = data27.id;
+if(data29.title !== undefined){
+let data30 = data29.title;
 if(typeof data30 === "string"){
 if(func3(data30) < 1){
-const err50 = {instancePath:instancePath+"/formats/csv/id",schemaPath:"#/properties/formats/properties/csv/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.formats.properties.csv.properties.id,data:data30};
+const err50 = {instancePath:instancePath+"/formats/csv/title",schemaPath:"#/properties/formats/properties/csv/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.formats.properties.csv.properties.title,data:data30};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -1930,7 +1930,7 @@ errors++;
 }
 }
 else {
-const err51 = {instancePath:instancePath+"/formats/csv/id",schemaPath:"#/properties/formats/properties/csv/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.formats.properties.csv.properties.id.type,parentSchema:schema11.properties.formats.properties.csv.properties.id,data:data30};
+const err51 = {instancePath:instancePath+"/formats/csv/title",schemaPath:"#/properties/formats/properties/csv/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.formats.properties.csv.properties.title.type,parentSchema:schema11.properties.formats.properties.csv.properties.title,data:data30};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -1940,11 +1940,11 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data27.channel !== undefined){
-let data31 = data27.channel;
+if(data29.text !== undefined){
+let data31 = data29.text;
 if(typeof data31 === "string"){
 if(func3(data31) < 1){
-const err52 = {instancePath:instancePath+"/formats/csv/channel",schemaPath:"#/properties/formats/properties/csv/properties/channel/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.formats.properties.csv.properties.channel,data:data31};
+const err52 = {instancePath:instancePath+"/formats/csv/text",schemaPath:"#/properties/formats/properties/csv/properties/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.formats.properties.csv.properties.text,data:data31};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -1955,7 +1955,7 @@ errors++;
 }
 }
 else {
-const err53 = {instancePath:instancePath+"/formats/csv/channel",schemaPath:"#/properties/formats/properties/csv/properties/channel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.formats.properties.csv.properties.channel.type,parentSchema:schema11.properties.formats.properties.csv.properties.channel,data:data31};
+const err53 = {instancePath:instancePath+"/formats/csv/text",schemaPath:"#/properties/formats/properties/csv/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.formats.properties.csv.properties.text.type,parentSchema:schema11.properties.formats.properties.csv.properties.text,data:data31};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -1965,9 +1965,11 @@ vErrors.push(err53);
 errors++;
 }
 }
-}
-else {
-const err54 = {instancePath:instancePath+"/formats/csv",schemaPath:"#/properties/formats/properties/csv/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.formats.properties.csv.type,parentSchema:schema11.properties.formats.properties.csv,data:data27};
+if(data29.id !== undefined){
+let data32 = data29.id;
+if(typeof data32 === "string"){
+if(func3(data32) < 1){
+const err54 = {instancePath:instancePath+"/formats/csv/id",schemaPath:"#/properties/formats/properties/csv/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.formats.properties.csv.properties.id,data:data32};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -1977,11 +1979,8 @@ vErrors.push(err54);
 errors++;
 }
 }
-if(data26.markdown !== undefined){
-let data32 = data26.markdown;
-if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-if(data32.fields === undefined){
-const err55 = {instancePath:instancePath+"/formats/markdown",schemaPath:"#/properties/formats/properties/markdown/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'",schema:schema11.properties.formats.properties.markdown.required,parentSchema:schema11.properties.formats.properties.markdown,data:data32};
+else {
+const err55 = {instancePath:instancePath+"/formats/csv/id",schemaPath:"#/properties/formats/properties/csv/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.formats.properties.csv.properties.id.type,parentSchema:schema11.properties.formats.properties.csv.properties.id,data:data32};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -1990,9 +1989,12 @@ vErrors.push(err55);
 }
 errors++;
 }
-for(const key14 in data32){
-if(!(key14 === "fields")){
-const err56 = {instancePath:instancePath+"/formats/markdown",schemaPath:"#/properties/formats/properties/markdown/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.formats.properties.markdown,data:data32};
+}
+if(data29.channel !== undefined){
+let data33 = data29.channel;
+if(typeof data33 === "string"){
+if(func3(data33) < 1){
+const err56 = {instancePath:instancePath+"/formats/csv/channel",schemaPath:"#/properties/formats/properties/csv/properties/channel/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.formats.properties.csv.properties.channel,data:data33};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -2002,15 +2004,8 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data32.fields !== undefined){
-let data33 = data32.fields;
-if(Array.isArray(data33)){
-const len6 = data33.length;
-for(let i6=0; i6<len6; i6++){
-let data34 = data33[i6];
-if(typeof data34 === "string"){
-if(func3(data34) < 1){
-const err57 = {instancePath:instancePath+"/formats/markdown/fields/" + i6,schemaPath:"#/properties/formats/properties/markdown/properties/fields/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.formats.properties.markdown.properties.fields.items,data:data34};
+else {
+const err57 = {instancePath:instancePath+"/formats/csv/channel",schemaPath:"#/properties/formats/properties/csv/properties/channel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.formats.properties.csv.properties.channel.type,parentSchema:schema11.properties.formats.properties.csv.properties.channel,data:data33};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -2020,8 +2015,9 @@ vErrors.push(err57);
 errors++;
 }
 }
+}
 else {
-const err58 = {instancePath:instancePath+"/formats/markdown/fields/" + i6,schemaPath:"#/properties/formats/properties/markdown/properties/fields/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.formats.properties.markdown.properties.fields.items.type,parentSchema:schema11.properties.formats.properties.markdown.properties.fields.items,data:data34};
+const err58 = {instancePath:instancePath+"/formats/csv",schemaPath:"#/properties/formats/properties/csv/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.formats.properties.csv.type,parentSchema:schema11.properties.formats.properties.csv,data:data29};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -2031,9 +2027,11 @@ vErrors.push(err58);
 errors++;
 }
 }
-}
-else {
-const err59 = {instancePath:instancePath+"/formats/markdown/fields",schemaPath:"#/properties/formats/properties/markdown/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.formats.properties.markdown.properties.fields.type,parentSchema:schema11.properties.formats.properties.markdown.properties.fields,data:data33};
+if(data28.markdown !== undefined){
+let data34 = data28.markdown;
+if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
+if(data34.fields === undefined){
+const err59 = {instancePath:instancePath+"/formats/markdown",schemaPath:"#/properties/formats/properties/markdown/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'",schema:schema11.properties.formats.properties.markdown.required,parentSchema:schema11.properties.formats.properties.markdown,data:data34};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -2042,10 +2040,9 @@ vErrors.push(err59);
 }
 errors++;
 }
-}
-}
-else {
-const err60 = {instancePath:instancePath+"/formats/markdown",schemaPath:"#/properties/formats/properties/markdown/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.formats.properties.markdown.type,parentSchema:schema11.properties.formats.properties.markdown,data:data32};
+for(const key14 in data34){
+if(!(key14 === "fields")){
+const err60 = {instancePath:instancePath+"/formats/markdown",schemaPath:"#/properties/formats/properties/markdown/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.formats.properties.markdown,data:data34};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -2055,9 +2052,15 @@ vErrors.push(err60);
 errors++;
 }
 }
-}
-else {
-const err61 = {instancePath:instancePath+"/formats",schemaPath:"#/properties/formats/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.formats.type,parentSchema:schema11.properties.formats,data:data26};
+if(data34.fields !== undefined){
+let data35 = data34.fields;
+if(Array.isArray(data35)){
+const len6 = data35.length;
+for(let i6=0; i6<len6; i6++){
+let data36 = data35[i6];
+if(typeof data36 === "string"){
+if(func3(data36) < 1){
+const err61 = {instancePath:instancePath+"/formats/markdown/fields/" + i6,schemaPath:"#/properties/formats/properties/markdown/properties/fields/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.formats.properties.markdown.properties.fields.items,data:data36};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -2067,19 +2070,8 @@ vErrors.push(err61);
 errors++;
 }
 }
-if(data.exceptions !== undefined){
-let data35 = data.exceptions;
-if(Array.isArray(data35)){
-const len7 = data35.length;
-for(let i7=0; i7<len7; i7++){
-if(!(validate29(data35[i7], {instancePath:instancePath+"/exceptions/" + i7,parentData:data35,parentDataProperty:i7,rootData}))){
-vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
-errors = vErrors.length;
-}
-}
-}
 else {
-const err62 = {instancePath:instancePath+"/exceptions",schemaPath:"#/properties/exceptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.exceptions.type,parentSchema:schema11.properties.exceptions,data:data35};
+const err62 = {instancePath:instancePath+"/formats/markdown/fields/" + i6,schemaPath:"#/properties/formats/properties/markdown/properties/fields/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.formats.properties.markdown.properties.fields.items.type,parentSchema:schema11.properties.formats.properties.markdown.properties.fields.items,data:data36};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -2091,12 +2083,70 @@ errors++;
 }
 }
 else {
-const err63 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err63 = {instancePath:instancePath+"/formats/markdown/fields",schemaPath:"#/properties/formats/properties/markdown/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.formats.properties.markdown.properties.fields.type,parentSchema:schema11.properties.formats.properties.markdown.properties.fields,data:data35};
 if(vErrors === null){
 vErrors = [err63];
 }
 else {
 vErrors.push(err63);
+}
+errors++;
+}
+}
+}
+else {
+const err64 = {instancePath:instancePath+"/formats/markdown",schemaPath:"#/properties/formats/properties/markdown/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.formats.properties.markdown.type,parentSchema:schema11.properties.formats.properties.markdown,data:data34};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+}
+else {
+const err65 = {instancePath:instancePath+"/formats",schemaPath:"#/properties/formats/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.formats.type,parentSchema:schema11.properties.formats,data:data28};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+if(data.exceptions !== undefined){
+let data37 = data.exceptions;
+if(Array.isArray(data37)){
+const len7 = data37.length;
+for(let i7=0; i7<len7; i7++){
+if(!(validate29(data37[i7], {instancePath:instancePath+"/exceptions/" + i7,parentData:data37,parentDataProperty:i7,rootData}))){
+vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err66 = {instancePath:instancePath+"/exceptions",schemaPath:"#/properties/exceptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.exceptions.type,parentSchema:schema11.properties.exceptions,data:data37};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+}
+else {
+const err67 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
 }
 errors++;
 }
