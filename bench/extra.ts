@@ -77,19 +77,24 @@ export function writeFixExport(options: { work: string; spec: string; fixes: num
   return { dir, files: 1, mb: statSync(path.join(dir, 'support', 'macros.json')).size / 1e6 };
 }
 
-/** One Markdown paragraph of about `mb` MB: prose, links and a term misspelling every ~2 KB. */
+/**
+ * One Markdown paragraph of about `mb` MB: prose with a term misspelling every ~2 KB and, early
+ * on, a few links and emphasis (readers refuse a paragraph with over 1,000 marks and brackets,
+ * see docs/formats.md, so a paragraph full of links would measure that refusal, not a parse).
+ */
 export function writeLongParagraph(options: { work: string; spec: string; mb: number }): Corpus {
   const dir = path.join(options.work, 'paragraph');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(path.join(dir, 'content'), { recursive: true });
   const wrong = termsOf(options.spec)[0]!.wrong;
-  const chunk =
+  const prose =
     'Our team answers questions by mail and chat, keeps notes on care and repairs, and shares the ' +
-    'stories people send us about [trips](https://example.com/trips) and *weekend* walks with `gear` lists; ';
+    'stories people send us about trips and weekend walks with gear lists and tips for rainy days; ';
+  const marked = 'read [our trip notes](https://example.com/trips) and the *weekend* list with `gear` in it; ';
   const parts: string[] = [];
   let bytes = 0;
   for (let i = 0; bytes < options.mb * 1e6; i++) {
-    const piece = i % 10 === 9 ? `${chunk}send us an ${wrong} anytime. ` : chunk;
+    const piece = `${prose}${i < 100 ? marked : ''}${i % 10 === 9 ? `send us an ${wrong} anytime. ` : ''}`;
     parts.push(piece);
     bytes += piece.length;
   }

@@ -83,7 +83,6 @@ export async function collectOutcomes(options: CollectOptions, context: LintCont
   if (missing) throw new UsageError(`no such file or folder: ${missing.rel}`);
   const shard = options.shard;
   const files = shard && shard.count > 1 ? discovered.files.filter((file) => shardOf(file.rel, shard.count) === shard.index) : discovered.files;
-  await loadFormatsFor(files.map((file) => file.rel));
   const cache = options.cache ? await OutcomeCache.open(options.cwd, { version: VERSION, specSha256: spec.sha256, asOf }) : undefined;
   const results = new Array<FileOutcome | undefined>(files.length);
   const stats: RunStats = { files: files.length, read: 0, cached: 0, parsed: 0, held: 0 };
@@ -134,7 +133,11 @@ export async function collectOutcomes(options: CollectOptions, context: LintCont
         items.delete(index);
       });
     } else {
-      for await (const { index, item } of toLint()) store(index, await lintBytes(item.file, item.bytes, item.sha256, context), item);
+      for await (const { index, item } of toLint()) {
+        // Parsers load when a file needs one: a warm --cache run never loads them.
+        await loadFormatsFor([item.file.rel]);
+        store(index, await lintBytes(item.file, item.bytes, item.sha256, context), item);
+      }
     }
   } finally {
     await pool?.close();
