@@ -5,11 +5,12 @@ import { rules } from '../../rules/index.js';
 import { renderGuide, type GuideFormat } from '../guide/guide.js';
 import { UsageError } from '../spec/errors.js';
 import { loadSpec } from '../spec/load.js';
-import { resolveSpecPath } from './check.js';
+import { explicitSpecOf, resolveSpecPath } from './spec-path.js';
 import type { Io } from './io.js';
 
 export interface GuideFlags {
   spec?: string;
+  config?: string;
   /** `markdown` (default) or `html` */
   format?: string;
   /** a file to write; standard output when absent */
@@ -21,7 +22,7 @@ const FORMATS: GuideFormat[] = ['markdown', 'html'];
 export async function guideCommand(flags: GuideFlags, io: Io): Promise<number> {
   const format = (flags.format ?? 'markdown') as GuideFormat;
   if (!FORMATS.includes(format)) throw new UsageError(`unknown guide format "${flags.format}" (one of: ${FORMATS.join(', ')})`);
-  const specPath = resolveSpecPath(flags.spec, [], io.cwd);
+  const specPath = resolveSpecPath(explicitSpecOf(flags), [], io.cwd);
   const { spec, warnings } = loadSpec({ specPath, cwd: io.cwd, knownRuleIds: rules.map((rule) => rule.meta.id) });
   for (const warning of warnings) io.stderr(`warning: ${warning}\n`);
   const text = renderGuide(spec, format);

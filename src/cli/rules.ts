@@ -13,7 +13,14 @@ export function rulesCommand(io: Io): number {
   return 0;
 }
 
-export function explainCommand(ruleId: string, io: Io): number {
+export function explainCommand(ruleId: string | undefined, io: Io): number {
+  if (ruleId === undefined) {
+    // As a reader who typed `explain` wants: which rules there are, and how to ask about one.
+    io.stdout('onemessage explain RULE: the rule\'s documentation, with an example that fires and one that does not. The rules:\n\n');
+    rulesCommand(io);
+    io.stdout('\nfor example: onemessage explain claim/forbidden (custom rules of a spec\'s plugins: onemessage rules lists them too)\n');
+    return 0;
+  }
   const rule = ruleById(ruleId);
   if (!rule) {
     const suggestion = closest(ruleId, rules.map((r) => r.meta.id));

@@ -109,6 +109,11 @@ export interface Statement {
   end: number;
   /** rule-specific payload */
   data: Record<string, unknown>;
+  /**
+   * The spec item the statement is about (`{ kind: 'fact', id: 'return-window' }`). With nested
+   * specs, statements are compared only with statements about the same definition of that item.
+   */
+  item?: { kind: string; id: string };
   /** resolved by the engine when collected, so corpus rules never need the file again */
   where: { start: Position; end: Position; excerpt: string; neighbourhood: string };
 }
@@ -126,7 +131,7 @@ export interface CorpusContext {
 export interface CorpusRule {
   kind: 'corpus';
   meta: RuleMeta;
-  collect(context: DocumentContext): Array<Pick<Statement, 'start' | 'end' | 'data'>>;
+  collect(context: DocumentContext): Array<Pick<Statement, 'start' | 'end' | 'data' | 'item'>>;
   check(context: CorpusContext): void;
 }
 

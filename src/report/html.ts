@@ -3,7 +3,7 @@
  * the audit trail, the counts, the message matrix and every finding, filterable in the browser.
  */
 import type { Finding, RelatedLocation } from '../model/finding.js';
-import type { FileRecord, MatrixRow, RunResult } from '../model/result.js';
+import { filesCounted, type FileRecord, type MatrixRow, type RunResult } from '../model/result.js';
 import { baseCss, renderPage } from './html-page.js';
 import type { ReportOptions, Reporter, RuleInfo } from './reporter.js';
 import {
@@ -65,7 +65,7 @@ function header(result: RunResult, summary: Summary): string {
     '<header>\n' +
     `<h1>onemessage report${brand}</h1>\n` +
     `<p class="verdict verdict-${summary.verdict}"><strong>${verdictText[summary.verdict]}</strong>: ` +
-    `${plural(error, 'error')}, ${plural(warning, 'warning')}, ${info} info in ${plural(result.files.length, 'file')}${waived}</p>\n` +
+    `${plural(error, 'error')}, ${plural(warning, 'warning')}, ${info} info in ${plural(filesCounted(result), 'file')}${waived}</p>\n` +
     '</header>\n'
   );
 }

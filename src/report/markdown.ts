@@ -3,7 +3,7 @@
  * every finding by file with the other side of each contradiction, and the waived findings.
  */
 import type { Finding, RelatedLocation } from '../model/finding.js';
-import type { RunResult } from '../model/result.js';
+import { filesCounted, type RunResult } from '../model/result.js';
 import type { Reporter } from './reporter.js';
 import {
   documentLabel,
@@ -45,7 +45,7 @@ export function formatMarkdown(result: RunResult): string {
 
 function title(result: RunResult, summary: Summary): string {
   const { error, warning, info } = summary.bySeverity;
-  const files = plural(result.files.length, 'file');
+  const files = plural(filesCounted(result), 'file');
   const counts = summary.active.length === 0 ? `no findings in ${files}` : `${plural(error, 'error')}, ${plural(warning, 'warning')}, ${info} info in ${files}`;
   const waived = summary.suppressed.length > 0 ? ` (${summary.suppressed.length} suppressed)` : '';
   return `## ${verdicts[summary.verdict]} — ${counts}${waived}`;

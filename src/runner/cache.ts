@@ -34,9 +34,9 @@ export class OutcomeCache {
     private readonly previous: Map<string, Entry>,
   ) {}
 
-  /** Opens the cache in `cwd`; a missing, unreadable or stale cache starts empty, never fails the run. */
-  static async open(cwd: string, key: CacheKey): Promise<OutcomeCache> {
-    const file = path.join(cwd, CACHE_FILE);
+  /** Opens the cache in `cwd` (or at `location`, --cache-location); a missing, unreadable or stale cache starts empty, never fails the run. */
+  static async open(cwd: string, key: CacheKey, location?: string): Promise<OutcomeCache> {
+    const file = location ?? path.join(cwd, CACHE_FILE);
     let previous = new Map<string, Entry>();
     try {
       const data = JSON.parse(await fs.readFile(file, 'utf8')) as { format?: number; key?: CacheKey; entries?: Record<string, Entry> };

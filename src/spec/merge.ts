@@ -23,6 +23,8 @@ export function mergeParts(parts: readonly SpecPart[]): SpecPart {
     ignore: [],
     formats: {},
     exceptions: [],
+    plugins: [],
+    ruleRefs: [],
   };
   for (const part of parts) {
     if (part.brand !== undefined) merged.brand = part.brand;
@@ -34,6 +36,9 @@ export function mergeParts(parts: readonly SpecPart[]): SpecPart {
     merged.speakersIgnore = unique([...merged.speakersIgnore, ...part.speakersIgnore]);
     merged.ignore = unique([...merged.ignore, ...part.ignore]);
     merged.exceptions.push(...part.exceptions);
+    merged.ruleRefs.push(...part.ruleRefs);
+    // The same module named by a spec and the spec it extends is loaded once.
+    for (const plugin of part.plugins) if (!merged.plugins.some((known) => known.absPath === plugin.absPath)) merged.plugins.push(plugin);
     if (part.formats.csv) merged.formats.csv = part.formats.csv;
     if (part.formats.markdown) merged.formats.markdown = part.formats.markdown;
   }

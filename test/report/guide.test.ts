@@ -85,6 +85,7 @@ function acmeSpec(): Spec {
     ignore: [],
     formats: {},
     exceptions: [],
+    plugins: [],
   };
 }
 
