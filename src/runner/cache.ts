@@ -64,6 +64,7 @@ export class OutcomeCache {
   async save(): Promise<void> {
     const entries = Object.fromEntries([...this.next].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     const temp = `${this.file}.${process.pid}.tmp`;
+    await fs.mkdir(path.dirname(this.file), { recursive: true });
     await fs.writeFile(temp, JSON.stringify({ format: CACHE_FORMAT, key: this.key, entries }));
     await fs.rename(temp, this.file);
   }
