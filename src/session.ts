@@ -60,6 +60,8 @@ export interface SessionOptions {
   nested?: boolean;
   /** rule id -> severity (or `off`), over what every spec says (the CLI's --rule) */
   severity?: Record<string, Severity | 'off'>;
+  /** more rules besides the built-in ones, as a spec's plugins would add them (tests of a plugin's rules, an embedding tool's own) */
+  rules?: readonly Rule[];
 }
 
 /** One file's part of a session: its record and its findings, judged against every document of the session. */
@@ -228,7 +230,7 @@ export function createSession(options: SessionOptions): Session {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const asOf = options.asOf ?? today();
   if (!isIsoDate(asOf)) throw new UsageError(`asOf expects a date as YYYY-MM-DD, found "${asOf}"`);
-  const knownRuleIds = builtinRules.map((rule) => rule.meta.id);
+  const knownRuleIds = [...builtinRules, ...(options.rules ?? [])].map((rule) => rule.meta.id);
   const overrides = options.severity ?? {};
   const speed = { ...(options.prefilter === false ? { prefilter: false } : {}), ...(options.debug ? { debug: true } : {}) };
 
@@ -240,7 +242,7 @@ export function createSession(options: SessionOptions): Session {
       return { ids: plugins.rules.map((rule) => rule.meta.id), errors: plugins.errors };
     };
     const { spec, warnings } = parse(codeAllowed ? pluginRuleIds : undefined);
-    const rules = [...builtinRules, ...plugins.rules];
+    const rules = [...builtinRules, ...(options.rules ?? []), ...plugins.rules];
     checkOverrides(overrides, rules);
     if (Object.keys(overrides).length > 0) spec.severity = { ...spec.severity, ...overrides };
     const context = createLintContext({ spec, asOf, rules, matrix: factMatrix, ...speed });

@@ -4,7 +4,7 @@
  * positions, so a file's outcome can come from a worker, a cache or another machine. It reads no
  * file: the runner, the library or an editor gives it the text.
  */
-import { FormatError, type Document } from '../model/document.js';
+import { FormatError, toSourceRange, type Document } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
 import { neighbourhood } from '../model/fingerprint.js';
 import { locator } from '../model/positions.js';
@@ -86,6 +86,7 @@ export function lintText(file: DiscoveredFile, text: string, context: LintContex
       matches,
       asOf: context.asOf,
       report: (report) => findings.push(documentFinding({ rule: current!.rule, severity: current!.severity, doc, report, text, locate })),
+      sourceRange: (block, start, end) => toSourceRange(block, start, end),
     };
     for (const entry of context.rules.document) {
       current = entry;

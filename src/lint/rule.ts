@@ -10,7 +10,7 @@
  * - waiver rules judge the waivers themselves (inline directives, spec exceptions) once the
  *   engine has applied them to every finding.
  */
-import type { Directive, Document } from '../model/document.js';
+import type { Directive, Document, TextBlock } from '../model/document.js';
 import type { Fix, Position, RelatedLocation, Severity, SpecPos } from '../model/finding.js';
 import type { DocumentMatches } from '../match/matcher.js';
 import type { SpecIndex } from '../spec/compile.js';
@@ -90,6 +90,12 @@ export interface DocumentContext {
   /** the date claims are judged at, `YYYY-MM-DD` */
   asOf: string;
   report(report: Report): void;
+  /**
+   * The source offsets of a range of a block's visible text (`block.text.slice(start, end)`): what
+   * `report` takes. For rules that scan the text themselves (plugins), since markup, escapes and
+   * line breaks make text offsets and source offsets differ.
+   */
+  sourceRange(block: TextBlock, start: number, end: number): { start: number; end: number };
 }
 
 export interface DocumentRule {

@@ -59,7 +59,8 @@ export function loadPlugins(refs: readonly PluginRef[], options: { cwd: string; 
     try {
       exported = require(real);
     } catch (error) {
-      fail(`cannot be loaded: ${firstLine(error)}`);
+      const esm = /Unexpected token 'export'|Cannot use import statement/.test(firstLine(error));
+      fail(`cannot be loaded: ${firstLine(error)}${esm ? ' (an ES module needs the .mjs extension, or "type": "module" in the nearest package.json)' : ''}`);
       continue;
     }
     const rules = rulesOf(exported);
