@@ -230,7 +230,7 @@ export function createSession(options: SessionOptions): Session {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const asOf = options.asOf ?? today();
   if (!isIsoDate(asOf)) throw new UsageError(`asOf expects a date as YYYY-MM-DD, found "${asOf}"`);
-  const knownRuleIds = [...builtinRules, ...(options.rules ?? [])].map((rule) => rule.meta.id);
+  const knownRuleIds = [...new Set([...builtinRules, ...(options.rules ?? [])].map((rule) => rule.meta.id))];
   const overrides = options.severity ?? {};
   const speed = { ...(options.prefilter === false ? { prefilter: false } : {}), ...(options.debug ? { debug: true } : {}) };
 
@@ -242,7 +242,9 @@ export function createSession(options: SessionOptions): Session {
       return { ids: plugins.rules.map((rule) => rule.meta.id), errors: plugins.errors };
     };
     const { spec, warnings } = parse(codeAllowed ? pluginRuleIds : undefined);
-    const rules = [...builtinRules, ...(options.rules ?? []), ...plugins.rules];
+    // A rule given with the same id as a built-in one replaces it (a test of a changed rule).
+    const extra = options.rules ?? [];
+    const rules = [...builtinRules.filter((rule) => !extra.some((other) => other.meta.id === rule.meta.id)), ...extra, ...plugins.rules];
     checkOverrides(overrides, rules);
     if (Object.keys(overrides).length > 0) spec.severity = { ...spec.severity, ...overrides };
     const context = createLintContext({ spec, asOf, rules, matrix: factMatrix, ...speed });

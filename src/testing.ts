@@ -137,22 +137,23 @@ function cases(rule: Rule, suite: RuleTestSuite): Array<[string, () => Promise<v
 }
 
 /** A finding as much as the expectation names of it, so that an expectation may leave parts out. */
-function describeFinding(finding: Finding, expected: ExpectedFinding | undefined): string {
-  const parts = [`${finding.start.line}:${finding.start.column}`];
-  if (expected?.endLine !== undefined || expected?.endColumn !== undefined) parts.push(`to ${finding.end.line}:${finding.end.column}`);
-  if (expected?.messageId !== undefined) parts.push(`[${finding.messageId}]`);
-  if (typeof expected?.message === 'string') parts.push(finding.message);
-  else if (expected?.message instanceof RegExp) parts.push(expected.message.test(finding.message) ? `~${expected.message}` : finding.message);
-  return parts.join(' ');
+function describeFinding(finding: Finding, expected: ExpectedFinding | undefined): Record<string, string | number> {
+  const out: Record<string, string | number> = { line: finding.start.line, column: finding.start.column };
+  if (expected?.endLine !== undefined) out.endLine = finding.end.line;
+  if (expected?.endColumn !== undefined) out.endColumn = finding.end.column;
+  if (expected?.messageId !== undefined) out.messageId = finding.messageId ?? '';
+  if (typeof expected?.message === 'string') out.message = finding.message;
+  else if (expected?.message instanceof RegExp) out.message = expected.message.test(finding.message) ? String(expected.message) : finding.message;
+  return out;
 }
 
-function describeExpected(error: ExpectedFinding): string {
-  const parts = [`${error.line}:${error.column}`];
-  if (error.endLine !== undefined || error.endColumn !== undefined) parts.push(`to ${error.endLine ?? error.line}:${error.endColumn}`);
-  if (error.messageId !== undefined) parts.push(`[${error.messageId}]`);
-  if (typeof error.message === 'string') parts.push(error.message);
-  else if (error.message instanceof RegExp) parts.push(`~${error.message}`);
-  return parts.join(' ');
+function describeExpected(error: ExpectedFinding): Record<string, string | number> {
+  const out: Record<string, string | number> = { line: error.line, column: error.column };
+  if (error.endLine !== undefined) out.endLine = error.endLine;
+  if (error.endColumn !== undefined) out.endColumn = error.endColumn;
+  if (error.messageId !== undefined) out.messageId = error.messageId;
+  if (error.message !== undefined) out.message = String(error.message);
+  return out;
 }
 
 export type { Rule, RuleMeta, DocumentRule, CorpusRule, DocumentContext, Report } from './lint/rule.js';
