@@ -9,8 +9,14 @@
 import { existsSync, appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+// @ts-expect-error: pdf.js ships no types for its worker module
+import * as pdfWorker from 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 import { run } from './cli/main.js';
 import type { Io } from './cli/io.js';
+
+// pdf.js runs its parser in a "fake worker" under Node, imported from a file beside pdf.mjs; in
+// a one-file bundle there is none, and pdf.js takes the handler from here instead.
+(globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = pdfWorker;
 
 type Env = Record<string, string | undefined>;
 

@@ -125,7 +125,7 @@ export async function collectOutcomes(options: CollectOptions, specs: SpecSet): 
         items.delete(index);
       });
     } else {
-      for await (const { index, item } of toLint()) store(index, lintBytes(item.file, item.bytes, item.sha256, groups[item.group]!.context), item);
+      for await (const { index, item } of toLint()) store(index, await lintBytes(item.file, item.bytes, item.sha256, groups[item.group]!.context), item);
     }
   } finally {
     await pool?.close();

@@ -106,10 +106,21 @@ describe("the action's bundled entry (action/index.js)", () => {
     expect(result.stdout).toContain(`${acmeSummary()[0]}\n`);
     const annotations = result.stdout.split('\n').filter((line) => line.startsWith('::'));
     expect(annotations).toHaveLength(acmeProblemCount());
-    expect(annotations[0]).toMatch(/^::(error|warning) file=sales\/call-script\.md,line=\d+,col=\d+,/);
+    expect(annotations[0]).toMatch(/^::(error|warning) file=sales\/battle-card\.docx,line=\d+,col=\d+,/);
     const sarif = JSON.parse(readFileSync(path.join(workspace, 'content/reports/onemessage.sarif'), 'utf8')) as { version: string; runs: Array<{ results: Array<{ ruleId: string }> }> };
     expect([sarif.version, sarif.runs[0]!.results.length]).toEqual(['2.1.0', acmeProblemCount()]);
     expect(readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8')).toMatch(/^## .*onemessage/);
+  });
+
+  it('reads PDFs too: pdf.js\'s parser is in the bundle, not in a file beside it', () => {
+    const workspace = mkdtempSync(path.join(tmpdir(), 'onemessage-ws-'));
+    cpSync(path.join(ROOT, 'fixtures/acme/onemessage.yaml'), path.join(workspace, 'onemessage.yaml'));
+    cpSync(path.join(ROOT, 'fixtures/formats/office/one-pager.pdf'), path.join(workspace, 'sales/one-pager.pdf'));
+    const env = { PATH: process.env.PATH ?? '', GITHUB_WORKSPACE: workspace, INPUT_PATHS: 'sales', INPUT_ARGS: '--as-of 2026-12-15 --format json', 'INPUT_SARIF-FILE': 'onemessage.sarif' };
+    const result = spawnSync(process.execPath, [path.join(ROOT, 'action/index.js')], { cwd: workspace, env, encoding: 'utf8' });
+    const json = JSON.parse(result.stdout.slice(result.stdout.indexOf('\n{') + 1)) as { files: Array<{ path: string; format: string; documents: number }>; findings: Array<{ ruleId: string }> };
+    expect(json.files).toMatchObject([{ path: 'sales/one-pager.pdf', format: 'pdf' }]);
+    expect(json.findings.filter((finding) => finding.ruleId === 'file/unreadable')).toEqual([]);
   });
 
   it('is the build of the current sources (npm run build:action regenerates it byte for byte)', async () => {
