@@ -5,6 +5,7 @@ import { rules } from '../../rules/index.js';
 import { renderGuide, type GuideFormat } from '../guide/guide.js';
 import { UsageError } from '../spec/errors.js';
 import { loadSpec } from '../spec/load.js';
+import { pluginRuleIdsLoader } from '../runner/plugins.js';
 import { explicitSpecOf, resolveSpecPath } from './spec-path.js';
 import type { Io } from './io.js';
 
@@ -23,7 +24,8 @@ export async function guideCommand(flags: GuideFlags, io: Io): Promise<number> {
   const format = (flags.format ?? 'markdown') as GuideFormat;
   if (!FORMATS.includes(format)) throw new UsageError(`unknown guide format "${flags.format}" (one of: ${FORMATS.join(', ')})`);
   const specPath = resolveSpecPath(explicitSpecOf(flags), [], io.cwd);
-  const { spec, warnings } = loadSpec({ specPath, cwd: io.cwd, knownRuleIds: rules.map((rule) => rule.meta.id) });
+  const knownRuleIds = rules.map((rule) => rule.meta.id);
+  const { spec, warnings } = loadSpec({ specPath, cwd: io.cwd, knownRuleIds, pluginRuleIds: pluginRuleIdsLoader({ cwd: io.cwd, builtinIds: knownRuleIds }) });
   for (const warning of warnings) io.stderr(`warning: ${warning}\n`);
   const text = renderGuide(spec, format);
   if (flags.output === undefined) {

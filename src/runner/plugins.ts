@@ -112,3 +112,11 @@ function shapeProblem(rule: Rule): string | undefined {
 function firstLine(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
 }
+
+/** For loading a spec where only its plugins' rule ids are needed (the guide, discover): loads them and names them. */
+export function pluginRuleIdsLoader(options: { cwd: string; builtinIds: readonly string[] }): (refs: readonly PluginRef[]) => { ids: string[]; errors: Diagnostic[] } {
+  return (refs) => {
+    const loaded = loadPlugins(refs, options);
+    return { ids: loaded.rules.map((rule) => rule.meta.id), errors: loaded.errors };
+  };
+}

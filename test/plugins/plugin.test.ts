@@ -49,6 +49,12 @@ describe('the example plugin (fixtures/plugin)', () => {
     expect(await json('2')).toEqual(await json('0'));
   });
 
+  it('does not stop the guide from rendering the spec that names it', async () => {
+    const run = await runCli(['guide', '--spec', 'fixtures/plugin/onemessage.yaml']);
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    expect(run.stdout).toContain('TrailPack');
+  });
+
   it('is listed by --print-config and turned off by --rule like a built-in rule', async () => {
     expect((await runCli(['check', '--print-config', '--spec', 'fixtures/plugin/onemessage.yaml'])).stdout).toContain('plugins:\n  - ./onemessage-rules/house.mjs\n');
     expect((await runCli(['check', 'fixtures/plugin', '--rule', 'house/no-competitor-names: off'])).stdout).toBe('✔ no problems in 1 file\n');
