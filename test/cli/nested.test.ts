@@ -76,6 +76,16 @@ describe('nested specs (fixtures/brands)', () => {
     expect(result.files.map((file) => `${file.path} -> ${file.spec}`)).toContain('fixtures/brands/coastal/support/returns.md -> fixtures/brands/coastal/onemessage.yaml');
   });
 
+  it('a brand spec with a mistake stops the run with its file:line:col, as the root spec would', async () => {
+    const cwd = brands({ 'coastal/onemessage.yaml': 'version: 1\nextends: [../onemessage.yaml]\nbrnd: Coastal\n' });
+    expect(await runCli(['check'], { cwd })).toEqual({ code: 2, stdout: '', stderr: 'coastal/onemessage.yaml:3:1: unknown key "brnd" in the spec; did you mean "brand"?\n' });
+  });
+
+  it('standard input is checked against the spec of the path it stands for', async () => {
+    const run = await runCli(['check', '--stdin', '--stdin-filename', 'coastal/site/new.md', ...AS_OF], { cwd: brands(), stdin: 'Enjoy 30-day returns.\n' });
+    expect(run.stdout).toContain('states return-window as 30-day, but the spec says 60 days.');
+  });
+
   it('gives the same result with worker threads, from the cache, and from shards merged', async () => {
     const cwd = brands({ 'coastal/support/shipping.md': '# Shipping\n\nReturn it within 30 days. Login to your account.\n' });
     const json = async (args: string[]) => {
