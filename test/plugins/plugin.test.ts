@@ -49,6 +49,14 @@ describe('the example plugin (fixtures/plugin)', () => {
     expect(await json('2')).toEqual(await json('0'));
   });
 
+  it('is listed by onemessage rules and explained by onemessage explain, from the spec\'s folder', async () => {
+    const cwd = path.join(ROOT, 'fixtures/plugin');
+    expect((await runCli(['rules'], { cwd })).stdout).toMatch(/\nhouse\/no-competitor-names +error +A competitor's name appears in customer-facing copy\.\n$/);
+    const explained = await runCli(['explain', 'house/no-competitor-names'], { cwd });
+    expect(explained.stdout.split('\n')[0]).toBe('house/no-competitor-names  (default severity: error)');
+    expect(explained.stdout).toContain('Lighter than anything TrailCo makes.');
+  });
+
   it('does not stop the guide from rendering the spec that names it', async () => {
     const run = await runCli(['guide', '--spec', 'fixtures/plugin/onemessage.yaml']);
     expect([run.code, run.stderr]).toEqual([0, '']);
