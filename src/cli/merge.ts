@@ -8,10 +8,10 @@ import path from 'node:path';
 import type { DiscoveryProblem } from '../runner/files.js';
 import type { FileOutcome } from '../lint/file.js';
 import { resolveFormatters } from './formatter.js';
-import { createSession, ruleInfo } from '../session.js';
+import { createSession } from '../session.js';
 import { UsageError } from '../spec/errors.js';
 import { VERSION } from '../version.js';
-import { exitCodeFor, writeReports } from './check.js';
+import { exitCodeFor, stamp, writeReports } from './check.js';
 import { explicitSpecOf, resolveSpecPath } from './spec-path.js';
 import type { CheckFlags } from './options.js';
 import type { Io } from './io.js';
@@ -58,8 +58,7 @@ export async function mergeCommand(files: string[], flags: CheckFlags, io: Io): 
     if (group !== session.specs.root && recorded[group.spec.path] !== group.key) throw new UsageError(`${group.spec.path} is not the spec the shards were checked against`);
   }
   const result = session.finish();
-  result.startedAt = new Date().toISOString();
-  result.command = ['onemessage', ...(flags.argv ?? [])];
-  await writeReports(result, flags, io, ruleInfo(session.allRules()));
+  stamp(result, flags, spec.dir);
+  await writeReports(result, flags, io, session.allRules());
   return exitCodeFor(result, flags.maxWarnings);
 }

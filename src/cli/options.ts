@@ -19,6 +19,7 @@ export const ignorePatternOption = () => new Option('--ignore-pattern <glob>', '
 export const cacheLocationOption = () => new Option('--cache-location <path>', 'where to keep the cache (a file, or a folder for .onemessage-cache); implies --cache');
 export const colorOption = () => new Option('--color', 'colour even when not on a terminal');
 export const noColorOption = () => new Option('--no-color', 'no colour');
+export const noBomOption = () => new Option('--no-bom', 'csv: leave out the UTF-8 byte-order mark (Excel needs it for non-ASCII text)');
 
 export interface CheckFlags {
   spec?: string;
@@ -39,6 +40,8 @@ export interface CheckFlags {
   maxWarnings?: number;
   asOf?: string;
   color?: boolean;
+  /** false (`--no-bom`): a CSV without the UTF-8 byte-order mark */
+  bom?: boolean;
   /** the command line as given, for the audit block of reports */
   argv?: string[];
   /** read the one document from standard input, named by stdinFilename */

@@ -13,6 +13,7 @@ import {
   debugOption,
   ignorePathOption,
   ignorePatternOption,
+  noBomOption,
   noColorOption,
   printConfigOption,
   ruleOption,
@@ -50,6 +51,7 @@ export function addCommands(program: Command, options: { io: Io; argv: string[];
     .option('--threads <n>', 'worker threads (0: none; default: by core count for large runs)', parseThreads)
     .addOption(colorOption())
     .addOption(noColorOption())
+    .addOption(noBomOption())
     .addOption(debugOption())
     .option('--fix', 'apply every safe fix to the files, then report what remains')
     .option('--fix-dry-run', 'print the fixes as a unified diff; write nothing')
@@ -78,6 +80,7 @@ export function addCommands(program: Command, options: { io: Io; argv: string[];
     .addOption(new Option('-f, --format <name>', 'html (default), csv, json, sarif, markdown, junit (repeatable)').argParser(reportOutputs.format))
     .addOption(new Option('-o, --output <file>', 'write the preceding --format to this file (default: onemessage-report.<ext>)').argParser(reportOutputs.output))
     .addOption(asOfOption())
+    .addOption(noBomOption())
     .addOption(debugOption())
     .action(async (paths: string[], options: Record<string, unknown>) => {
       const { reportCommand } = await import('./report.js');
@@ -91,6 +94,8 @@ export function addCommands(program: Command, options: { io: Io; argv: string[];
     .addOption(configOption())
     .option('-f, --format <name>', 'markdown (default) or html')
     .option('-o, --output <file>', 'write the guide to this file instead of standard output')
+    .addOption(new Option('--as-of <date>', "the guide's date, at which claims with dates are judged, YYYY-MM-DD (default: today)"))
+    .option('--spec-only', 'render the spec alone: do not read the content for the values documents agree on')
     .addOption(debugOption())
     .action(async (options: Record<string, unknown>) => {
       const { guideCommand } = await import('./guide.js');

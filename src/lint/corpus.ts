@@ -42,7 +42,7 @@ export function assemble(outcomes: FileOutcome[], context: LintContext, options:
   const matrixStatements = context.matrix ? context.matrix.rules.filter((id) => active.has(id)).flatMap(statementsOf) : [];
   return {
     version: VERSION,
-    spec: { path: spec.path, sha256: spec.sha256, ...(spec.brand ? { brand: spec.brand } : {}) },
+    spec: { path: spec.path, sha256: spec.sha256, ...(spec.brand ? { brand: spec.brand } : {}), ...(spec.owner ? { owner: spec.owner } : {}), ...(spec.revision ? { revision: spec.revision } : {}) },
     asOf,
     files,
     findings,
@@ -138,7 +138,13 @@ export function assembleGroups(groups: CorpusGroup[], options: { cwd: string; wa
     );
     for (const row of context.matrix.build(context.spec, statements)) matrix.push({ ...row, spec: context.spec.path });
   }
-  const specRef = (spec: LintContext['spec']) => ({ path: spec.path, sha256: spec.sha256, ...(spec.brand ? { brand: spec.brand } : {}) });
+  const specRef = (spec: LintContext['spec']) => ({
+    path: spec.path,
+    sha256: spec.sha256,
+    ...(spec.brand ? { brand: spec.brand } : {}),
+    ...(spec.owner ? { owner: spec.owner } : {}),
+    ...(spec.revision ? { revision: spec.revision } : {}),
+  });
   return {
     version: VERSION,
     spec: specRef(root),
