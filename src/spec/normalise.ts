@@ -23,7 +23,7 @@ export interface RawSpec {
   revision?: string;
   extends?: string[];
   channels?: Record<string, string | string[]>;
-  facts?: Record<string, { value?: string | number; says: RawPhrase[]; message?: string }>;
+  facts?: Record<string, { value?: string | number; says?: RawPhrase[]; message?: string }>;
   claims?: Array<{
     id: string;
     says: RawPhrase[];
@@ -61,6 +61,11 @@ export interface Ref {
 export interface Entry<T> {
   item: T;
   refs: Ref[];
+  /**
+   * Written without the keys that define it (a fact without `says`): it changes only the keys it
+   * writes of the item of the same id in the specs this one extends, which merging fills in.
+   */
+  partial?: true;
 }
 
 /** One spec file, normalised; merged with the files it extends to make the Spec. */
@@ -148,7 +153,7 @@ export function normaliseSpec(options: { source: SpecSource; data: RawSpec }): {
       }
     }
     if (raw.message !== undefined) fact.message = raw.message;
-    part.facts.set(id, { item: fact, refs: [] });
+    part.facts.set(id, raw.says === undefined ? { item: fact, refs: [], partial: true } : { item: fact, refs: [] });
   }
 
   (data.claims ?? []).forEach((raw, index) => {

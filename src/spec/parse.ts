@@ -178,7 +178,26 @@ class Loader {
       const base = this.loadExtended({ absPath: next.absPath, file: next.file, chain, from: { entry, pos } });
       if (base) bases.push(base);
     }
-    return mergeParts([...bases, part]);
+    const merged = mergeParts([...bases, part]);
+    // When an extended file failed, its facts are unknown: its own error says what to fix.
+    if (bases.length === part.extends.length) this.checkPartialFacts({ part, merged, bases });
+    return merged;
+  }
+
+  /** A fact without `says` must complete one of the same id in a spec this one extends. */
+  private checkPartialFacts(options: { part: SpecPart; merged: SpecPart; bases: SpecPart[] }): void {
+    const { part, merged, bases } = options;
+    for (const [id, entry] of part.facts) {
+      if (!entry.partial || !merged.facts.get(id)?.partial) continue;
+      const where = { file: part.file, pos: entry.item.pos };
+      if (part.extends.length === 0) {
+        this.fail(`facts.${id} has no "says": list how documents state it (e.g. says: ["{value} return"]); only a spec that extends another may leave it out, to change the value of a fact it extends`, where);
+      } else {
+        const known = new Set(bases.flatMap((base) => [...base.facts.keys()]));
+        const hint = didYouMean(id, known) || '; list how documents state it, or use the id of a fact an extended spec defines';
+        this.fail(`facts.${id} has no "says", and no spec it extends defines "${id}"${hint}`, where);
+      }
+    }
   }
 
   /**
