@@ -192,6 +192,21 @@ describe('file counts', () => {
   });
 });
 
+describe('as a process', () => {
+  it('the executable takes the new flags together, and a mistyped command exits 2', () => {
+    const cwd = repo({
+      'house.yaml': SPEC,
+      '.contentignore': 'site/blog/\n',
+      'formatters/ids.mjs': 'export default (result) => result.findings.map((f) => `${f.path}:${f.start.line}:${f.start.column} ${f.severity} ${f.ruleId}`).join("\\n") + "\\n";\n',
+    });
+    const argv = ['check', '-c', 'house.yaml', '--rule', 'term/use: off', '--rule', 'claim/forbidden: warning', '--ignore-path', '.contentignore', '--ignore-pattern', '*.html', '--cache-location', 'tmp/', '--format', './formatters/ids.mjs', 'site/**', 'support/*.md'];
+    const run = spawnCli(argv, { cwd });
+    expect(run).toEqual({ code: 0, stdout: 'site/index.md:1:12 warning claim/forbidden\n', stderr: '' });
+    expect(existsSync(path.join(cwd, 'tmp/.onemessage-cache'))).toBe(true);
+    expect(spawnCli(['chek', 'site'], { cwd })).toMatchObject({ code: 2, stdout: '' });
+  });
+});
+
 describe('a spec file named as a path (pre-commit on a commit that only edits the spec)', () => {
   it('stands for everything the spec covers', async () => {
     const cwd = repo();
