@@ -1,7 +1,8 @@
 /**
  * `onemessage guide`: the spec rendered as a messaging guide for every employee, in Markdown or
- * HTML. It reads the spec's folder too, so that a fact the spec gives no value shows the value
- * most documents state (`--spec-only` renders the spec alone).
+ * HTML. It reads the files the spec governs too (not those below a folder with its own spec), so
+ * that a fact the spec gives no value shows the value most documents state (`--spec-only` renders
+ * the spec alone).
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -33,7 +34,8 @@ export async function guideCommand(flags: GuideFlags, io: Io): Promise<number> {
   const asOf = flags.asOf ?? today();
   if (!isIsoDate(asOf)) throw new UsageError(`--as-of expects a date as YYYY-MM-DD, found "${asOf}"`);
   const specPath = resolveSpecPath(explicitSpecOf(flags), [], io.cwd);
-  const session = createSession({ specPath, cwd: io.cwd, asOf });
+  // Nested on: a folder with its own spec (another brand's) is not content this spec governs.
+  const session = createSession({ specPath, cwd: io.cwd, asOf, nested: true });
   const { spec } = session;
   for (const warning of session.specWarnings) io.stderr(`warning: ${warning}\n`);
   const options: GuideOptions = { asOf };
@@ -42,7 +44,7 @@ export async function guideCommand(flags: GuideFlags, io: Io): Promise<number> {
     const skip = flags.output !== undefined ? [path.resolve(io.cwd, flags.output)] : [];
     await session.lintFiles([path.relative(io.cwd, spec.dir) || '.'], { skip });
     const { matrix } = session.finish();
-    if (matrix) options.matrix = matrix;
+    if (matrix) options.matrix = matrix.filter((row) => row.spec === undefined || row.spec === spec.path);
   }
   const git = gitState(spec.dir);
   if (git) options.git = git;

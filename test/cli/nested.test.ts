@@ -66,6 +66,15 @@ describe('nested specs (fixtures/brands)', () => {
     expect(run.stdout).toContain('  - id: best-in-industry\n');
   });
 
+  it('the guide of a spec counts only the files it governs, not a brand folder with its own spec', async () => {
+    const group = await runCli(['guide', '-c', 'fixtures/brands/onemessage.yaml', ...AS_OF]);
+    expect(group.stdout).toContain('### Return window\n\nThe spec fixes no value: every channel must state the same one.');
+    expect(group.stdout).not.toContain('60-day');
+    const coastal = await runCli(['guide', '-c', 'fixtures/brands/coastal/onemessage.yaml', ...AS_OF]);
+    expect(coastal.stdout).toContain('### Return window: 60 days\n');
+    expect(coastal.stdout).toContain('### Annual discount: 20%\n\nThe spec fixes no value; 20% is what most documents say, in Marketing, so use it.');
+  });
+
   it('each file is reported with the spec it was checked against, and json lists the specs', async () => {
     const run = await runCli(['check', 'fixtures/brands', '--format', 'json', ...AS_OF]);
     const result = JSON.parse(run.stdout) as { specs: Array<{ path: string; brand: string }>; files: Array<{ path: string; spec: string }> };
