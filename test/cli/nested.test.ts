@@ -75,6 +75,23 @@ describe('nested specs (fixtures/brands)', () => {
     expect(coastal.stdout).toContain('### Annual discount: 20%\n\nThe spec fixes no value; 20% is what most documents say, in Marketing, so use it.');
   });
 
+  it('the message map names the spec file of each row, a brand\'s value beside its own spec', async () => {
+    const run = await runCli(['matrix', 'fixtures/brands', ...AS_OF]);
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n')).toEqual([
+      'spec file                                fact             spec     marketing  support',
+      'fixtures/brands/onemessage.yaml          return-window    (agree)  —          —',
+      'fixtures/brands/onemessage.yaml          annual-discount  (agree)  —          —',
+      'fixtures/brands/alpine/onemessage.yaml   return-window    30 days  30-day ×1  30 days ×1',
+      'fixtures/brands/alpine/onemessage.yaml   annual-discount  (agree)  20% ×1     —',
+      'fixtures/brands/coastal/onemessage.yaml  return-window    60 days  60-day ×1  60 days ×1',
+      'fixtures/brands/coastal/onemessage.yaml  annual-discount  (agree)  20% ×1     —',
+      '',
+      '✔ every channel states every fact the same way (6 facts, counted once per spec: 3 specs)',
+      '',
+    ]);
+  });
+
   it('each file is reported with the spec it was checked against, and json lists the specs', async () => {
     const run = await runCli(['check', 'fixtures/brands', '--format', 'json', ...AS_OF]);
     const result = JSON.parse(run.stdout) as { specs: Array<{ path: string; brand: string }>; files: Array<{ path: string; spec: string }> };
