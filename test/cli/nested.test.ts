@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../helpers/cli.js';
+import { sarifValidator } from '../helpers/sarif.js';
 
 const AS_OF = ['--as-of', '2026-12-15'];
 
@@ -101,6 +102,20 @@ describe('nested specs (fixtures/brands)', () => {
       'fixtures/brands/coastal/onemessage.yaml Coastal Outfitters',
     ]);
     expect(result.files.map((file) => `${file.path} -> ${file.spec}`)).toContain('fixtures/brands/coastal/support/returns.md -> fixtures/brands/coastal/onemessage.yaml');
+  });
+
+  it('SARIF lists every spec as configuration and names each file\'s spec, and stays valid', async () => {
+    const run = await runCli(['check', 'fixtures/brands', '--format', 'sarif', ...AS_OF]);
+    const log = JSON.parse(run.stdout) as { runs: Array<{ artifacts: Array<{ location: { uri: string }; roles: string[]; properties?: { spec?: string } }> }> };
+    const validate = sarifValidator();
+    expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
+    const artifacts = log.runs[0]!.artifacts;
+    expect(artifacts.filter((a) => a.roles.includes('userSpecifiedConfiguration')).map((a) => a.location.uri)).toEqual([
+      'fixtures/brands/onemessage.yaml',
+      'fixtures/brands/alpine/onemessage.yaml',
+      'fixtures/brands/coastal/onemessage.yaml',
+    ]);
+    expect(artifacts.find((a) => a.location.uri === 'fixtures/brands/coastal/site/index.md')?.properties?.spec).toBe('fixtures/brands/coastal/onemessage.yaml');
   });
 
   it('a brand spec with a mistake stops the run with its file:line:col, as the root spec would', async () => {
