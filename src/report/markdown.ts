@@ -57,11 +57,17 @@ function context(result: RunResult): string {
   const parts = [
     ...(result.spec.brand !== undefined ? [`**${escapeMarkdown(result.spec.brand)}**`] : []),
     `spec ${markdownCode(result.spec.path)}${result.spec.revision !== undefined ? ` revision ${escapeMarkdown(result.spec.revision)}` : ''}`,
+    // with nested specs, the brand folders' own specs
+    ...(nestedSpecPaths(result).length > 0 ? [`nested ${nestedSpecPaths(result).map((path) => markdownCode(path)).join(', ')}`] : []),
     ...(result.git ? [`commit ${markdownCode(result.git.commit.slice(0, 12))}${result.git.clean ? '' : ` with ${plural(result.git.changed, 'uncommitted change')}`}`] : []),
     `as of ${escapeMarkdown(result.asOf)}`,
     `onemessage ${escapeMarkdown(result.version)}`,
   ];
   return parts.join(' · ');
+}
+
+function nestedSpecPaths(result: RunResult): string[] {
+  return (result.specs ?? []).map((spec) => spec.path).filter((path) => path !== result.spec.path);
 }
 
 function severityTable(summary: Summary): string {

@@ -118,6 +118,13 @@ describe('nested specs (fixtures/brands)', () => {
     expect(artifacts.find((a) => a.location.uri === 'fixtures/brands/coastal/site/index.md')?.properties?.spec).toBe('fixtures/brands/coastal/onemessage.yaml');
   });
 
+  it('markdown and junit name the nested specs beside the root one', async () => {
+    const markdown = await runCli(['check', 'fixtures/brands', '--format', 'markdown', ...AS_OF]);
+    expect(markdown.stdout).toContain('**Summit Group** · spec `fixtures/brands/onemessage.yaml` · nested `fixtures/brands/alpine/onemessage.yaml`, `fixtures/brands/coastal/onemessage.yaml` · ');
+    const junit = await runCli(['check', 'fixtures/brands', '--format', 'junit', ...AS_OF]);
+    expect(junit.stdout).toContain('<property name="spec.nested.2" value="fixtures/brands/coastal/onemessage.yaml"/>');
+  });
+
   it('a brand spec with a mistake stops the run with its file:line:col, as the root spec would', async () => {
     const cwd = brands({ 'coastal/onemessage.yaml': 'version: 1\nextends: [../onemessage.yaml]\nbrnd: Coastal\n' });
     expect(await runCli(['check'], { cwd })).toEqual({ code: 2, stdout: '', stderr: 'coastal/onemessage.yaml:3:1: unknown key "brnd" in the spec; did you mean "brand"?\n' });
