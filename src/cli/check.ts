@@ -210,8 +210,9 @@ function colorWanted(flag: boolean | undefined, io: Io): boolean {
 /** A new user's spec (init's starter, all examples commented out) can report nothing: say so, once, on stderr. */
 function noteEmptySpec(session: Session, io: Io): void {
   const { spec } = session;
-  const items = spec.facts.length + spec.claims.length + spec.products.length + spec.disclosures.length + spec.terms.length;
-  if (items > 0 || spec.plugins.length > 0) return;
+  const holdsSomething = (one: typeof spec) => one.facts.length + one.claims.length + one.products.length + one.disclosures.length + one.terms.length + one.plugins.length > 0;
+  // a shared spec may hold only channels while each brand's nested spec holds the items
+  if (session.specs.groups().some((group) => holdsSomething(group.spec))) return;
   io.stderr(`onemessage: note: ${spec.path} holds no facts, claims, products, disclosures or terms yet, so nothing can be reported; uncomment and adapt its examples (see docs/spec.md)\n`);
 }
 

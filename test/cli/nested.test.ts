@@ -125,6 +125,12 @@ describe('nested specs (fixtures/brands)', () => {
     expect(junit.stdout).toContain('<property name="spec.nested.2" value="fixtures/brands/coastal/onemessage.yaml"/>');
   });
 
+  it('no "holds nothing yet" note when the shared spec holds only channels and the brands hold the items', async () => {
+    const cwd = brands({ 'onemessage.yaml': 'version: 1\nchannels:\n  marketing: ["site/**"]\n', 'coastal/onemessage.yaml': 'version: 1\nextends: [../onemessage.yaml]\nterms:\n  - use: sign in\n    not: ["login to"]\n', 'alpine/onemessage.yaml': 'version: 1\nextends: [../onemessage.yaml]\n' });
+    expect(await runCli(['check', ...AS_OF], { cwd })).toEqual({ code: 0, stdout: '✔ no problems in 4 files\n', stderr: '' });
+    expect((await runCli(['check', 'alpine', ...AS_OF], { cwd })).stderr).toContain('onemessage: note: onemessage.yaml holds no facts');
+  });
+
   it('a brand spec with a mistake stops the run with its file:line:col, as the root spec would', async () => {
     const cwd = brands({ 'coastal/onemessage.yaml': 'version: 1\nextends: [../onemessage.yaml]\nbrnd: Coastal\n' });
     expect(await runCli(['check'], { cwd })).toEqual({ code: 2, stdout: '', stderr: 'coastal/onemessage.yaml:3:1: unknown key "brnd" in the spec; did you mean "brand"?\n' });
