@@ -6,12 +6,12 @@ const require = createRequire(import.meta.url);
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"onemessage spec","description":"The single message that marketing, sales and support must all tell: facts, claims, stock promises, disclosures and terms. See docs/spec.md.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"The version of the spec format. Always 1.","const":1},"brand":{"description":"The brand's name, shown in reports.","type":"string","minLength":1},"owner":{"description":"Who owns the message and answers questions about it (a team, a person, an address), shown at the top of the messaging guide and in reports.","type":"string","minLength":1},"revision":{"description":"The message's own version, as the owner names it (\"2026.2\", \"v14\"), shown at the top of the messaging guide and in reports beside the spec's hash. Quote it: YAML would read 2026.10 as the number 2026.1.","type":"string","minLength":1},"extends":{"description":"Specs to start from: built-in rule packs by name (ftc-endorsements, absolute-claims, urgency) or relative paths to other spec files. Their items come first; items of this spec with the same id replace them.","type":"array","items":{"type":"string","minLength":1,"description":"A built-in pack name, or a path to a spec file relative to this one."}},"channels":{"description":"Which files speak for which channel: channel name -> glob or list of globs, relative to the spec's folder. A document's front matter `channel:` wins over globs. The order breaks ties in fact/conflict.","type":"object","propertyNames":{"$ref":"#/definitions/id"},"additionalProperties":{"description":"A glob, or a list of globs, relative to the spec's folder (e.g. \"site/**\").","type":["string","array"],"minLength":1,"items":{"type":"string","minLength":1,"description":"A glob relative to the spec's folder."}}},"facts":{"description":"Numbers and terms that must be the same everywhere: fact id -> fact.","type":"object","propertyNames":{"$ref":"#/definitions/id"},"additionalProperties":{"$ref":"#/definitions/fact"}},"claims":{"description":"Claims that are forbidden, allowed (possibly only in some channels or dates) or need evidence.","type":"array","items":{"$ref":"#/definitions/claim"}},"products":{"description":"Products and their stock status: product id -> product. Used by stock/promise and stock/lead-time.","type":"object","propertyNames":{"$ref":"#/definitions/id"},"additionalProperties":{"$ref":"#/definitions/product"}},"promises":{"description":"Availability promises checked against products' stock.","type":"object","additionalProperties":false,"properties":{"immediate":{"description":"Phrases that promise immediate availability (\"in stock\", \"ships today\"). Replaces the built-in vocabulary.","$ref":"#/definitions/phrases"}}},"disclosures":{"description":"Disclosures that must accompany a trigger phrase or a claim: disclosure id -> disclosure.","type":"object","propertyNames":{"$ref":"#/definitions/id"},"additionalProperties":{"$ref":"#/definitions/disclosure"}},"terms":{"description":"Preferred wording: use this term, not those variants.","type":"array","items":{"$ref":"#/definitions/term"}},"speakers":{"description":"Speakers in scripts and transcripts whose lines are not ours and are not checked.","type":"object","additionalProperties":false,"properties":{"ignore":{"description":"Speaker labels to skip (\"Prospect\", \"Customer\").","type":"array","items":{"type":"string","minLength":1,"description":"A speaker label as written before the colon."}}}},"severity":{"description":"Default severity per rule: rule id (e.g. term/use) -> error, warning, info or off.","type":"object","additionalProperties":{"description":"The rule's severity, or off to disable it.","enum":["error","warning","info","off"]}},"ignore":{"description":"Globs of files never read, relative to the spec's folder (as well as what .gitignore ignores).","type":"array","items":{"type":"string","minLength":1,"description":"A glob relative to the spec's folder."}},"formats":{"description":"How to read exports whose shape is not self-evident.","type":"object","additionalProperties":false,"properties":{"csv":{"description":"A generic CSV of macros: which columns hold each macro's title and text.","type":"object","additionalProperties":false,"required":["title","text"],"properties":{"title":{"description":"The column holding each macro's title.","type":"string","minLength":1},"text":{"description":"The column holding each macro's customer-visible text.","type":"string","minLength":1},"id":{"description":"The column holding each macro's id (optional).","type":"string","minLength":1},"channel":{"description":"The column holding each macro's channel (optional; wins over globs).","type":"string","minLength":1}}},"markdown":{"description":"Markdown and MDX: which front matter fields are customer-visible text.","type":"object","additionalProperties":false,"required":["fields"],"properties":{"fields":{"description":"Front matter fields checked as text (title and description always are).","type":"array","items":{"type":"string","minLength":1,"description":"A front matter field name."}}}}}},"exceptions":{"description":"Waivers for findings that cannot carry an inline comment (e.g. in a macro export).","type":"array","items":{"$ref":"#/definitions/exception"}}},"definitions":{"id":{"description":"An id: one word, no spaces or commas (e.g. return-window).","type":"string","pattern":"^[^\\s,]+$"},"date":{"description":"A date written YYYY-MM-DD.","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},"phrase":{"description":"A phrase template (\"{value} return\", \"(a|b)\", \"(optional )?\"), or { regex: \"...\" } for a linear-time regular expression.","type":["string","object"],"minLength":1,"additionalProperties":false,"required":["regex"],"properties":{"regex":{"description":"A regular expression (RE2 syntax, matched case-insensitively). In a fact, the quantity is the group named value: (?P<value>...).","type":"string","minLength":1}}},"phrases":{"description":"A list of phrase templates.","type":"array","minItems":1,"items":{"$ref":"#/definitions/phrase"}},"channelNames":{"description":"Channel names, as defined under channels.","type":"array","minItems":1,"items":{"type":"string","minLength":1,"description":"A channel name defined under channels."}},"fact":{"description":"A number or term that must be the same everywhere.","type":"object","additionalProperties":false,"required":["says"],"properties":{"value":{"description":"The true value (\"30 days\", \"$50\"). Without it, every channel must simply agree.","type":["string","number"],"minLength":1},"says":{"description":"How documents state the fact: templates with {value} where the quantity stands.","$ref":"#/definitions/phrases"},"message":{"description":"Shown with each finding about this fact.","type":"string","minLength":1}}},"claim":{"description":"A claim and whether, where and when it may be made.","type":"object","additionalProperties":false,"required":["id","says","status"],"properties":{"id":{"description":"The claim's id, unique among claims.","$ref":"#/definitions/id"},"says":{"description":"Phrases that make the claim.","$ref":"#/definitions/phrases"},"status":{"description":"forbidden: never make it; allowed: may be made (within channels and valid dates); needs-evidence: needs a citation in the same paragraph.","enum":["forbidden","allowed","needs-evidence"]},"message":{"description":"Shown with each finding about this claim.","type":"string","minLength":1},"suggest":{"description":"A replacement wording to suggest.","type":"string","minLength":1},"fix":{"description":"Apply suggest automatically under --fix.","type":"boolean","default":false},"channels":{"description":"The only channels that may make this claim.","$ref":"#/definitions/channelNames"},"requires":{"description":"Disclosures (by id) that must accompany the claim.","type":"array","minItems":1,"items":{"type":"string","minLength":1,"description":"A disclosure id defined under disclosures."}},"stock":{"description":"The claim is true only of products in these stock states (\"only 3 left\": [limited]); stock/claim reports it about a product in another state, or about no product.","type":"array","minItems":1,"items":{"description":"A stock state.","enum":["in-stock","limited","backorder","made-to-order","preorder","discontinued"]}},"valid":{"description":"The dates (inclusive) between which the claim may be made.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"from":{"description":"First day the claim may be made (YYYY-MM-DD).","$ref":"#/definitions/date"},"until":{"description":"Last day the claim may be made (YYYY-MM-DD).","$ref":"#/definitions/date"}}}}},"product":{"description":"A product and its stock status.","type":"object","additionalProperties":false,"required":["names"],"properties":{"names":{"description":"The names documents use for the product.","$ref":"#/definitions/phrases"},"stock":{"description":"The stock status. Immediate-availability promises are reported for backorder, made-to-order, preorder and discontinued.","enum":["in-stock","limited","backorder","made-to-order","preorder","discontinued"]},"lead-time":{"description":"How long delivery takes (\"6-8 weeks\"); a shorter stated delivery time is reported.","type":"string","minLength":1}}},"disclosure":{"description":"A disclosure that must appear near its trigger.","type":"object","additionalProperties":false,"required":["include"],"properties":{"when":{"description":"Trigger phrases. Without them the disclosure is used only through a claim's requires.","$ref":"#/definitions/phrases"},"include":{"description":"Phrases, any one of which makes the disclosure.","$ref":"#/definitions/phrases"},"within":{"description":"How near the trigger the disclosure must be.","enum":["sentence","paragraph","section","document"],"default":"paragraph"},"before":{"description":"The disclosure must come before the trigger.","type":"boolean","default":false},"channels":{"description":"The only channels in which the disclosure is checked.","$ref":"#/definitions/channelNames"}}},"term":{"description":"A preferred term and the variants to avoid.","type":"object","additionalProperties":false,"required":["use","not"],"properties":{"use":{"description":"The wording to use; also the fix.","type":"string","minLength":1},"not":{"description":"Variants to report.","$ref":"#/definitions/phrases"},"channels":{"description":"The only channels in which the term is checked.","$ref":"#/definitions/channelNames"},"message":{"description":"Shown with each finding about this term.","type":"string","minLength":1}}},"exception":{"description":"A waiver of a rule for some files, with a reason and an approver.","type":"object","additionalProperties":false,"required":["files","rule","reason","approved-by"],"properties":{"files":{"description":"A glob of the files waived, relative to the spec's folder.","type":"string","minLength":1},"rule":{"description":"The rule id waived (e.g. fact/mismatch).","type":"string","minLength":1},"item":{"description":"The spec item id waived; without it, every item of the rule.","type":"string","minLength":1},"reason":{"description":"Why the waiver is granted.","type":"string","minLength":1},"approved-by":{"description":"Who approved the waiver.","type":"string","minLength":1},"until":{"description":"Last day of the waiver (YYYY-MM-DD); after it exception/expired is reported.","$ref":"#/definitions/date"}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"onemessage spec","description":"The single message that marketing, sales and support must all tell: facts, claims, stock promises, disclosures and terms. See docs/spec.md.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"The version of the spec format. Always 1.","const":1},"brand":{"description":"The brand's name, shown in reports.","type":"string","minLength":1},"owner":{"description":"Who owns the message and answers questions about it (a team, a person, an address), shown at the top of the messaging guide and in reports.","type":"string","minLength":1},"revision":{"description":"The message's own version, as the owner names it (\"2026.2\", \"v14\"), shown at the top of the messaging guide and in reports beside the spec's hash. Quote it: YAML would read 2026.10 as the number 2026.1.","type":"string","minLength":1},"extends":{"description":"Specs to start from: built-in rule packs by name (ftc-endorsements, absolute-claims, urgency) or relative paths to other spec files. Their items come first; items of this spec with the same id replace them.","type":"array","items":{"type":"string","minLength":1,"description":"A built-in pack name, or a path to a spec file relative to this one."}},"channels":{"description":"Which files speak for which channel: channel name -> glob or list of globs, relative to the spec's folder. A document's front matter `channel:` wins over globs. The order breaks ties in fact/conflict.","type":"object","propertyNames":{"$ref":"#/definitions/id"},"additionalProperties":{"description":"A glob, or a list of globs, relative to the spec's folder (e.g. \"site/**\").","type":["string","array"],"minLength":1,"items":{"type":"string","minLength":1,"description":"A glob relative to the spec's folder."}}},"facts":{"description":"Numbers and terms that must be the same everywhere: fact id -> fact.","type":"object","propertyNames":{"$ref":"#/definitions/id"},"additionalProperties":{"$ref":"#/definitions/fact"}},"claims":{"description":"Claims that are forbidden, allowed (possibly only in some channels or dates) or need evidence.","type":"array","items":{"$ref":"#/definitions/claim"}},"products":{"description":"Products and their stock status: product id -> product. Used by stock/promise and stock/lead-time.","type":"object","propertyNames":{"$ref":"#/definitions/id"},"additionalProperties":{"$ref":"#/definitions/product"}},"promises":{"description":"Availability promises checked against products' stock.","type":"object","additionalProperties":false,"properties":{"immediate":{"description":"Phrases that promise immediate availability (\"in stock\", \"ships today\"). Replaces the built-in vocabulary.","$ref":"#/definitions/phrases"}}},"disclosures":{"description":"Disclosures that must accompany a trigger phrase or a claim: disclosure id -> disclosure.","type":"object","propertyNames":{"$ref":"#/definitions/id"},"additionalProperties":{"$ref":"#/definitions/disclosure"}},"terms":{"description":"Preferred wording: use this term, not those variants.","type":"array","items":{"$ref":"#/definitions/term"}},"speakers":{"description":"Speakers in scripts and transcripts whose lines are not ours and are not checked.","type":"object","additionalProperties":false,"properties":{"ignore":{"description":"Speaker labels to skip (\"Prospect\", \"Customer\").","type":"array","items":{"type":"string","minLength":1,"description":"A speaker label as written before the colon."}}}},"severity":{"description":"Default severity per rule: rule id (e.g. term/use) -> error, warning, info or off.","type":"object","additionalProperties":{"description":"The rule's severity, or off to disable it.","enum":["error","warning","info","off"]}},"ignore":{"description":"Globs of files never read, relative to the spec's folder (as well as what .gitignore ignores).","type":"array","items":{"type":"string","minLength":1,"description":"A glob relative to the spec's folder."}},"formats":{"description":"How to read exports whose shape is not self-evident.","type":"object","additionalProperties":false,"properties":{"csv":{"description":"A generic CSV of macros: which columns hold each macro's title and text.","type":"object","additionalProperties":false,"required":["title","text"],"properties":{"title":{"description":"The column holding each macro's title.","type":"string","minLength":1},"text":{"description":"The column holding each macro's customer-visible text.","type":"string","minLength":1},"id":{"description":"The column holding each macro's id (optional).","type":"string","minLength":1},"channel":{"description":"The column holding each macro's channel (optional; wins over globs).","type":"string","minLength":1}}},"markdown":{"description":"Markdown and MDX: which front matter fields are customer-visible text.","type":"object","additionalProperties":false,"required":["fields"],"properties":{"fields":{"description":"Front matter fields checked as text (title and description always are).","type":"array","items":{"type":"string","minLength":1,"description":"A front matter field name."}}}}}},"exceptions":{"description":"Waivers for findings that cannot carry an inline comment (e.g. in a macro export).","type":"array","items":{"$ref":"#/definitions/exception"}},"plugins":{"description":"Custom rules: local JavaScript modules, by paths relative to this spec and inside the repository, each exporting rules of the built-in shape. A plugin runs code; URLs, absolute paths and package names are refused. See docs/plugins.md.","type":"array","items":{"type":"string","minLength":1,"description":"A path to a .js, .mjs or .cjs module relative to this spec, e.g. ./onemessage-rules/index.js."}}},"definitions":{"id":{"description":"An id: one word, no spaces or commas (e.g. return-window).","type":"string","pattern":"^[^\\s,]+$"},"date":{"description":"A date written YYYY-MM-DD.","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},"phrase":{"description":"A phrase template (\"{value} return\", \"(a|b)\", \"(optional )?\"), or { regex: \"...\" } for a linear-time regular expression.","type":["string","object"],"minLength":1,"additionalProperties":false,"required":["regex"],"properties":{"regex":{"description":"A regular expression (RE2 syntax, matched case-insensitively). In a fact, the quantity is the group named value: (?P<value>...).","type":"string","minLength":1}}},"phrases":{"description":"A list of phrase templates.","type":"array","minItems":1,"items":{"$ref":"#/definitions/phrase"}},"channelNames":{"description":"Channel names, as defined under channels.","type":"array","minItems":1,"items":{"type":"string","minLength":1,"description":"A channel name defined under channels."}},"fact":{"description":"A number or term that must be the same everywhere.","type":"object","additionalProperties":false,"properties":{"value":{"description":"The true value (\"30 days\", \"$50\"). Without it, every channel must simply agree.","type":["string","number"],"minLength":1},"says":{"description":"How documents state the fact: templates with {value} where the quantity stands. Required, except in a spec that extends one defining the same fact: there, leaving it out keeps the extended fact's phrases and changes only the value (or message) given here.","$ref":"#/definitions/phrases"},"message":{"description":"Shown with each finding about this fact.","type":"string","minLength":1}}},"claim":{"description":"A claim and whether, where and when it may be made.","type":"object","additionalProperties":false,"required":["id","says","status"],"properties":{"id":{"description":"The claim's id, unique among claims.","$ref":"#/definitions/id"},"says":{"description":"Phrases that make the claim.","$ref":"#/definitions/phrases"},"status":{"description":"forbidden: never make it; allowed: may be made (within channels and valid dates); needs-evidence: needs a citation in the same paragraph.","enum":["forbidden","allowed","needs-evidence"]},"message":{"description":"Shown with each finding about this claim.","type":"string","minLength":1},"suggest":{"description":"A replacement wording to suggest.","type":"string","minLength":1},"fix":{"description":"Apply suggest automatically under --fix.","type":"boolean","default":false},"channels":{"description":"The only channels that may make this claim.","$ref":"#/definitions/channelNames"},"requires":{"description":"Disclosures (by id) that must accompany the claim.","type":"array","minItems":1,"items":{"type":"string","minLength":1,"description":"A disclosure id defined under disclosures."}},"stock":{"description":"The claim is true only of products in these stock states (\"only 3 left\": [limited]); stock/claim reports it about a product in another state, or about no product.","type":"array","minItems":1,"items":{"description":"A stock state.","enum":["in-stock","limited","backorder","made-to-order","preorder","discontinued"]}},"valid":{"description":"The dates (inclusive) between which the claim may be made.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"from":{"description":"First day the claim may be made (YYYY-MM-DD).","$ref":"#/definitions/date"},"until":{"description":"Last day the claim may be made (YYYY-MM-DD).","$ref":"#/definitions/date"}}}}},"product":{"description":"A product and its stock status.","type":"object","additionalProperties":false,"required":["names"],"properties":{"names":{"description":"The names documents use for the product.","$ref":"#/definitions/phrases"},"stock":{"description":"The stock status. Immediate-availability promises are reported for backorder, made-to-order, preorder and discontinued.","enum":["in-stock","limited","backorder","made-to-order","preorder","discontinued"]},"lead-time":{"description":"How long delivery takes (\"6-8 weeks\"); a shorter stated delivery time is reported.","type":"string","minLength":1}}},"disclosure":{"description":"A disclosure that must appear near its trigger.","type":"object","additionalProperties":false,"required":["include"],"properties":{"when":{"description":"Trigger phrases. Without them the disclosure is used only through a claim's requires.","$ref":"#/definitions/phrases"},"include":{"description":"Phrases, any one of which makes the disclosure.","$ref":"#/definitions/phrases"},"within":{"description":"How near the trigger the disclosure must be.","enum":["sentence","paragraph","section","document"],"default":"paragraph"},"before":{"description":"The disclosure must come before the trigger.","type":"boolean","default":false},"channels":{"description":"The only channels in which the disclosure is checked.","$ref":"#/definitions/channelNames"}}},"term":{"description":"A preferred term and the variants to avoid.","type":"object","additionalProperties":false,"required":["use","not"],"properties":{"use":{"description":"The wording to use; also the fix.","type":"string","minLength":1},"not":{"description":"Variants to report.","$ref":"#/definitions/phrases"},"channels":{"description":"The only channels in which the term is checked.","$ref":"#/definitions/channelNames"},"message":{"description":"Shown with each finding about this term.","type":"string","minLength":1}}},"exception":{"description":"A waiver of a rule for some files, with a reason and an approver.","type":"object","additionalProperties":false,"required":["files","rule","reason","approved-by"],"properties":{"files":{"description":"A glob of the files waived, relative to the spec's folder.","type":"string","minLength":1},"rule":{"description":"The rule id waived (e.g. fact/mismatch).","type":"string","minLength":1},"item":{"description":"The spec item id waived; without it, every item of the rule.","type":"string","minLength":1},"reason":{"description":"Why the waiver is granted.","type":"string","minLength":1},"approved-by":{"description":"Who approved the waiver.","type":"string","minLength":1},"until":{"description":"Last day of the waiver (YYYY-MM-DD); after it exception/expired is reported.","$ref":"#/definitions/date"}}}}};
 const schema12 = {"description":"An id: one word, no spaces or commas (e.g. return-window).","type":"string","pattern":"^[^\\s,]+$"};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = require("ajv/dist/runtime/ucs2length").default;
 const pattern0 = new RegExp("^[^\\s,]+$", "u");
-const schema14 = {"description":"A number or term that must be the same everywhere.","type":"object","additionalProperties":false,"required":["says"],"properties":{"value":{"description":"The true value (\"30 days\", \"$50\"). Without it, every channel must simply agree.","type":["string","number"],"minLength":1},"says":{"description":"How documents state the fact: templates with {value} where the quantity stands.","$ref":"#/definitions/phrases"},"message":{"description":"Shown with each finding about this fact.","type":"string","minLength":1}}};
+const schema14 = {"description":"A number or term that must be the same everywhere.","type":"object","additionalProperties":false,"properties":{"value":{"description":"The true value (\"30 days\", \"$50\"). Without it, every channel must simply agree.","type":["string","number"],"minLength":1},"says":{"description":"How documents state the fact: templates with {value} where the quantity stands. Required, except in a spec that extends one defining the same fact: there, leaving it out keeps the extended fact's phrases and changes only the value (or message) given here.","$ref":"#/definitions/phrases"},"message":{"description":"Shown with each finding about this fact.","type":"string","minLength":1}}};
 const schema15 = {"description":"A list of phrase templates.","type":"array","minItems":1,"items":{"$ref":"#/definitions/phrase"}};
 const schema16 = {"description":"A phrase template (\"{value} return\", \"(a|b)\", \"(optional )?\"), or { regex: \"...\" } for a linear-time regular expression.","type":["string","object"],"minLength":1,"additionalProperties":false,"required":["regex"],"properties":{"regex":{"description":"A regular expression (RE2 syntax, matched case-insensitively). In a fact, the quantity is the group named value: (?P<value>...).","type":"string","minLength":1}}};
 
@@ -124,8 +124,9 @@ function validate11(data, {instancePath="", parentData, parentDataProperty, root
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.says === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "says"},message:"must have required property '"+"says"+"'",schema:schema14.required,parentSchema:schema14,data};
+for(const key0 in data){
+if(!(((key0 === "value") || (key0 === "says")) || (key0 === "message"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema14,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -134,9 +135,11 @@ vErrors.push(err0);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(((key0 === "value") || (key0 === "says")) || (key0 === "message"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema14,data};
+}
+if(data.value !== undefined){
+let data0 = data.value;
+if((typeof data0 !== "string") && (!((typeof data0 == "number") && (isFinite(data0))))){
+const err1 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: schema14.properties.value.type},message:"must be string,number",schema:schema14.properties.value.type,parentSchema:schema14.properties.value,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -145,27 +148,14 @@ vErrors.push(err1);
 }
 errors++;
 }
-}
-if(data.value !== undefined){
-let data0 = data.value;
-if((typeof data0 !== "string") && (!((typeof data0 == "number") && (isFinite(data0))))){
-const err2 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: schema14.properties.value.type},message:"must be string,number",schema:schema14.properties.value.type,parentSchema:schema14.properties.value,data:data0};
+if(typeof data0 === "string"){
+if(func3(data0) < 1){
+const err2 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.properties.value,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
 else {
 vErrors.push(err2);
-}
-errors++;
-}
-if(typeof data0 === "string"){
-if(func3(data0) < 1){
-const err3 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.properties.value,data:data0};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
 }
 errors++;
 }
@@ -181,7 +171,18 @@ if(data.message !== undefined){
 let data2 = data.message;
 if(typeof data2 === "string"){
 if(func3(data2) < 1){
-const err4 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.properties.message,data:data2};
+const err3 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.properties.message,data:data2};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.message.type,parentSchema:schema14.properties.message,data:data2};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -191,25 +192,14 @@ vErrors.push(err4);
 errors++;
 }
 }
+}
 else {
-const err5 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.message.type,parentSchema:schema14.properties.message,data:data2};
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.type,parentSchema:schema14,data};
 if(vErrors === null){
 vErrors = [err5];
 }
 else {
 vErrors.push(err5);
-}
-errors++;
-}
-}
-}
-else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.type,parentSchema:schema14,data};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
 }
 errors++;
 }
@@ -2139,14 +2129,55 @@ vErrors.push(err66);
 errors++;
 }
 }
-}
-else {
-const err67 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(data.plugins !== undefined){
+let data39 = data.plugins;
+if(Array.isArray(data39)){
+const len8 = data39.length;
+for(let i8=0; i8<len8; i8++){
+let data40 = data39[i8];
+if(typeof data40 === "string"){
+if(func3(data40) < 1){
+const err67 = {instancePath:instancePath+"/plugins/" + i8,schemaPath:"#/properties/plugins/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.plugins.items,data:data40};
 if(vErrors === null){
 vErrors = [err67];
 }
 else {
 vErrors.push(err67);
+}
+errors++;
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/plugins/" + i8,schemaPath:"#/properties/plugins/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.plugins.items.type,parentSchema:schema11.properties.plugins.items,data:data40};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+}
+else {
+const err69 = {instancePath:instancePath+"/plugins",schemaPath:"#/properties/plugins/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.plugins.type,parentSchema:schema11.properties.plugins,data:data39};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+}
+else {
+const err70 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
 }
 errors++;
 }
