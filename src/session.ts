@@ -23,7 +23,7 @@ import type { FileRecord, RunResult } from './model/result.js';
 import { reporterFor, reporterNames, type ReportOptions } from './report/index.js';
 import { finishRun } from './runner/check.js';
 import type { DiscoveryProblem } from './runner/files.js';
-import { collectOutcomes, type RunSpeed } from './runner/outcomes.js';
+import { collectOutcomes, type RunSpeed, type RunStats } from './runner/outcomes.js';
 import type { IgnoreSource } from './runner/files.js';
 import { loadPlugins } from './runner/plugins.js';
 import { groupKey, SpecSet, type SpecGroup } from './runner/specs.js';
@@ -94,6 +94,8 @@ export class Session {
   private readonly problems: DiscoveryProblem[] = [];
   private readonly paths: string[] = [];
   private readonly notes: string[] = [];
+  /** what the last `lintFiles` did with its files: found, read, from the cache, parsed, holding a phrase */
+  lastStats: RunStats | undefined;
 
   constructor(
     /** which spec each file is checked against */
@@ -143,13 +145,17 @@ export class Session {
     const bytes = Buffer.from(text, 'utf8');
     await loadFormatsFor([rel]);
     const outcome = lintText({ abs, rel, explicit: true }, body, group.context, { sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length });
-    if (outcome) this.outcomes.set(rel, outcome);
+    if (outcome) {
+      const { work: _work, ...kept } = outcome;
+      this.outcomes.set(rel, kept);
+    }
     return rel;
   }
 
   /** Lints files and folders (relative to `cwd`): folders are walked, honouring .gitignore and the spec's `ignore`. */
   async lintFiles(paths: readonly string[], options: LintFilesOptions = {}): Promise<FileRecord[]> {
-    const { outcomes, problems } = await collectOutcomes({ cwd: this.cwd, paths: [...paths], ...options }, this.specs);
+    const { outcomes, problems, stats } = await collectOutcomes({ cwd: this.cwd, paths: [...paths], ...options }, this.specs);
+    this.lastStats = stats;
     for (const outcome of outcomes) this.outcomes.set(outcome.record.path, outcome);
     for (const problem of problems) this.problems.push(problem);
     for (const given of paths) this.paths.push(given);

@@ -6,6 +6,7 @@ import { rules as builtinRules } from '../../rules/index.js';
 import type { Rule } from '../lint/rule.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { RunResult } from '../model/result.js';
+import type { RunStats } from '../runner/outcomes.js';
 import { reporterFor } from '../report/index.js';
 import type { ReportOptions } from '../report/reporter.js';
 import { createSession, isIsoDate, ruleInfo, today, type Session } from '../session.js';
@@ -125,9 +126,15 @@ export async function prepareCheck(
       session.clear();
       await session.lintFiles(plan.paths, { skip, ...speed, ...(plan.ignore ? { ignore: plan.ignore } : {}), ...(progress ? { onProgress: progress.update } : {}) });
       progress?.finish();
+      if (flags.debug && session.lastStats) io.stderr(describeStats(session.lastStats));
       return session.finish(focus ? { focus } : {});
     },
   };
+}
+
+/** `--debug`: what the run did with its files, so that the prefilter's and the cache's work can be seen. */
+export function describeStats(stats: RunStats): string {
+  return `onemessage: ${stats.files} files: ${stats.read} read, ${stats.cached} from the cache, ${stats.parsed} parsed, ${stats.held} held a phrase\n`;
 }
 
 /** What a run over files reads, reports and how fast: shared by check and the shard writer. */

@@ -38,6 +38,12 @@ export interface FormatModule {
    */
   readsQuietly?(text: string): boolean;
   /**
+   * For the prefilter: a cheap view of the text in which every phrase match the reader could find
+   * shows as consecutive words (with at most markup between them), or undefined when it cannot
+   * tell for this text. Absent: the prefilter looks for single words only.
+   */
+  phraseView?(text: string): string | undefined;
+  /**
    * A file of this format that a folder walk finds outside every channel may be no content at all
    * (`package.json`): when the reader cannot read it, it is passed over instead of reported.
    */

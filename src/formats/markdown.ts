@@ -1,27 +1,85 @@
 /** The Markdown format: CommonMark with GFM and YAML front matter, read with remark. */
 import { markdownReadsQuietly } from './quiet.js';
+import { markdownPhraseView } from './markdown-view.js';
+import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
+import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
+import { gfmAutolinkLiteral } from 'micromark-extension-gfm-autolink-literal';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
 import { escapeMarkdownText } from './escape.js';
 import type { FormatModule } from './format.js';
 import { documentFromMdast, type MdNode } from './mdast-reader.js';
 import './micromark-patch.js';
 import { checkContainerDepth, checkInlineMarks, checkTreeDepth } from './nesting.js';
 
-const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+/** Which of GFM's two costly constructs a text may hold; the others cost little and stay on. */
+interface GfmNeeds {
+  autolinkLiteral: boolean;
+  table: boolean;
+}
+
+/**
+ * GFM as remark-gfm reads it (same extensions, same order), less the constructs the text cannot
+ * hold. On a long paragraph the autolink-literal and table tokenizers cost 3.5 and 1.7 times
+ * CommonMark itself (they look at every word and every first line); on tldr-pages together 0.7
+ * times. Leaving one out where it can match nothing gives the same tree (test/formats/markdown-gfm.test.ts).
+ */
+function gfmParts(this: Processor, needs: GfmNeeds): void {
+  const data = this.data() as { micromarkExtensions?: unknown[]; fromMarkdownExtensions?: unknown[] };
+  const micromark = (data.micromarkExtensions ??= []);
+  const mdast = (data.fromMarkdownExtensions ??= []);
+  if (needs.autolinkLiteral) micromark.push(gfmAutolinkLiteral());
+  micromark.push(gfmFootnote(), gfmStrikethrough());
+  if (needs.table) micromark.push(gfmTable());
+  micromark.push(gfmTaskListItem());
+  if (needs.autolinkLiteral) mdast.push(gfmAutolinkLiteralFromMarkdown());
+  mdast.push(gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown());
+  if (needs.table) mdast.push(gfmTableFromMarkdown());
+  mdast.push(gfmTaskListItemFromMarkdown());
+}
+
+/**
+ * What GFM needs for this text, by a scan much cheaper than the tokenizers. A literal autolink
+ * starts at `www`, `http` or an `@` (after decoding: a character reference may spell one, so
+ * any `&` counts); a table needs a `|` or, in a delimiter row without pipes, a colon beside a
+ * dash (`a` then `:-:` is a one-column table).
+ */
+export function gfmNeeds(text: string): GfmNeeds {
+  return { autolinkLiteral: /[@&]|www|http/i.test(text), table: /\||:-|-:/.test(text) };
+}
+
+const parsers = new Map<string, Processor>();
+/** The parser for a text: remark with GFM (less what cannot match) and YAML front matter. */
+export function markdownParser(text: string): Processor {
+  const needs = gfmNeeds(text);
+  const key = `${needs.autolinkLiteral}${needs.table}`;
+  let parser = parsers.get(key);
+  if (!parser) {
+    parser = unified().use(remarkParse).use(gfmParts, needs).use(remarkFrontmatter, ['yaml']) as unknown as Processor;
+    parsers.set(key, parser);
+  }
+  return parser;
+}
 
 export const markdown: FormatModule = {
   name: 'markdown',
   lines: 'source',
   readsQuietly: markdownReadsQuietly,
+  phraseView: markdownPhraseView,
   extensions: ['.md', '.markdown'],
   escapeReplacement: (text, at) => escapeMarkdownText(text, at),
   read({ path, text, options }) {
     checkContainerDepth(text);
     checkInlineMarks(text, { mdx: false });
-    const tree = parser.parse(text) as MdNode;
+    const tree = markdownParser(text).parse(text) as MdNode;
     checkTreeDepth(tree);
     return { documents: [documentFromMdast({ tree, source: text, path, format: 'markdown', options })] };
   },

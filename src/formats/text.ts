@@ -49,6 +49,8 @@ export const text: FormatModule = {
   name: 'text',
   lines: 'source',
   readsQuietly: () => true,
+  // Every character is read verbatim; directive lines (which the prefilter sees anyway) are the only text left out.
+  phraseView: (text) => text,
   extensions: ['.txt'],
   read({ path, text: source }) {
     const blocks: TextBlock[] = [];

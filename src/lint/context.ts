@@ -75,10 +75,13 @@ export function createLintContext(options: LintContextOptions): LintContext {
   const rules = activeRules(options.rules, spec);
   const channels = channelResolver(spec);
   // Every rule starts from a phrase match, unless it says otherwise; then every file is parsed.
-  const matchFree = [...rules.document, ...rules.corpus].some(({ rule }) => rule.meta.reportsWithoutMatches);
+  const readers = [...rules.document, ...rules.corpus];
+  const matchFree = readers.some(({ rule }) => rule.meta.reportsWithoutMatches);
+  // The phrases that can set off a rule, as the rules declare them; a rule that does not say reads them all.
+  const triggers = readers.every(({ rule }) => rule.meta.triggers) ? readers.flatMap(({ rule }) => rule.meta.triggers!(spec)) : undefined;
   return {
     spec,
-    compiled: compileSpec(spec, { prefilter: options.prefilter !== false && !matchFree }),
+    compiled: compileSpec(spec, { prefilter: options.prefilter !== false && !matchFree, ...(triggers ? { triggers } : {}) }),
     rules,
     ...(options.matrix ? { matrix: options.matrix } : {}),
     asOf,

@@ -25,6 +25,17 @@ export interface FileOutcome {
   warnings: string[];
   /** the inline directives of the file's documents, resolved to the ranges they cover */
   directives?: DirectiveScope[];
+  /**
+   * What linting took this time, for `--debug` and the benchmark: whether the file was parsed, and
+   * whether it held a match of a trigger phrase or a directive. Runners drop it before an outcome
+   * is cached, sharded or kept, so it never changes a result.
+   */
+  work?: FileWork;
+}
+
+export interface FileWork {
+  parsed: boolean;
+  held: boolean;
 }
 
 /** What is known of the bytes a text came from. */
@@ -50,10 +61,10 @@ export function lintText(file: DiscoveredFile, text: string, context: LintContex
     return unreadableOutcome(file, context, { reason: `no reader for ${ext} files`, meta, channel });
   }
   const { prefilter } = context.compiled;
-  if (prefilter && !prefilter.mayMatch(text) && format.readsQuietly?.(text)) {
+  if (prefilter && !prefilter.mayMatch(text, () => format.phraseView?.(text)) && format.readsQuietly?.(text)) {
     // What the parse would have given: one document, no finding, no statement, no warning.
     const record: FileRecord = { path: file.rel, format: format.name, ...(channel !== undefined ? { channel } : {}), sha256: meta.sha256, documents: 1, bytes: meta.bytes };
-    return { record, findings: [], statements: {}, warnings: [] };
+    return { record, findings: [], statements: {}, warnings: [], work: { parsed: false, held: false } };
   }
   let documents: Document[];
   try {
@@ -61,10 +72,11 @@ export function lintText(file: DiscoveredFile, text: string, context: LintContex
   } catch (error) {
     if (error instanceof FormatError) {
       if (format.mayNotBeContent && !file.explicit && channel === undefined) return undefined;
-      return unreadableOutcome(file, context, { reason: error.message, meta, channel, format: format.name, ...(error.offset !== undefined ? { at: { text, offset: error.offset } } : {}) });
+      const outcome = unreadableOutcome(file, context, { reason: error.message, meta, channel, format: format.name, ...(error.offset !== undefined ? { at: { text, offset: error.offset } } : {}) });
+      return { ...outcome, work: { parsed: true, held: false } };
     }
     // A bug in a reader or a parser it uses costs this file, never the run.
-    const outcome = unreadableOutcome(file, context, { reason: `internal error reading this file: ${firstLine(error)}`, meta, channel, format: format.name });
+    const outcome: FileOutcome = { ...unreadableOutcome(file, context, { reason: `internal error reading this file: ${firstLine(error)}`, meta, channel, format: format.name }), work: { parsed: true, held: false } };
     if (context.debug && error instanceof Error && error.stack) outcome.warnings.push(`${file.rel}: ${error.stack}`);
     return outcome;
   }
@@ -90,6 +102,7 @@ export function lintDocuments(options: { file: DiscoveredFile; text: string; doc
   const warnings: string[] = [];
   const directives: DirectiveScope[] = [];
   let fileChannel = channel;
+  let held = false;
   for (const doc of documents) {
     doc.channel = channel;
     if (doc.declaredChannel !== undefined) {
@@ -99,6 +112,7 @@ export function lintDocuments(options: { file: DiscoveredFile; text: string; doc
     fileChannel = documents.length === 1 ? doc.channel : fileChannel;
     for (const scope of resolveDirectives({ doc, text, locate, lines: format.lines })) directives.push(scope);
     const matches = context.compiled.matcher.match(doc);
+    held ||= doc.directives.length > 0 || matches.all.some((match) => context.compiled.isTrigger(match.kind, match.itemId));
     let current: { rule: DocumentRule | CorpusRule; severity: Finding['severity'] } | undefined;
     const docContext: DocumentContext = {
       doc,
@@ -140,6 +154,7 @@ export function lintDocuments(options: { file: DiscoveredFile; text: string; doc
     statements,
     warnings,
     ...(directives.length > 0 ? { directives } : {}),
+    work: { parsed: true, held },
   };
 }
 

@@ -13,6 +13,7 @@
 import type { Directive, Document, TextBlock } from '../model/document.js';
 import type { Fix, Position, RelatedKind, RelatedLocation, SentenceContext, Severity, SpecPos } from '../model/finding.js';
 import type { DocumentMatches } from '../match/matcher.js';
+import type { PhraseSelection } from '../match/types.js';
 import type { SpecIndex } from '../spec/compile.js';
 import type { Exception, Spec } from '../spec/types.js';
 
@@ -43,6 +44,14 @@ export interface RuleMeta {
    * this, every file is parsed.
    */
   reportsWithoutMatches?: boolean;
+  /**
+   * The phrases whose matches can make the rule report, or collect a statement, under a spec: its
+   * triggers. A file in which no trigger of an active rule may match gives no finding and no
+   * statement, so the prefilter need not parse it. Absent: every phrase of the spec (a rule that
+   * does not say is taken to read them all). Empty: nothing can set the rule off under this spec
+   * (the stock rules, where no product's stock makes them fire).
+   */
+  triggers?(spec: Spec): PhraseSelection[];
   docs: {
     /** a paragraph or two: when it fires, and why it matters */
     details: string;
