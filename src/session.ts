@@ -6,6 +6,7 @@
  * turn into text by name.
  */
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { factMatrix, rules as builtinRules } from '../rules/index.js';
@@ -18,7 +19,8 @@ import type { Diagnostic } from './model/diagnostic.js';
 import type { Finding } from './model/finding.js';
 import type { FileRecord, RunResult } from './model/result.js';
 import { reporterFor, reporterNames, type ReportOptions } from './report/index.js';
-import { finishRun } from './runner/check.js';
+import { finishRun, unusedGlobWarnings } from './runner/check.js';
+import { lintFile } from './runner/read.js';
 import type { DiscoveryProblem } from './runner/files.js';
 import { collectOutcomes, type RunSpeed } from './runner/outcomes.js';
 import { builtinPackDir } from './package-root.js';
@@ -61,6 +63,17 @@ export interface LintFilesOptions extends RunSpeed {
   skip?: string[];
   /** called as each file's outcome is ready */
   onProgress?(done: number, total: number): void;
+  /** stops the run between two files (it then rejects with the signal's reason, and the session keeps what it had) */
+  signal?: AbortSignal;
+}
+
+export interface AddTextOptions {
+  /**
+   * Default true: the document is checked as a file named on the command line is. False: as a
+   * folder walk finds it, so that a JSON file outside every channel that is no macro export (an
+   * editor's open `package.json`) is passed over rather than reported as unreadable.
+   */
+  explicit?: boolean;
 }
 
 export class Session {
@@ -70,6 +83,9 @@ export class Session {
   private readonly problems: DiscoveryProblem[] = [];
   private readonly paths: string[] = [];
   private readonly notes: string[] = [];
+  /** bumped when the set of files or of given paths changes: what the channel glob warnings depend on */
+  private generation = 0;
+  private globWarnings?: { generation: number; warnings: string[] };
 
   constructor(
     readonly spec: Spec,
@@ -88,8 +104,8 @@ export class Session {
    * its format and channel; it replaces an earlier version of the same path. Returns the file's
    * findings judged against every document of the session (a fact stated in another file counts).
    */
-  async lintText(filePath: string, text: string): Promise<FileReport> {
-    const rel = await this.addText(filePath, text);
+  async lintText(filePath: string, text: string, options: AddTextOptions = {}): Promise<FileReport> {
+    const rel = await this.addText(filePath, text, options);
     const result = this.finish({ focus: [rel] });
     return { path: rel, ...(result.files[0] ? { record: result.files[0] } : {}), findings: result.findings };
   }
@@ -98,11 +114,10 @@ export class Session {
    * Lints one document given as text and adds it to the session without judging the whole yet
    * (to add many, then `finish` once); returns its path relative to `cwd`.
    */
-  async addText(filePath: string, text: string): Promise<string> {
-    const abs = path.resolve(this.cwd, filePath);
-    const rel = toPosix(path.relative(this.cwd, abs)) || '.';
-    this.outcomes.delete(rel);
+  async addText(filePath: string, text: string, options: AddTextOptions = {}): Promise<string> {
+    const { abs, rel } = this.place(filePath);
     if (this.ignoredBySpec(abs)) {
+      this.forget(rel);
       // As for a file named on the command line: the spec's ignore globs win, and the user is told why nothing was checked.
       this.notes.push(`${rel}: ignored by the spec's ignore globs, not checked`);
       return rel;
@@ -111,17 +126,61 @@ export class Session {
     const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
     const bytes = Buffer.from(text, 'utf8');
     await loadFormatsFor([rel]);
-    const outcome = lintText({ abs, rel, explicit: true }, body, this.context, { sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length });
-    if (outcome) this.outcomes.set(rel, outcome);
+    const outcome = lintText({ abs, rel, explicit: options.explicit !== false }, body, this.context, { sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length });
+    this.keep(rel, outcome);
     return rel;
+  }
+
+  /**
+   * Lints one file again from disk, as a folder walk finds it (an editor heard that it changed or
+   * appeared): its outcome is replaced, or forgotten when it is gone, ignored or no content.
+   * Returns its path relative to `cwd`.
+   */
+  async recheckFile(filePath: string): Promise<string> {
+    const { abs, rel } = this.place(filePath);
+    if (this.ignoredBySpec(abs) || !existsSync(abs)) {
+      this.forget(rel);
+      return rel;
+    }
+    await loadFormatsFor([rel]);
+    this.keep(rel, await lintFile({ abs, rel }, this.context));
+    return rel;
+  }
+
+  /** Forgets one document (a file deleted, or one that another spec now governs); whether the session had it. */
+  forget(filePath: string): boolean {
+    const { rel } = this.place(filePath);
+    if (!this.outcomes.delete(rel)) return false;
+    this.generation++;
+    return true;
+  }
+
+  /** The paths (relative to `cwd`) of every document the session holds. */
+  documentPaths(): string[] {
+    return [...this.outcomes.keys()];
+  }
+
+  private place(filePath: string): { abs: string; rel: string } {
+    const abs = path.resolve(this.cwd, filePath);
+    return { abs, rel: toPosix(path.relative(this.cwd, abs)) || '.' };
+  }
+
+  private keep(rel: string, outcome: FileOutcome | undefined): void {
+    if (!outcome) {
+      this.forget(rel);
+      return;
+    }
+    if (!this.outcomes.has(rel)) this.generation++;
+    this.outcomes.set(rel, outcome);
   }
 
   /** Lints files and folders (relative to `cwd`): folders are walked, honouring .gitignore and the spec's `ignore`. */
   async lintFiles(paths: readonly string[], options: LintFilesOptions = {}): Promise<FileRecord[]> {
     const { outcomes, problems } = await collectOutcomes({ cwd: this.cwd, paths: [...paths], ...options }, this.context);
-    for (const outcome of outcomes) this.outcomes.set(outcome.record.path, outcome);
+    for (const outcome of outcomes) this.keep(outcome.record.path, outcome);
     for (const problem of problems) this.problems.push(problem);
     for (const given of paths) this.paths.push(given);
+    this.generation++;
     return outcomes.map((outcome) => outcome.record);
   }
 
@@ -131,11 +190,12 @@ export class Session {
     this.problems.length = 0;
     this.paths.length = 0;
     this.notes.length = 0;
+    this.generation++;
   }
 
   /** Adds outcomes linted elsewhere (shards of a run on other machines, a cache). */
   addOutcomes(outcomes: readonly FileOutcome[], problems: readonly DiscoveryProblem[] = []): void {
-    for (const outcome of outcomes) this.outcomes.set(outcome.record.path, outcome);
+    for (const outcome of outcomes) this.keep(outcome.record.path, outcome);
     for (const problem of problems) this.problems.push(problem);
   }
 
@@ -145,13 +205,20 @@ export class Session {
    * document still counts for cross-document rules.
    */
   finish(options: { focus?: string[] } = {}): RunResult {
+    const outcomes = [...this.outcomes.values()];
+    // Which channel globs match no file depends only on the set of paths: an editor that finishes
+    // after every keystroke should not match each of thousands of paths against each glob again.
+    if (this.globWarnings?.generation !== this.generation) {
+      this.globWarnings = { generation: this.generation, warnings: unusedGlobWarnings({ outcomes, spec: this.spec, cwd: this.cwd, paths: this.paths }) };
+    }
     const result = finishRun({
-      outcomes: [...this.outcomes.values()],
+      outcomes,
       problems: this.problems,
       context: this.context,
       cwd: this.cwd,
       paths: this.paths,
       specWarnings: this.specWarnings,
+      globWarnings: this.globWarnings.warnings,
       ...(options.focus ? { focus: options.focus } : {}),
     });
     for (const note of this.notes) result.warnings.push(note);

@@ -11,6 +11,7 @@ import type { LintContext } from '../lint/context.js';
 import { assemble } from '../lint/corpus.js';
 import type { FileOutcome } from '../lint/file.js';
 import { toPosix } from '../lint/paths.js';
+import type { Spec } from '../spec/types.js';
 import type { DiscoveryProblem } from './files.js';
 import { collectOutcomes, type RunSpeed } from './outcomes.js';
 
@@ -48,30 +49,50 @@ export interface FinishOptions {
   paths: string[];
   specWarnings?: readonly Diagnostic[];
   focus?: string[];
+  /** the channel glob warnings, when the caller already knows them for these files (see `unusedGlobWarnings`) */
+  globWarnings?: readonly string[];
 }
 
 /** From per-file outcomes (this run's, a cache's or merged shards') to the run's result. */
 export function finishRun(options: FinishOptions): RunResult {
   const { outcomes, problems, context, cwd } = options;
-  const { spec } = context;
   const warnings = (options.specWarnings ?? []).map(formatDiagnostic);
   for (const problem of problems) warnings.push(`${problem.rel}: ${problem.message}`);
-  const channels = channelResolver(spec);
-  for (const outcome of outcomes) channels.byPath(path.resolve(cwd, outcome.record.path));
+  for (const warning of options.globWarnings ?? unusedGlobWarnings({ outcomes, spec: context.spec, cwd, paths: options.paths })) warnings.push(warning);
+  return assemble(outcomes, context, { cwd, warnings, ...(options.focus ? { focus: inFocus(options.focus, cwd) } : {}) });
+}
+
+/**
+ * A warning for each channel glob that matches none of the files read, when the run read the
+ * spec's whole folder (otherwise a glob may match files the run was not given). It depends on
+ * the files' paths only, so a session that re-finishes after each edit computes it once per set
+ * of paths.
+ */
+export function unusedGlobWarnings(options: { outcomes: readonly FileOutcome[]; spec: Spec; cwd: string; paths: readonly string[] }): string[] {
+  const { spec, cwd } = options;
   const wholeFolder = options.paths.some((given) => {
     const relative = path.relative(path.resolve(cwd, given), spec.dir);
     return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
   });
-  if (wholeFolder) {
-    for (const { channel, glob } of channels.unusedGlobs()) warnings.push(`${spec.path}: channel "${channel}" glob "${glob}" matches no file`);
+  if (!wholeFolder) return [];
+  const channels = channelResolver(spec);
+  for (const outcome of options.outcomes) {
+    if (channels.allUsed()) break;
+    channels.byPath(path.resolve(cwd, outcome.record.path));
   }
-  const result = assemble(outcomes, context, { cwd, warnings });
-  return options.focus ? focusOn(result, options.focus, cwd) : result;
+  return channels.unusedGlobs().map(({ channel, glob }) => `${spec.path}: channel "${channel}" glob "${glob}" matches no file`);
 }
 
-/** Keeps the files and findings under the focus paths; related locations may still point anywhere. */
-export function focusOn(result: RunResult, focus: string[], cwd: string): RunResult {
+/** Whether a path (relative to cwd) is one of the focus paths or under one; related locations may still point anywhere. */
+export function inFocus(focus: readonly string[], cwd: string): (rel: string) => boolean {
   const roots = focus.map((given) => toPosix(path.relative(cwd, path.resolve(cwd, given))));
-  const inFocus = (rel: string) => roots.some((root) => root === '' || rel === root || rel.startsWith(`${root}/`));
-  return { ...result, files: result.files.filter((file) => inFocus(file.path)), findings: result.findings.filter((finding) => inFocus(finding.path)) };
+  const exact = new Set(roots);
+  // An editor focuses on its open files, one path each: a set lookup before the folder prefixes.
+  return (rel) => exact.has(rel) || roots.some((root) => root === '' || rel.startsWith(`${root}/`));
+}
+
+/** Keeps the files and findings under the focus paths: what a focused `finishRun` gives, from a whole result. */
+export function focusOn(result: RunResult, focus: string[], cwd: string): RunResult {
+  const keep = inFocus(focus, cwd);
+  return { ...result, files: result.files.filter((file) => keep(file.path)), findings: result.findings.filter((finding) => keep(finding.path)) };
 }

@@ -31,6 +31,8 @@ export interface CollectOptions extends RunSpeed {
   onProgress?(done: number, total: number): void;
   /** absolute paths of the files this run writes, skipped when found in a folder */
   skip?: string[];
+  /** stops the run between two files: an editor's index made stale by a newer spec */
+  signal?: AbortSignal;
 }
 
 /**
@@ -79,6 +81,7 @@ export async function collectOutcomes(options: CollectOptions, context: LintCont
   try {
     const toLint = async function* (): AsyncGenerator<{ index: number; item: PoolItem }> {
       for await (const { index, file, bytes } of readAhead(files)) {
+        options.signal?.throwIfAborted();
         if (!bytes) {
           finish(index, await lintFile(file, context)); // unreadable: the reader reports why
           continue;
