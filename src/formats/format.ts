@@ -31,6 +31,13 @@ export interface FormatModule {
   /** how a writer's lines are counted for `disable-next-line` directives */
   lines: LineModel;
   /**
+   * An inline directive written as this format's comment, around `body` (`onemessage-disable-line
+   * term/use -- reason`), for an editor's "disable" action. Absent: the format has no comment a
+   * writer can add (a macro export is re-exported by its help desk; JSON has no comments), so a
+   * waiver goes in the spec's `exceptions`.
+   */
+  directiveComment?(body: string): string;
+  /**
    * Whether reading this text could give nothing but one document with no error and no metadata
    * that changes its record (a declared channel), so that a file the prefilter proved free of
    * phrases may go unread. Absent: always read.

@@ -18,6 +18,7 @@ export const markdown: FormatModule = {
   readsQuietly: markdownReadsQuietly,
   extensions: ['.md', '.markdown'],
   escapeReplacement: (text, at) => escapeMarkdownText(text, at),
+  directiveComment: (body) => `<!-- ${body} -->`,
   read({ path, text, options }) {
     checkContainerDepth(text);
     checkInlineMarks(text, { mdx: false });

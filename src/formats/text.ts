@@ -50,6 +50,7 @@ export const text: FormatModule = {
   lines: 'source',
   readsQuietly: () => true,
   extensions: ['.txt'],
+  directiveComment: (body) => `# ${body}`,
   read({ path, text: source }) {
     const blocks: TextBlock[] = [];
     const directives: Directive[] = [];
