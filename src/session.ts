@@ -26,7 +26,7 @@ import { collectOutcomes, type RunSpeed } from './runner/outcomes.js';
 import { builtinPackDir } from './package-root.js';
 import { SpecLoadError, UsageError } from './spec/errors.js';
 import { loadSpec, nodeSpecHost } from './spec/load.js';
-import { NO_FILES, parseSpec } from './spec/parse.js';
+import { NO_FILES, parseSpec, type SpecHost } from './spec/parse.js';
 import type { Spec } from './spec/types.js';
 
 export interface SessionOptions {
@@ -45,6 +45,11 @@ export interface SessionOptions {
    * False for a spec given as text where nothing may be read (a browser).
    */
   files?: boolean;
+  /**
+   * How a spec given as text reads the files it `extends` and the built-in packs (default: from
+   * disk); an editor serves its unsaved buffers first. Ignored when `files` is false.
+   */
+  specHost?: SpecHost;
   /** default true: files the prefilter proves free of phrases are not parsed */
   prefilter?: boolean;
   /** keep stacks of readers' internal errors, as warnings */
@@ -119,7 +124,8 @@ export class Session {
     if (this.ignoredBySpec(abs)) {
       this.forget(rel);
       // As for a file named on the command line: the spec's ignore globs win, and the user is told why nothing was checked.
-      this.notes.push(`${rel}: ignored by the spec's ignore globs, not checked`);
+      const note = `${rel}: ignored by the spec's ignore globs, not checked`;
+      if (!this.notes.includes(note)) this.notes.push(note);
       return rel;
     }
     // An editor may hand over a BOM; offsets are into the text after it, as for files.
@@ -259,7 +265,7 @@ export function createSession(options: SessionOptions): Session {
   let warnings: Diagnostic[];
   if (options.specText !== undefined) {
     const absPath = path.resolve(cwd, options.specFile ?? 'onemessage.yaml');
-    const host = options.files === false ? NO_FILES : nodeSpecHost({ cwd, packDirs: [builtinPackDir()] });
+    const host = options.files === false ? NO_FILES : (options.specHost ?? nodeSpecHost({ cwd, packDirs: [builtinPackDir()] }));
     const parsed = parseSpec(options.specText, host.display(absPath), { absPath, knownRuleIds, host });
     if (!parsed.spec) throw new SpecLoadError(parsed.diagnostics);
     spec = parsed.spec;
