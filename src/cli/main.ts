@@ -153,6 +153,15 @@ export async function run(argv: string[], io: Io): Promise<number> {
     });
 
   program
+    .command('lsp')
+    .description('run the language server for editors, over standard input and output (see docs/editors.md)')
+    .option('--stdio', 'speak LSP over standard input and output (the default and only transport)')
+    .action(async () => {
+      const { lspCommand } = await import('./lsp.js');
+      exitCode = await lspCommand(io);
+    });
+
+  program
     .command('rules')
     .description('list every rule with its default severity')
     .action(async () => {
