@@ -15,7 +15,9 @@ import { createLintContext, type LintContext } from './lint/context.js';
 import { lintText, type FileOutcome } from './lint/file.js';
 import { toPosix } from './lint/paths.js';
 import type { Rule } from './lint/rule.js';
+import type { FormatModule, ReadInput } from './formats/format.js';
 import type { Diagnostic } from './model/diagnostic.js';
+import type { ReadResult } from './model/document.js';
 import type { Finding } from './model/finding.js';
 import type { FileRecord, RunResult } from './model/result.js';
 import { reporterFor, reporterNames, type ReportOptions } from './report/index.js';
@@ -81,6 +83,9 @@ export interface AddTextOptions {
   explicit?: boolean;
 }
 
+/** Documents given as text whose last version the session keeps parsed, for an editor's next keystroke. */
+const READERS = 32;
+
 export class Session {
   /** the lint context: the compiled spec, the active rules, the date (for the runner and the CLI) */
   readonly context: LintContext;
@@ -88,6 +93,11 @@ export class Session {
   private readonly problems: DiscoveryProblem[] = [];
   private readonly paths: string[] = [];
   private readonly notes: string[] = [];
+  /**
+   * Readers that keep what they parsed of a document given as text, for its next version (an
+   * editor's buffer): by path, the most recently used last, at most READERS of them.
+   */
+  private readonly readers = new Map<string, { format: FormatModule; read: (input: ReadInput) => ReadResult }>();
   /** bumped when the set of files or of given paths changes: what the channel glob warnings depend on */
   private generation = 0;
   private globWarnings?: { generation: number; warnings: string[] };
@@ -132,9 +142,24 @@ export class Session {
     const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
     const bytes = Buffer.from(text, 'utf8');
     await loadFormatsFor([rel]);
-    const outcome = lintText({ abs, rel, explicit: options.explicit !== false }, body, this.context, { sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length });
+    const outcome = lintText({ abs, rel, explicit: options.explicit !== false }, body, this.context, { sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length }, { readerFor: (format) => this.readerFor(rel, format) });
     this.keep(rel, outcome);
     return rel;
+  }
+
+  /** The reader that keeps this document's last version, for a format that has one. */
+  private readerFor(rel: string, format: FormatModule): ((input: ReadInput) => ReadResult) | undefined {
+    let entry = this.readers.get(rel);
+    if (entry?.format !== format) {
+      const read = format.editReader?.();
+      if (!read) return undefined;
+      entry = { format, read };
+    }
+    this.readers.delete(rel);
+    this.readers.set(rel, entry);
+    // An editor has a few documents open; a library adding thousands of texts keeps no more than this.
+    if (this.readers.size > READERS) this.readers.delete(this.readers.keys().next().value!);
+    return entry.read;
   }
 
   /**
@@ -156,6 +181,7 @@ export class Session {
   /** Forgets one document (a file deleted, or one that another spec now governs); whether the session had it. */
   forget(filePath: string): boolean {
     const { rel } = this.place(filePath);
+    this.readers.delete(rel);
     if (!this.outcomes.delete(rel)) return false;
     this.generation++;
     return true;
@@ -196,6 +222,7 @@ export class Session {
     this.problems.length = 0;
     this.paths.length = 0;
     this.notes.length = 0;
+    this.readers.clear();
     this.generation++;
   }
 

@@ -51,6 +51,12 @@ export interface FormatModule {
   /** Reads the file; throws `FormatError` (with an offset where known) for a file it cannot read. */
   read(input: ReadInput): ReadResult;
   /**
+   * A reader for the successive versions of one file (an editor's buffer as it is typed): it
+   * gives exactly what `read` gives, and keeps what it parsed of one version to read the next
+   * faster. Absent: every version is read with `read`.
+   */
+  editReader?(): (input: ReadInput) => ReadResult;
+  /**
    * Escapes `--fix` replacement text for where it lands in this format's source (a JSON string, HTML
    * text); undefined when it cannot be written there safely. Absent: the text is written as is.
    */

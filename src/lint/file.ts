@@ -4,11 +4,12 @@
  * positions, so a file's outcome can come from a worker, a cache or another machine. It reads no
  * file: the runner, the library or an editor gives it the text.
  */
-import { FormatError, type Document } from '../model/document.js';
+import { FormatError, type Document, type ReadResult } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
 import { neighbourhood } from '../model/fingerprint.js';
 import { locator } from '../model/positions.js';
 import type { FileRecord } from '../model/result.js';
+import type { FormatModule, ReadInput } from '../formats/format.js';
 import { formatFor } from '../formats/index.js';
 import type { LintContext } from './context.js';
 import { resolveDirectives, type DirectiveScope } from './directives.js';
@@ -26,6 +27,11 @@ export interface FileOutcome {
   directives?: DirectiveScope[];
 }
 
+export interface LintTextOptions {
+  /** how to read the text with the format chosen for it, instead of its `read` (an editor's reader that keeps the last version) */
+  readerFor?(format: FormatModule): ((input: ReadInput) => ReadResult) | undefined;
+}
+
 /** What is known of the bytes a text came from. */
 export interface SourceMeta {
   sha256: string;
@@ -37,7 +43,7 @@ export interface SourceMeta {
  * turns out not to be content: a file of a format that says so (package.json), found in a folder
  * outside every channel, that its reader cannot read.
  */
-export function lintText(file: DiscoveredFile, text: string, context: LintContext, meta: SourceMeta): FileOutcome | undefined {
+export function lintText(file: DiscoveredFile, text: string, context: LintContext, meta: SourceMeta, options: LintTextOptions = {}): FileOutcome | undefined {
   const channel = context.channelOf(file.abs);
   const format = formatFor(file.rel, text);
   if (!format) {
@@ -52,7 +58,8 @@ export function lintText(file: DiscoveredFile, text: string, context: LintContex
   }
   let documents: Document[];
   try {
-    documents = format.read({ path: file.rel, text, options: context.formatOptions }).documents;
+    const read = options.readerFor?.(format) ?? ((input: ReadInput) => format.read(input));
+    documents = read({ path: file.rel, text, options: context.formatOptions }).documents;
   } catch (error) {
     if (error instanceof FormatError) {
       if (format.mayNotBeContent && !file.explicit && channel === undefined) return undefined;
