@@ -12,8 +12,9 @@ import picomatch from 'picomatch';
 import { factMatrix, rules as builtinRules } from '../rules/index.js';
 import { loadFormatsFor } from './formats/index.js';
 import { createLintContext, type LintContext } from './lint/context.js';
-import { lintText, type FileOutcome } from './lint/file.js';
+import { lintText, type FileOutcome, type LintTextOptions } from './lint/file.js';
 import { toPosix } from './lint/paths.js';
+import { BlockMatchMemo } from './match/matcher.js';
 import type { Rule } from './lint/rule.js';
 import type { FormatModule, ReadInput } from './formats/format.js';
 import type { Diagnostic } from './model/diagnostic.js';
@@ -94,10 +95,11 @@ export class Session {
   private readonly paths: string[] = [];
   private readonly notes: string[] = [];
   /**
-   * Readers that keep what they parsed of a document given as text, for its next version (an
-   * editor's buffer): by path, the most recently used last, at most READERS of them.
+   * What is kept of each document given as text for its next version (an editor's buffer): its
+   * reader, which keeps what it parsed, and what its blocks matched; by path, the most recently
+   * used last, at most READERS of them.
    */
-  private readonly readers = new Map<string, { format: FormatModule; read: (input: ReadInput) => ReadResult }>();
+  private readonly readers = new Map<string, { reader?: { format: FormatModule; read: (input: ReadInput) => ReadResult }; memo: BlockMatchMemo }>();
   /** bumped when the set of files or of given paths changes: what the channel glob warnings depend on */
   private generation = 0;
   private globWarnings?: { generation: number; warnings: string[] };
@@ -142,24 +144,33 @@ export class Session {
     const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
     const bytes = Buffer.from(text, 'utf8');
     await loadFormatsFor([rel]);
-    const outcome = lintText({ abs, rel, explicit: options.explicit !== false }, body, this.context, { sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length }, { readerFor: (format) => this.readerFor(rel, format) });
+    const outcome = lintText({ abs, rel, explicit: options.explicit !== false }, body, this.context, { sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length }, this.editState(rel));
     this.keep(rel, outcome);
     return rel;
   }
 
-  /** The reader that keeps this document's last version, for a format that has one. */
-  private readerFor(rel: string, format: FormatModule): ((input: ReadInput) => ReadResult) | undefined {
+  /**
+   * What is kept of a document given as text for its next version: the reader that keeps what it
+   * parsed, for a format that has one, and what its blocks matched.
+   */
+  private editState(rel: string): LintTextOptions {
     let entry = this.readers.get(rel);
-    if (entry?.format !== format) {
-      const read = format.editReader?.();
-      if (!read) return undefined;
-      entry = { format, read };
-    }
+    if (!entry) entry = { memo: new BlockMatchMemo() };
     this.readers.delete(rel);
     this.readers.set(rel, entry);
     // An editor has a few documents open; a library adding thousands of texts keeps no more than this.
     if (this.readers.size > READERS) this.readers.delete(this.readers.keys().next().value!);
-    return entry.read;
+    const kept = entry;
+    return {
+      matchMemo: kept.memo,
+      readerFor: (format) => {
+        if (kept.reader?.format !== format) {
+          const read = format.editReader?.();
+          kept.reader = read ? { format, read } : undefined;
+        }
+        return kept.reader?.read;
+      },
+    };
   }
 
   /**

@@ -9,6 +9,7 @@ import type { Finding } from '../model/finding.js';
 import { neighbourhood } from '../model/fingerprint.js';
 import { locator } from '../model/positions.js';
 import type { FileRecord } from '../model/result.js';
+import type { BlockMatchMemo } from '../match/matcher.js';
 import type { FormatModule, ReadInput } from '../formats/format.js';
 import { formatFor } from '../formats/index.js';
 import type { LintContext } from './context.js';
@@ -30,6 +31,8 @@ export interface FileOutcome {
 export interface LintTextOptions {
   /** how to read the text with the format chosen for it, instead of its `read` (an editor's reader that keeps the last version) */
   readerFor?(format: FormatModule): ((input: ReadInput) => ReadResult) | undefined;
+  /** what the blocks of this document's last version matched (an editor's buffer), kept for the next */
+  matchMemo?: BlockMatchMemo;
 }
 
 /** What is known of the bytes a text came from. */
@@ -76,6 +79,7 @@ export function lintText(file: DiscoveredFile, text: string, context: LintContex
   const warnings: string[] = [];
   const directives: DirectiveScope[] = [];
   let fileChannel = channel;
+  options.matchMemo?.nextVersion();
   for (const doc of documents) {
     doc.channel = channel;
     if (doc.declaredChannel !== undefined) {
@@ -84,7 +88,7 @@ export function lintText(file: DiscoveredFile, text: string, context: LintContex
     }
     fileChannel = documents.length === 1 ? doc.channel : fileChannel;
     for (const scope of resolveDirectives({ doc, text, locate, lines: format.lines })) directives.push(scope);
-    const matches = context.compiled.matcher.match(doc);
+    const matches = context.compiled.matcher.match(doc, options.matchMemo);
     let current: { rule: DocumentRule | CorpusRule; severity: Finding['severity'] } | undefined;
     const docContext: DocumentContext = {
       doc,
