@@ -246,9 +246,10 @@ export class Session {
   /**
    * The result over every document of the session: the corpus rules, the waivers, the message
    * map, in one order. `focus` keeps only the files and findings under those paths, while every
-   * document still counts for cross-document rules.
+   * document still counts for cross-document rules. `matrix: false` leaves the message map out
+   * (it is built over every statement of the session: an editor after each edit does not need it).
    */
-  finish(options: { focus?: string[] } = {}): RunResult {
+  finish(options: { focus?: string[]; matrix?: boolean } = {}): RunResult {
     const outcomes = [...this.outcomes.values()];
     // Which channel globs match no file depends only on the set of paths: an editor that finishes
     // after every keystroke should not match each of thousands of paths against each glob again.
@@ -264,6 +265,7 @@ export class Session {
       specWarnings: this.specWarnings,
       globWarnings: this.globWarnings.warnings,
       ...(options.focus ? { focus: options.focus } : {}),
+      ...(options.matrix === false ? { matrix: false } : {}),
     });
     for (const note of this.notes) result.warnings.push(note);
     return result;

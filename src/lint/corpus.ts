@@ -23,6 +23,8 @@ export interface AssembleOptions {
    * re-checking its open files after each change pays for those files, not for the workspace.
    */
   focus?: (path: string) => boolean;
+  /** false: leave out the message map (an editor shows findings only, and builds it over every statement) */
+  matrix?: boolean;
 }
 
 export function assemble(outcomes: FileOutcome[], context: LintContext, options: AssembleOptions): RunResult {
@@ -59,7 +61,8 @@ export function assemble(outcomes: FileOutcome[], context: LintContext, options:
   const warnings = [...options.warnings];
   for (const outcome of ordered) for (const warning of outcome.warnings) warnings.push(warning);
   const active = new Set(context.rules.corpus.map(({ rule }) => rule.meta.id));
-  const matrixStatements = context.matrix ? context.matrix.rules.filter((id) => active.has(id)).flatMap(statementsOf) : [];
+  const matrix = options.matrix === false ? undefined : context.matrix;
+  const matrixStatements = matrix ? matrix.rules.filter((id) => active.has(id)).flatMap(statementsOf) : [];
   return {
     version: VERSION,
     spec: { path: spec.path, sha256: spec.sha256, ...(spec.brand ? { brand: spec.brand } : {}) },
@@ -68,6 +71,6 @@ export function assemble(outcomes: FileOutcome[], context: LintContext, options:
     findings,
     warnings,
     channels: spec.channels.map((channel) => channel.name),
-    ...(context.matrix ? { matrix: context.matrix.build(spec, matrixStatements) } : {}),
+    ...(matrix ? { matrix: matrix.build(spec, matrixStatements) } : {}),
   };
 }

@@ -298,7 +298,7 @@ export class SpecScope {
       this.scheduler.request();
       return;
     }
-    const result = session.finish({ focus: checked.map(({ doc }) => doc.rel) });
+    const result = session.finish({ focus: checked.map(({ doc }) => doc.rel), matrix: false });
     const corpusRules = new Set(session.context.rules.corpus.map(({ rule }) => rule.meta.id));
     const byPath = new Map<string, Finding[]>();
     for (const finding of result.findings) {

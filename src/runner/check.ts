@@ -49,6 +49,8 @@ export interface FinishOptions {
   paths: string[];
   specWarnings?: readonly Diagnostic[];
   focus?: string[];
+  /** false: no message map in the result (see AssembleOptions) */
+  matrix?: boolean;
   /** the channel glob warnings, when the caller already knows them for these files (see `unusedGlobWarnings`) */
   globWarnings?: readonly string[];
 }
@@ -59,7 +61,7 @@ export function finishRun(options: FinishOptions): RunResult {
   const warnings = (options.specWarnings ?? []).map(formatDiagnostic);
   for (const problem of problems) warnings.push(`${problem.rel}: ${problem.message}`);
   for (const warning of options.globWarnings ?? unusedGlobWarnings({ outcomes, spec: context.spec, cwd, paths: options.paths })) warnings.push(warning);
-  return assemble(outcomes, context, { cwd, warnings, ...(options.focus ? { focus: inFocus(options.focus, cwd) } : {}) });
+  return assemble(outcomes, context, { cwd, warnings, ...(options.focus ? { focus: inFocus(options.focus, cwd) } : {}), ...(options.matrix === false ? { matrix: false } : {}) });
 }
 
 /**

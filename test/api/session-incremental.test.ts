@@ -72,6 +72,10 @@ describe('a focused finish', () => {
     for (const focus of focuses) {
       expect(session.finish({ focus }), focus.join(', ')).toEqual(focusOn(whole, focus, cwd));
     }
+    // What an editor asks after each edit: the same, without the message map.
+    const { matrix, ...withoutMatrix } = session.finish({ focus: [paths[0]!] });
+    expect(matrix).toBeDefined();
+    expect(session.finish({ focus: [paths[0]!], matrix: false })).toEqual(withoutMatrix);
   });
 });
 
