@@ -49,7 +49,7 @@ const ALLOWED: Record<string, string[]> = {
   guide: ['model', 'match', 'spec', 'report'],
   discover: ['model', 'match', 'spec', 'formats', 'lint', 'runner'],
   session: ['model', 'match', 'spec', 'formats', 'lint', 'rules', 'runner', 'report', 'package-root'],
-  lsp: ['model', 'match', 'spec', 'formats', 'lint', 'rules', 'runner', 'session', 'version', 'package-root'],
+  lsp: ['model', 'match', 'spec', 'formats', 'lint', 'rules', 'runner', 'report', 'session', 'version', 'package-root'],
   cli: ['model', 'match', 'spec', 'formats', 'lint', 'rules', 'runner', 'report', 'guide', 'discover', 'session', 'lsp', 'version', 'package-root'],
   index: ['model', 'match', 'spec', 'formats', 'lint', 'rules', 'runner', 'report', 'guide', 'session', 'version'],
 };

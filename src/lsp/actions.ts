@@ -5,6 +5,7 @@
  */
 import { CodeActionKind, type CodeAction, type Diagnostic as LspDiagnostic, type Range, type TextEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { readFromBytes } from '../formats/index.js';
 import { planDirective } from '../lint/directive-edit.js';
 import { applyFixesToSource } from '../lint/fix.js';
 import type { Finding, Fix } from '../model/finding.js';
@@ -54,7 +55,9 @@ export function codeActions(input: CodeActionInput): CodeAction[] {
           edit: edit([{ range: { start: at(fix.start), end: at(fix.end) }, newText: fix.text }]),
         });
       }
-      const plan = planDirective({ path: input.path, text, finding, rules: session.context.rules, formatOptions: session.context.formatOptions });
+      const plan = readFromBytes(input.path)
+        ? { unavailable: 'an Office document or a PDF is never written by onemessage: waive this finding with an entry in the spec\'s exceptions' }
+        : planDirective({ path: input.path, text, finding, rules: session.context.rules, formatOptions: session.context.formatOptions });
       const title = `Disable ${finding.ruleId} on this line (inline directive; write the reason)`;
       if ('insert' in plan) {
         const point = at(plan.insert.at);

@@ -10,6 +10,7 @@ import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type DiagnosticRe
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Finding, Position, RelatedLocation, Severity, SpecItemRef } from '../model/finding.js';
 import { builtinPackDir, packageRoot } from '../package-root.js';
+import { formatPlace } from '../report/text.js';
 
 export const SOURCE = 'onemessage';
 
@@ -37,6 +38,9 @@ export function uriPath(uri: string): string | undefined {
  * order mark, which the engine read past, so the first line's columns are one further on.
  */
 export function toRange(start: Position, end: Position, bom = false): Range {
+  // A point in an Office document or a PDF counts in the text extracted from it, which no editor
+  // shows: the start of the file, with the place (slide 4 ¶2:15) written into the message.
+  if (start.place) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   const at = (position: Position) => ({ line: position.line - 1, character: position.column - 1 + (bom && position.line === 1 ? 1 : 0) });
   return { start: at(start), end: at(end) };
 }
@@ -94,7 +98,7 @@ export function findingDiagnostic(finding: Finding, options: FindingDiagnosticOp
     code: finding.ruleId,
     ...(docs ? { codeDescription: { href: docs } } : {}),
     source: SOURCE,
-    message: finding.message,
+    message: finding.start.place ? `${formatPlace(finding.start.place)}: ${finding.message}` : finding.message,
     data,
   };
   if (related.length > 0) {
@@ -106,7 +110,7 @@ export function findingDiagnostic(finding: Finding, options: FindingDiagnosticOp
 }
 
 function relatedMessage(place: RelatedLocation): string {
-  const within = place.documentTitle !== undefined ? ` (in "${place.documentTitle}")` : '';
+  const within = place.documentTitle !== undefined ? ` (in "${place.documentTitle}")` : place.start.place ? ` (at ${formatPlace(place.start.place)})` : '';
   return `${place.message}${within}`;
 }
 

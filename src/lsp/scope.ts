@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { knownExtensions } from '../formats/index.js';
+import { knownExtensions, readFromBytes } from '../formats/index.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Finding } from '../model/finding.js';
 import { CACHE_FILE } from '../runner/cache.js';
@@ -260,7 +260,7 @@ export class SpecScope {
     for (const doc of this.documents.values()) {
       if ((await doc.excluded) !== undefined) continue;
       versions.set(doc.uri, doc.text.version);
-      await fresh.addText(doc.rel, doc.text.getText(), { explicit: false });
+      if (!readFromBytes(doc.rel)) await fresh.addText(doc.rel, doc.text.getText(), { explicit: false });
     }
     if (controller.signal.aborted || this.serving !== current || this.disposed) return;
     this.indexing = undefined;
@@ -290,7 +290,9 @@ export class SpecScope {
       const changed = serving.versions.get(doc.uri) !== version;
       if (changed) {
         serving.versions.set(doc.uri, version);
-        await session.addText(doc.rel, doc.text.getText(), { explicit: false });
+        // An Office document or a PDF open in an editor is not its text: its findings are the file's on disk.
+        if (readFromBytes(doc.rel)) await session.recheckFile(doc.rel);
+        else await session.addText(doc.rel, doc.text.getText(), { explicit: false });
       }
       checked.push({ doc, version, changed });
     }

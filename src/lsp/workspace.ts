@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { knownExtensions } from '../formats/index.js';
+import { knownExtensions, readFromBytes } from '../formats/index.js';
 import type { Finding } from '../model/finding.js';
 import { findSpec, SPEC_FILE_NAMES } from '../spec/find.js';
 import { uriPath } from './convert.js';
@@ -86,7 +86,8 @@ export class Workspace {
     const specs = paths.filter((abs) => (SPEC_FILE_NAMES as readonly string[]).includes(path.basename(abs)));
     if (specs.length > 0) this.specsMoved();
     for (const abs of paths) {
-      if (this.byPath.has(abs)) continue; // open in the editor: its buffer is what counts
+      // Open in the editor, its buffer is what counts; but an Office document or a PDF is read from disk.
+      if (this.byPath.has(abs) && !readFromBytes(abs)) continue;
       for (const scope of [...this.scopes.values()]) await scope.diskChanged(abs);
     }
   }

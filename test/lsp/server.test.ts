@@ -10,6 +10,7 @@ import path from 'node:path';
 import { FileChangeType, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { afterEach, describe, expect, it } from 'vitest';
+import { formatPlace } from '../../src/report/text.js';
 import type { RunResult } from '../../src/model/result.js';
 import { acmeCopy } from '../helpers/acme.js';
 import { ROOT, runCli } from '../helpers/cli.js';
@@ -44,7 +45,7 @@ function applied(text: string, uri: string, action: CodeAction): string {
 }
 
 describe('diagnostics', () => {
-  it('are the findings `onemessage check` reports, file by file, in every format (macro exports with positions inside JSON strings)', async () => {
+  it('are the findings `onemessage check` reports, file by file, in every format (macro exports with positions inside JSON strings; Office and PDF files as read from disk, with their place)', async () => {
     const root = acmeCopy();
     cpSync(path.join(ROOT, 'fixtures/formats'), path.join(root, 'support/exports'), { recursive: true });
     const cli = JSON.parse((await runCli(['check', '--format', 'json', '--as-of', AS_OF], { cwd: root })).stdout) as RunResult;
@@ -52,12 +53,18 @@ describe('diagnostics', () => {
     await client.indexed();
     const files = [...new Set(cli.files.map((file) => file.path))];
     expect(files.some((file) => file.endsWith('.json'))).toBe(true);
-    expect(new Set(files.map((file) => path.extname(file)))).toEqual(new Set(['.md', '.mdx', '.txt', '.html', '.json', '.csv']));
+    expect(new Set(files.map((file) => path.extname(file)))).toEqual(new Set(['.md', '.mdx', '.txt', '.html', '.json', '.csv', '.docx', '.pptx', '.odt', '.odp', '.pdf']));
     for (const file of files) {
       const uri = await client.open(file);
       const expected = cli.findings
         .filter((finding) => finding.path === file && !finding.suppression)
-        .map((finding) => `${finding.start.line}:${finding.start.column}-${finding.end.line}:${finding.end.column} ${finding.ruleId} ${finding.severity} ${finding.message}`);
+        .map((finding) =>
+          // A place in an Office document or a PDF is no line of the file an editor opens: the
+          // diagnostic sits at its start and names the place.
+          finding.start.place
+            ? `1:1-1:1 ${finding.ruleId} ${finding.severity} ${formatPlace(finding.start.place)}: ${finding.message}`
+            : `${finding.start.line}:${finding.start.column}-${finding.end.line}:${finding.end.column} ${finding.ruleId} ${finding.severity} ${finding.message}`,
+        );
       expect(lines(await client.diagnostics(uri)), file).toEqual(expected);
     }
   });
@@ -89,7 +96,7 @@ describe('diagnostics', () => {
     expect(mismatch.relatedInformation!.map((info) => `${path.relative(root, new URL(info.location.uri).pathname)}:${where(info.location.range)} ${info.message}`)).toEqual([
       'sales/call-script.md:15:85-15:92 sales says "return it within 30 days"',
       'sales/scripts/outbound-call.txt:12:90-12:97 sales says "return it within 30 days"',
-      'onemessage.yaml:13:12-13:12 the spec: fact return-window',
+      'onemessage.yaml:15:12-15:12 the spec: fact return-window',
     ]);
 
     // The call script, opened and edited to say 45 days, is no longer the other side; it is a mismatch itself.
@@ -110,7 +117,7 @@ describe('diagnostics', () => {
     expect(String(mismatch.message).split('\n').slice(1)).toEqual([
       '↳ sales/call-script.md:15:85 sales says "return it within 30 days"',
       '↳ sales/scripts/outbound-call.txt:12:90 sales says "return it within 30 days"',
-      '↳ onemessage.yaml:13:12 the spec: fact return-window',
+      '↳ onemessage.yaml:15:12 the spec: fact return-window',
     ]);
   });
 
@@ -128,7 +135,7 @@ describe('diagnostics', () => {
     for (const early of codes(client.events.slice(0, end))) expect(early).not.toContain('fact/mismatch');
     expect(codes(client.events.slice(end)).at(-1)).toContain('fact/mismatch');
     expect(client.progress[0]).toMatchObject({ kind: 'begin', title: expect.stringMatching(/^onemessage: indexing/) });
-    expect(client.progress.at(-2)).toMatchObject({ kind: 'report', percentage: 100, message: '136/136 files' });
+    expect(client.progress.at(-2)).toMatchObject({ kind: 'report', percentage: 100, message: '138/138 files' });
     expect(client.progress.at(-1)).toEqual({ kind: 'end' });
   });
 
@@ -223,8 +230,8 @@ describe('hover and definition', () => {
     expect(await client.hover(uri, { line: 0, character: 0 })).toBeNull();
 
     const [definition] = await client.definition(uri, forbidden.range.start);
-    expect(definition).toEqual({ uri: client.uri('onemessage.yaml'), range: { start: { line: 25, character: 4 }, end: { line: 25, character: 4 } } });
-    expect(readFileSync(path.join(root, 'onemessage.yaml'), 'utf8').split('\n')[25]!.slice(4)).toBe('id: best-in-industry');
+    expect(definition).toEqual({ uri: client.uri('onemessage.yaml'), range: { start: { line: 27, character: 4 }, end: { line: 27, character: 4 } } });
+    expect(readFileSync(path.join(root, 'onemessage.yaml'), 'utf8').split('\n')[27]!.slice(4)).toBe('id: best-in-industry');
   });
 });
 
@@ -240,14 +247,14 @@ describe('the spec', () => {
     const broken = specText.replace('    status: forbidden\n    message: Superiority', '    status: forbiden\n    message: Superiority').replace('claims:', 'clams:');
     await client.change(spec, broken);
     const problems = await client.diagnostics(spec, { test: (d) => d.length > 0 });
-    expect(lines(problems)).toEqual(['25:1-25:6 spec error unknown key "clams" in the spec; did you mean "claims"?']);
+    expect(lines(problems)).toEqual(['27:1-27:6 spec error unknown key "clams" in the spec; did you mean "claims"?']);
     // The server is still there and still answers about the document, from the last spec that loaded.
     expect((await client.hover(page, { line: 0, character: 5 }))).not.toBeNull();
 
     await client.change(spec, specText.replace('    status: forbidden\n    message: Superiority', '    status: allowed\n    message: Superiority'));
     // Loaded: the error is gone, a warning (legal but suspicious) takes its place, and the page is checked against the new spec.
     const warnings = await client.diagnostics(spec, { test: (d) => d.every((x) => x.severity === 2) });
-    expect(lines(warnings)).toEqual(['26:5-26:25 spec warning claim "best-in-industry" is allowed everywhere, always, with no requires: nothing will ever be reported about it']);
+    expect(lines(warnings)).toEqual(['28:5-28:25 spec warning claim "best-in-industry" is allowed everywhere, always, with no requires: nothing will ever be reported about it']);
     expect(await client.diagnostics(page, { test: (d) => d.length === 0 })).toEqual([]);
   });
 

@@ -3,7 +3,8 @@
  * settings a client may pass, and the conversions to LSP ranges.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { specDiagnostic, toRange } from '../../src/lsp/convert.js';
+import { findingDiagnostic, specDiagnostic, toRange } from '../../src/lsp/convert.js';
+import type { Finding } from '../../src/model/finding.js';
 import { CheckScheduler } from '../../src/lsp/scheduler.js';
 import { readSettings } from '../../src/lsp/settings.js';
 
@@ -90,5 +91,23 @@ describe('ranges', () => {
     expect(at(2, 1)).toEqual({ start: { line: 1, character: 0 }, end: { line: 1, character: 5 } });
     expect(at(3, 13)).toEqual({ start: { line: 2, character: 12 }, end: { line: 2, character: 20 } });
     expect(specDiagnostic({ severity: 'error', source: 'spec', reason: 'cannot read the spec', file: 'onemessage.yaml' }, () => undefined).range).toEqual({ start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+  });
+
+  it('puts a place in an Office document or a PDF at the start of the file, and names it', () => {
+    const inDeck = { line: 7, column: 15, offset: 120, place: { unit: 'slide' as const, number: 4, paragraph: 2, character: 15 } };
+    const finding = {
+      ruleId: 'fact/mismatch',
+      severity: 'error',
+      message: 'states return-window as 45 days',
+      path: 'sales/pitch.pptx',
+      start: inDeck,
+      end: { ...inDeck, column: 22, offset: 127, place: { ...inDeck.place, character: 22 } },
+      excerpt: '45 days',
+      related: [{ kind: 'contradiction', path: 'sales/battle-card.docx', start: inDeck, end: inDeck, message: 'sales says "30 days"' }],
+    } as Finding;
+    const diagnostic = findingDiagnostic(finding, { cwd: '/repo', relatedInformation: true });
+    expect(diagnostic.range).toEqual({ start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+    expect(diagnostic.message).toBe('slide 4 ¶2:15: states return-window as 45 days');
+    expect(diagnostic.relatedInformation).toEqual([{ location: { uri: 'file:///repo/sales/battle-card.docx', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }, message: 'sales says "30 days" (at slide 4 ¶2:15)' }]);
   });
 });
