@@ -7,19 +7,18 @@ import path from 'node:path';
 import { formatDiagnostic, type Diagnostic } from '../model/diagnostic.js';
 import type { RunResult } from '../model/result.js';
 import { channelResolver } from '../lint/channels.js';
-import type { LintContext } from '../lint/context.js';
-import { assemble } from '../lint/corpus.js';
+import { assembleGroups, type CorpusGroup } from '../lint/corpus.js';
 import type { FileOutcome } from '../lint/file.js';
 import { toPosix } from '../lint/paths.js';
-import type { Spec } from '../spec/types.js';
 import type { DiscoveryProblem } from './files.js';
 import { collectOutcomes, type RunSpeed } from './outcomes.js';
+import type { SpecGroup, SpecSet } from './specs.js';
 
 export interface CheckOptions extends RunSpeed {
   cwd: string;
   /** files and folders to check, relative to cwd */
   paths: string[];
-  context: LintContext;
+  specs: SpecSet;
   /** spec warnings from loading */
   specWarnings?: readonly Diagnostic[];
   /**
@@ -35,15 +34,15 @@ export interface CheckOptions extends RunSpeed {
 }
 
 export async function check(options: CheckOptions): Promise<RunResult> {
-  const { context, cwd, paths } = options;
-  const { outcomes, problems } = await collectOutcomes(options, context);
-  return finishRun({ outcomes, problems, context, cwd, paths, ...(options.specWarnings ? { specWarnings: options.specWarnings } : {}), ...(options.focus ? { focus: options.focus } : {}) });
+  const { specs, cwd, paths } = options;
+  const { outcomes, problems } = await collectOutcomes(options, specs);
+  return finishRun({ outcomes, problems, specs, cwd, paths, ...(options.specWarnings ? { specWarnings: options.specWarnings } : {}), ...(options.focus ? { focus: options.focus } : {}) });
 }
 
 export interface FinishOptions {
   outcomes: FileOutcome[];
   problems: DiscoveryProblem[];
-  context: LintContext;
+  specs: SpecSet;
   cwd: string;
   /** the paths the run was given (a run over the spec's whole folder can tell a glob matches nothing) */
   paths: string[];
@@ -51,37 +50,59 @@ export interface FinishOptions {
   focus?: string[];
   /** false: no message map in the result (see AssembleOptions) */
   matrix?: boolean;
-  /** the channel glob warnings, when the caller already knows them for these files (see `unusedGlobWarnings`) */
-  globWarnings?: readonly string[];
+  /**
+   * Each spec's channel glob warnings, kept by the caller while the set of paths stays the same:
+   * they depend on the paths only, and an editor that finishes after every keystroke should not
+   * match each of thousands of paths against each glob again.
+   */
+  globWarnings?: Map<SpecGroup, string[]>;
 }
 
 /** From per-file outcomes (this run's, a cache's or merged shards') to the run's result. */
 export function finishRun(options: FinishOptions): RunResult {
-  const { outcomes, problems, context, cwd } = options;
+  const { outcomes, problems, specs, cwd } = options;
   const warnings = (options.specWarnings ?? []).map(formatDiagnostic);
   for (const problem of problems) warnings.push(`${problem.rel}: ${problem.message}`);
-  for (const warning of options.globWarnings ?? unusedGlobWarnings({ outcomes, spec: context.spec, cwd, paths: options.paths })) warnings.push(warning);
-  return assemble(outcomes, context, { cwd, warnings, ...(options.focus ? { focus: inFocus(options.focus, cwd) } : {}), ...(options.matrix === false ? { matrix: false } : {}) });
+  // Each file goes to its spec's group; the root's comes first even when it checks no file.
+  const groups = new Map<SpecGroup, CorpusGroup>([[specs.root, { context: specs.root.context, outcomes: [] }]]);
+  for (const outcome of outcomes) {
+    const group = specs.groupFor(path.resolve(cwd, outcome.record.path));
+    const entry = groups.get(group) ?? { context: group.context, outcomes: [] };
+    entry.outcomes.push(outcome);
+    groups.set(group, entry);
+  }
+  const ordered = specs.groups().filter((group) => groups.has(group));
+  for (const group of ordered) {
+    if (group !== specs.root) for (const warning of group.warnings.map(formatDiagnostic)) if (!warnings.includes(warning)) warnings.push(warning);
+    let unused = options.globWarnings?.get(group);
+    if (!unused) {
+      unused = unusedGlobWarnings({ group, outcomes: groups.get(group)!.outcomes, cwd, paths: options.paths, base: group === specs.root && ordered.length > 1 && groups.get(group)!.outcomes.length === 0 });
+      options.globWarnings?.set(group, unused);
+    }
+    for (const warning of unused) warnings.push(warning);
+  }
+  // One spec (an editor's scope, most runs): only the focused files' findings are assembled and
+  // waived. Several: the whole result, then the focus.
+  const single = ordered.length === 1;
+  const result = assembleGroups(
+    ordered.map((group) => groups.get(group)!),
+    { cwd, warnings, ...(single && options.focus ? { focus: inFocus(options.focus, cwd) } : {}), ...(options.matrix === false ? { matrix: false } : {}) },
+  );
+  return options.focus && !single ? focusOn(result, options.focus, cwd) : result;
 }
 
-/**
- * A warning for each channel glob that matches none of the files read, when the run read the
- * spec's whole folder (otherwise a glob may match files the run was not given). It depends on
- * the files' paths only, so a session that re-finishes after each edit computes it once per set
- * of paths.
- */
-export function unusedGlobWarnings(options: { outcomes: readonly FileOutcome[]; spec: Spec; cwd: string; paths: readonly string[] }): string[] {
-  const { spec, cwd } = options;
+/** The warnings for a spec's channel globs that match none of its files, when the run read the spec's whole folder. */
+function unusedGlobWarnings(options: { group: SpecGroup; outcomes: readonly FileOutcome[]; cwd: string; paths: readonly string[]; base: boolean }): string[] {
+  const { spec } = options.group;
+  const { cwd } = options;
+  const channels = channelResolver(spec);
+  for (const outcome of options.outcomes) channels.byPath(path.resolve(cwd, outcome.record.path));
   const wholeFolder = options.paths.some((given) => {
     const relative = path.relative(path.resolve(cwd, given), spec.dir);
     return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
   });
-  if (!wholeFolder) return [];
-  const channels = channelResolver(spec);
-  for (const outcome of options.outcomes) {
-    if (channels.allUsed()) break;
-    channels.byPath(path.resolve(cwd, outcome.record.path));
-  }
+  // A shared spec whose files all live under brand folders' own specs is a base: its globs are theirs.
+  if (!wholeFolder || options.base) return [];
   return channels.unusedGlobs().map(({ channel, glob }) => `${spec.path}: channel "${channel}" glob "${glob}" matches no file`);
 }
 
