@@ -32,6 +32,13 @@ export interface FormatModule {
   /** how a writer's lines are counted for `disable-next-line` directives */
   lines: LineModel;
   /**
+   * An inline directive written as this format's comment, around `body` (`onemessage-disable-line
+   * term/use -- reason`), for an editor's "disable" action. Absent: the format has no comment a
+   * writer can add (a macro export is re-exported by its help desk; JSON has no comments), so a
+   * waiver goes in the spec's `exceptions`.
+   */
+  directiveComment?(body: string): string;
+  /**
    * Whether reading this text could give nothing but one document with no error and no metadata
    * that changes its record (a declared channel), so that a file the prefilter proved free of
    * phrases may go unread. Absent: always read.
@@ -50,6 +57,12 @@ export interface FormatModule {
   mayNotBeContent?: boolean;
   /** Reads the file; throws `FormatError` (with an offset where known) for a file it cannot read. */
   read(input: ReadInput): ReadResult;
+  /**
+   * A reader for the successive versions of one file (an editor's buffer as it is typed): it
+   * gives exactly what `read` gives, and keeps what it parsed of one version to read the next
+   * faster. Absent: every version is read with `read`.
+   */
+  editReader?(): (input: ReadInput) => ReadResult;
   /**
    * Escapes `--fix` replacement text for where it lands in this format's source (a JSON string, HTML
    * text); undefined when it cannot be written there safely. Absent: the text is written as is.

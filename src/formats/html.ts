@@ -236,6 +236,7 @@ export const htmlFormat: FormatModule = {
   readsQuietly: htmlReadsQuietly,
   extensions: ['.html', '.htm'],
   escapeReplacement: (text) => escapeHtmlText(text),
+  directiveComment: (body) => `<!-- ${body} -->`,
   read(input: ReadInput) {
     if (input.text.includes('\u0000')) throw new FormatError('not an HTML file: it holds binary data', input.text.indexOf('\u0000'));
     const { blocks, directives } = htmlText({ html: input.text });

@@ -81,6 +81,12 @@ export async function loadFormatsFor(paths: Iterable<string>): Promise<void> {
  * The container format (read from bytes, not text) for a file, or undefined when its extension
  * is no container's. Its module must have been loaded.
  */
+/** Whether a file is read from its bytes (an Office document, a PDF), never as text; no module is loaded to tell. */
+export function readFromBytes(path: string): boolean {
+  const ext = extensionOf(path);
+  return containerGroups.some((group) => group.extensions.includes(ext));
+}
+
 export function containerFor(path: string): ContainerModule | undefined {
   const ext = extensionOf(path);
   if (!containerGroups.some((group) => group.extensions.includes(ext))) return undefined;

@@ -41,6 +41,8 @@ export const mdx: FormatModule = {
   lines: 'source',
   extensions: ['.mdx'],
   escapeReplacement: (text, at) => escapeMarkdownText(text, at, { mdx: true }),
+  // An HTML comment is not valid MDX; an expression holding only a comment is.
+  directiveComment: (body) => `{/* ${body} */}`,
   read({ path, text, options }) {
     checkContainerDepth(text);
     checkInlineMarks(text, { mdx: true });

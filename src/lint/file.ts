@@ -4,11 +4,13 @@
  * positions, so a file's outcome can come from a worker, a cache or another machine. It reads no
  * file: the runner, the library or an editor gives it the text.
  */
-import { FormatError, toSourceRange, type Document, type LineModel } from '../model/document.js';
+import { FormatError, toSourceRange, type Document, type LineModel, type ReadResult } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
 import { neighbourhood } from '../model/fingerprint.js';
 import { locator, type Locator } from '../model/positions.js';
 import type { FileRecord } from '../model/result.js';
+import type { BlockMatchMemo } from '../match/matcher.js';
+import type { FormatModule, ReadInput } from '../formats/format.js';
 import { containerFor, formatFor } from '../formats/index.js';
 import type { LintContext } from './context.js';
 import { resolveDirectives, type DirectiveScope } from './directives.js';
@@ -38,6 +40,13 @@ export interface FileWork {
   held: boolean;
 }
 
+export interface LintTextOptions {
+  /** how to read the text with the format chosen for it, instead of its `read` (an editor's reader that keeps the last version) */
+  readerFor?(format: FormatModule): ((input: ReadInput) => ReadResult) | undefined;
+  /** what the blocks of this document's last version matched (an editor's buffer), kept for the next */
+  matchMemo?: BlockMatchMemo;
+}
+
 /** What is known of the bytes a text came from. */
 export interface SourceMeta {
   sha256: string;
@@ -49,7 +58,7 @@ export interface SourceMeta {
  * turns out not to be content: a file of a format that says so (package.json), found in a folder
  * outside every channel, that its reader cannot read.
  */
-export function lintText(file: DiscoveredFile, text: string, context: LintContext, meta: SourceMeta): FileOutcome | undefined {
+export function lintText(file: DiscoveredFile, text: string, context: LintContext, meta: SourceMeta, options: LintTextOptions = {}): FileOutcome | undefined {
   const channel = context.channelOf(file.abs);
   const format = formatFor(file.rel, text);
   if (!format && containerFor(file.rel)) {
@@ -68,7 +77,8 @@ export function lintText(file: DiscoveredFile, text: string, context: LintContex
   }
   let documents: Document[];
   try {
-    documents = format.read({ path: file.rel, text, options: context.formatOptions }).documents;
+    const read = options.readerFor?.(format) ?? ((input: ReadInput) => format.read(input));
+    documents = read({ path: file.rel, text, options: context.formatOptions }).documents;
   } catch (error) {
     if (error instanceof FormatError) {
       if (format.mayNotBeContent && !file.explicit && channel === undefined) return undefined;
@@ -80,7 +90,7 @@ export function lintText(file: DiscoveredFile, text: string, context: LintContex
     if (context.debug && error instanceof Error && error.stack) outcome.warnings.push(`${file.rel}: ${error.stack}`);
     return outcome;
   }
-  return lintDocuments({ file, text, documents, format: { name: format.name, lines: format.lines }, locate: locator(text), context, meta, channel });
+  return lintDocuments({ file, text, documents, format: { name: format.name, lines: format.lines }, locate: locator(text), context, meta, channel, ...(options.matchMemo ? { matchMemo: options.matchMemo } : {}) });
 }
 
 /** What the document pipeline needs of the format that read a file. */
@@ -95,7 +105,7 @@ export interface ReadBy {
  * Runs the rules over documents read from a file's text (its source, or a container's extracted
  * text): channels, directives, matches, document rules and the corpus rules' statements.
  */
-export function lintDocuments(options: { file: DiscoveredFile; text: string; documents: Document[]; format: ReadBy; locate: Locator; context: LintContext; meta: SourceMeta; channel: string | undefined }): FileOutcome {
+export function lintDocuments(options: { file: DiscoveredFile; text: string; documents: Document[]; format: ReadBy; locate: Locator; context: LintContext; meta: SourceMeta; channel: string | undefined; matchMemo?: BlockMatchMemo }): FileOutcome {
   const { file, text, documents, format, locate, context, meta, channel } = options;
   const findings: Finding[] = [];
   const statements: Record<string, Statement[]> = {};
@@ -103,6 +113,7 @@ export function lintDocuments(options: { file: DiscoveredFile; text: string; doc
   const directives: DirectiveScope[] = [];
   let fileChannel = channel;
   let held = false;
+  options.matchMemo?.nextVersion();
   for (const doc of documents) {
     doc.channel = channel;
     if (doc.declaredChannel !== undefined) {
@@ -111,7 +122,7 @@ export function lintDocuments(options: { file: DiscoveredFile; text: string; doc
     }
     fileChannel = documents.length === 1 ? doc.channel : fileChannel;
     for (const scope of resolveDirectives({ doc, text, locate, lines: format.lines })) directives.push(scope);
-    const matches = context.compiled.matcher.match(doc);
+    const matches = context.compiled.matcher.match(doc, options.matchMemo);
     held ||= doc.directives.length > 0 || matches.all.some((match) => context.compiled.isTrigger(match.kind, match.itemId));
     let current: { rule: DocumentRule | CorpusRule; severity: Finding['severity'] } | undefined;
     const docContext: DocumentContext = {

@@ -4,6 +4,7 @@
  * offsets stay valid. A fix that would write what is already there is no fix.
  */
 import type { Finding, Fix } from '../model/finding.js';
+import { formatFor } from '../formats/index.js';
 
 export interface AppliedFixes {
   text: string;
@@ -49,6 +50,18 @@ export function applyFixes(text: string, fixes: Fix[], escape: (fix: Fix) => str
   pieces.push(text.slice(at));
   if (stats) stats.copied += text.length - at;
   return { text: pieces.join(''), applied: chosen, deferred };
+}
+
+/**
+ * Applies fixes to one file's text as its format writes them: each replacement escaped for where
+ * it lands (a JSON string, HTML text), or left for a person when it cannot be written there. The
+ * format's modules must be loaded (`loadFormatsFor`).
+ */
+export function applyFixesToSource(options: { path: string; text: string; fixes: Fix[] }): AppliedFixes {
+  const { text } = options;
+  const format = formatFor(options.path, text);
+  const escape = format?.escapeReplacement;
+  return applyFixes(text, options.fixes, (fix) => (escape ? escape(fix.text, { source: text, start: fix.start, end: fix.end }) : fix.text));
 }
 
 /**

@@ -146,6 +146,36 @@ export async function discoverFiles(options: DiscoveryOptions): Promise<{ files:
   return { files: sorted, problems };
 }
 
+/**
+ * Why a walk of `root` (as `check` walks the spec's folder) would pass over this file, or
+ * undefined when it would read it: a skipped folder on the way, a `.gitignore` at any level, the
+ * spec's `ignore` globs, onemessage's own report, an extension no format reads. An editor checks
+ * the files it has open by the same measure as the files it indexes.
+ */
+export async function excludedFromWalk(options: { abs: string; root: string; specDir: string; ignoreGlobs: string[]; extensions: Set<string> }): Promise<string | undefined> {
+  const { abs, root } = options;
+  const relative = toPosix(path.relative(root, abs));
+  if (relative === '' || relative.startsWith('../') || path.isAbsolute(relative)) return 'outside the folder checked';
+  const parts = relative.split('/');
+  const name = parts[parts.length - 1]!;
+  if (!options.extensions.has(path.extname(name).toLowerCase())) return 'no format reads it';
+  if (OWN_REPORT.test(name)) return "onemessage's own report";
+  const skipped = parts.find((part) => ALWAYS_SKIPPED.has(part));
+  if (skipped) return `inside ${skipped}`;
+  const fromSpec = toPosix(path.relative(options.specDir, abs));
+  if (options.ignoreGlobs.length > 0 && !fromSpec.startsWith('../') && picomatch(options.ignoreGlobs, { dot: true })(fromSpec)) return "ignored by the spec's ignore globs";
+  const rules: Array<{ base: string; ig: Ignore }> = [];
+  let dir = root;
+  for (let i = 0; i < parts.length; i++) {
+    const here = await gitignoreAt(dir);
+    if (here) rules.push({ base: dir, ig: here });
+    const next = path.join(dir, parts[i]!);
+    if (gitIgnored(rules, next, i < parts.length - 1)) return 'ignored by .gitignore';
+    dir = next;
+  }
+  return undefined;
+}
+
 /** A path with glob syntax in it (`*`, `?`, `[...]`, `{a,b}`). */
 export function isGlob(given: string): boolean {
   return picomatch.scan(toPosix(given)).isGlob;

@@ -33,6 +33,8 @@ export interface CollectOptions extends RunSpeed {
   onProgress?(done: number, total: number): void;
   /** absolute paths of the files this run writes, skipped when found in a folder */
   skip?: string[];
+  /** stops the run between two files: an editor's index made stale by a newer spec */
+  signal?: AbortSignal;
   /** more ignore patterns (--ignore-path, --ignore-pattern), in .gitignore syntax */
   ignore?: IgnoreSource[];
 }
@@ -113,6 +115,7 @@ export async function collectOutcomes(options: CollectOptions, specs: SpecSet): 
   try {
     const toLint = async function* (): AsyncGenerator<{ index: number; item: PoolItem }> {
       for await (const read of readFiles(files)) {
+        options.signal?.throwIfAborted();
         const { index, file } = read;
         const context = groupOf[index]!.context;
         if ('reason' in read) {

@@ -168,7 +168,7 @@ describe('did you mean, and explain without a rule', () => {
     expect(await runCli(['chek'], { cwd: repo() })).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'onemessage: unknown command "chek"; did you mean "check"? (commands: check, report, guide, merge, discover, matrix, init, rules, explain)\n',
+      stderr: 'onemessage: unknown command "chek"; did you mean "check"? (commands: check, report, guide, merge, discover, matrix, init, lsp, rules, explain)\n',
     });
     // an option too (commander's hint, in our one-line voice)
     expect((await runCli(['check', '--confg', 'x'], { cwd: repo() })).stderr).toBe("onemessage: unknown option '--confg' (did you mean --config?)\n");
