@@ -6,6 +6,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { escapeMarkdownText } from './escape.js';
 import type { FormatModule } from './format.js';
+import { checkFrontMatterSize } from './frontmatter.js';
 import { documentFromMdast, type MdNode } from './mdast-reader.js';
 import './micromark-patch.js';
 import { checkContainerDepth, checkInlineMarks, checkTreeDepth } from './nesting.js';
@@ -19,10 +20,11 @@ export const markdown: FormatModule = {
   extensions: ['.md', '.markdown'],
   escapeReplacement: (text, at) => escapeMarkdownText(text, at),
   read({ path, text, options }) {
+    checkFrontMatterSize(text);
     checkContainerDepth(text);
     checkInlineMarks(text, { mdx: false });
     const tree = parser.parse(text) as MdNode;
     checkTreeDepth(tree);
-    return { documents: [documentFromMdast({ tree, source: text, path, format: 'markdown', options })] };
+    return documentFromMdast({ tree, source: text, path, format: 'markdown', options });
   },
 };

@@ -4,7 +4,7 @@
  */
 import { appendAligned, type TextSink } from './align.js';
 import { parseDirective } from './directives.js';
-import { TextBuilder, type BlockKind, type Directive, type Document, type TextBlock } from '../model/document.js';
+import { TextBuilder, type BlockKind, type Directive, type Document, type FormatNote, type ReadResult, type TextBlock } from '../model/document.js';
 import type { FormatOptions } from './format.js';
 import { frontMatterContent, readFrontMatter } from './frontmatter.js';
 import { splitTurns } from './speakers.js';
@@ -315,10 +315,11 @@ function countCitations(nodes: MdNode[]): number {
   return count;
 }
 
-/** Reads a parsed Markdown or MDX tree into one document. */
-export function documentFromMdast(input: MdastReadInput): Document {
+/** Reads a parsed Markdown or MDX tree into one document, and what its front matter notes. */
+export function documentFromMdast(input: MdastReadInput): ReadResult {
   const { tree, source } = input;
   const document: Document = { path: input.path, format: input.format, blocks: [], directives: [] };
+  const notes: FormatNote[] = [];
   const reader = new MdastReader(source);
   const yaml = tree.children?.find((child) => child.type === 'yaml');
   if (yaml) {
@@ -328,9 +329,10 @@ export function documentFromMdast(input: MdastReadInput): Document {
     reader.blocks.push(...frontMatter.blocks);
     if (frontMatter.declaredChannel !== undefined) document.declaredChannel = frontMatter.declaredChannel;
     if (frontMatter.products) document.products = frontMatter.products;
+    for (const note of frontMatter.notes) notes.push(note);
   }
   reader.flow(tree, 'paragraph');
   document.blocks = reader.blocks;
   document.directives = reader.directives;
-  return document;
+  return { documents: [document], ...(notes.length > 0 ? { notes } : {}) };
 }

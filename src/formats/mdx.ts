@@ -8,6 +8,7 @@ import { location } from 'vfile-location';
 import { FormatError } from '../model/document.js';
 import { escapeMarkdownText } from './escape.js';
 import type { FormatModule } from './format.js';
+import { checkFrontMatterSize } from './frontmatter.js';
 import { documentFromMdast, type MdNode } from './mdast-reader.js';
 import './micromark-patch.js';
 import { checkContainerDepth, checkInlineMarks, checkTreeDepth } from './nesting.js';
@@ -42,6 +43,7 @@ export const mdx: FormatModule = {
   extensions: ['.mdx'],
   escapeReplacement: (text, at) => escapeMarkdownText(text, at, { mdx: true }),
   read({ path, text, options }) {
+    checkFrontMatterSize(text);
     checkContainerDepth(text);
     checkInlineMarks(text, { mdx: true });
     let tree: MdNode;
@@ -55,6 +57,6 @@ export const mdx: FormatModule = {
       throw new FormatError(`Invalid MDX: ${reason}`, errorOffset(text, message, reason));
     }
     checkTreeDepth(tree);
-    return { documents: [documentFromMdast({ tree, source: text, path, format: 'mdx', options })] };
+    return documentFromMdast({ tree, source: text, path, format: 'mdx', options });
   },
 };

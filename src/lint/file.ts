@@ -4,7 +4,7 @@
  * positions, so a file's outcome can come from a worker, a cache or another machine. It reads no
  * file: the runner, the library or an editor gives it the text.
  */
-import { FormatError, type Document } from '../model/document.js';
+import { FormatError, type Document, type FormatNote } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
 import { neighbourhood } from '../model/fingerprint.js';
 import { locator } from '../model/positions.js';
@@ -45,14 +45,19 @@ export function lintText(file: DiscoveredFile, text: string, context: LintContex
     return unreadableOutcome(file, context, { reason: `no reader for ${ext} files`, meta, channel });
   }
   const { prefilter } = context.compiled;
-  if (prefilter && !prefilter.mayMatch(text) && format.readsQuietly?.(text)) {
+  // Whether the file reads quietly is asked first: it is cheap, and a file that does not (a page whose
+  // front matter is refused) is parsed whatever the prefilter would say of its text.
+  if (prefilter && format.readsQuietly?.(text) && !prefilter.mayMatch(text)) {
     // What the parse would have given: one document, no finding, no statement, no warning.
     const record: FileRecord = { path: file.rel, format: format.name, ...(channel !== undefined ? { channel } : {}), sha256: meta.sha256, documents: 1, bytes: meta.bytes };
     return { record, findings: [], statements: {}, warnings: [] };
   }
   let documents: Document[];
+  let notes: FormatNote[];
   try {
-    documents = format.read({ path: file.rel, text, options: context.formatOptions }).documents;
+    const read = format.read({ path: file.rel, text, options: context.formatOptions });
+    documents = read.documents;
+    notes = read.notes ?? [];
   } catch (error) {
     if (error instanceof FormatError) {
       if (format.mayNotBeContent && !file.explicit && channel === undefined) return undefined;
@@ -104,6 +109,20 @@ export function lintText(file: DiscoveredFile, text: string, context: LintContex
           where: { start: locate.at(partial.start), end: locate.at(partial.end), excerpt: text.slice(partial.start, partial.end), neighbourhood: neighbourhood(text, partial.start, partial.end) },
         });
       }
+    }
+  }
+  for (const note of notes) {
+    const problem: FileProblem = {
+      path: file.rel,
+      reason: '',
+      note: { code: note.code, data: note.data },
+      at: locate.at(note.start),
+      end: locate.at(note.end),
+      excerpt: text.slice(note.start, note.end),
+      ...(fileChannel !== undefined ? { channel: fileChannel } : {}),
+    };
+    for (const { rule, severity } of context.rules.file) {
+      rule.check({ problem, report: (report) => findings.push(problemFinding({ rule, severity, problem, report })) });
     }
   }
   return {

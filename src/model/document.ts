@@ -93,9 +93,24 @@ export interface Directive {
   end: number;
 }
 
+/**
+ * Something a reader noticed in a file it still read (a key set twice in front matter, where the
+ * last value wins). The engine hands it to the file rules, which decide whether and how to report it.
+ */
+export interface FormatNote {
+  /** what was noticed, e.g. `duplicate-key`; a file rule reports the codes it knows */
+  code: string;
+  /** source offsets of the place */
+  start: number;
+  end: number;
+  /** the facts a rule's message is filled from */
+  data: Record<string, string | number>;
+}
+
 /** Everything a format module returns for one source file. */
 export interface ReadResult {
   documents: Document[];
+  notes?: FormatNote[];
 }
 
 /** A readable problem with the file itself; becomes a `file/unreadable` finding at that offset. */
