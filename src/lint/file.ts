@@ -4,7 +4,7 @@
  * positions, so a file's outcome can come from a worker, a cache or another machine. It reads no
  * file: the runner, the library or an editor gives it the text.
  */
-import { FormatError, type Document, type FormatNote } from '../model/document.js';
+import { FormatError, INTERNAL_CHANNEL, type Document, type FormatNote } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
 import { neighbourhood } from '../model/fingerprint.js';
 import { locator } from '../model/positions.js';
@@ -76,7 +76,11 @@ export function lintText(file: DiscoveredFile, text: string, context: LintContex
   let fileChannel = channel;
   for (const doc of documents) {
     doc.channel = channel;
-    if (doc.declaredChannel !== undefined) {
+    if (doc.internal) {
+      // Agents' own notes: customers never read them, so no rule judges them unless the spec asks.
+      doc.channel = INTERNAL_CHANNEL;
+      if (context.spec.internal !== 'check') continue;
+    } else if (doc.declaredChannel !== undefined) {
       if (context.spec.channels.some((c) => c.name === doc.declaredChannel)) doc.channel = doc.declaredChannel;
       else warnings.push(`${file.rel}: declares channel "${doc.declaredChannel}", which the spec does not define; using ${channel ?? 'no channel'}`);
     }

@@ -70,6 +70,11 @@ export interface Document {
   id?: string;
   /** a macro that is switched off in its help desk is still checked, but labelled */
   inactive?: boolean;
+  /**
+   * Text only agents read (a help desk's internal note): the engine puts it in the
+   * {@link INTERNAL_CHANNEL} and checks it only when the spec opts in (`internal: check`).
+   */
+  internal?: boolean;
   /** a channel the document names itself (front matter `channel:`, a macro's channel field) */
   declaredChannel?: string;
   /** the channel the engine assigned: declared channel over the spec's globs */
@@ -81,6 +86,9 @@ export interface Document {
   /** inline `onemessage-...` directives found in comments (used by the directive rules) */
   directives: Directive[];
 }
+
+/** The channel of documents customers never read (internal notes); no spec glob puts a file in it. */
+export const INTERNAL_CHANNEL = 'internal';
 
 /** An inline directive comment, `<!-- onemessage-disable-next-line claim/forbidden -- reason -->`. */
 export interface Directive {

@@ -27,6 +27,7 @@ export function mergeParts(parts: readonly SpecPart[]): SpecPart {
   for (const part of parts) {
     if (part.brand !== undefined) merged.brand = part.brand;
     if (part.promises !== undefined) merged.promises = part.promises;
+    if (part.internal !== undefined) merged.internal = part.internal;
     for (const key of ['channels', 'facts', 'claims', 'products', 'disclosures', 'terms', 'severity'] as const) {
       const target = merged[key] as Map<string, unknown>;
       for (const [id, value] of part[key] as Map<string, unknown>) target.set(id, value);

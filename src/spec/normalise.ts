@@ -42,6 +42,7 @@ export interface RawSpec {
   speakers?: { ignore?: string[] };
   severity?: Record<string, Severity | 'off'>;
   ignore?: string[];
+  internal?: 'skip' | 'check';
   formats?: { csv?: { title: string; text: string; id?: string; channel?: string }; markdown?: { fields: string[] } };
   exceptions?: Array<{ files: string; rule: string; item?: string; reason: string; 'approved-by': string; until?: string }>;
 }
@@ -76,6 +77,7 @@ export interface SpecPart {
   speakersIgnore: string[];
   severity: Map<string, Severity | 'off'>;
   ignore: string[];
+  internal?: 'skip' | 'check';
   formats: Spec['formats'];
   exceptions: Exception[];
 }
@@ -117,6 +119,7 @@ export function normaliseSpec(options: { source: SpecSource; data: RawSpec; know
     exceptions: [],
   };
   if (data.brand !== undefined) part.brand = data.brand;
+  if (data.internal !== undefined) part.internal = data.internal;
 
   for (const [name, globs] of Object.entries(data.channels ?? {})) {
     part.channels.set(name, { globs: typeof globs === 'string' ? [globs] : [...globs], pos: keyPos(['channels'], name) });

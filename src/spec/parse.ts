@@ -215,5 +215,6 @@ function toSpec(options: { part: SpecPart; absPath: string; sha256: string }): S
   };
   if (part.formats.csv) spec.formats.csv = part.formats.csv;
   if (part.brand !== undefined) spec.brand = part.brand;
+  if (part.internal !== undefined) spec.internal = part.internal;
   return spec;
 }

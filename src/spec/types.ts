@@ -109,6 +109,8 @@ export interface Spec {
   /** rule id -> severity, or `off` */
   severity: Record<string, Severity | 'off'>;
   ignore: string[];
+  /** internal notes (text only agents read): skipped (absent or `skip`), or checked in the `internal` channel */
+  internal?: 'skip' | 'check';
   formats: {
     csv?: { title?: string; text?: string; id?: string; channel?: string };
     markdown?: { fields: string[] };

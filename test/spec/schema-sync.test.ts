@@ -65,6 +65,7 @@ speakers:
 severity:
   term/use: error
 ignore: ["**/drafts/**"]
+internal: check
 formats:
   csv: { title: Name, text: Body, id: Id, channel: Channel }
   markdown: { fields: [summary] }
