@@ -8,6 +8,12 @@ export interface FormatOptions {
   markdownFields: string[];
   /** column names of a generic CSV of macros (`formats.csv`) */
   csv?: { title?: string; text?: string; id?: string; channel?: string };
+  /** where a JSON macro export of another shape keeps its macros and their keys (`formats.json`) */
+  json?: { items?: string; title?: string; text?: string; id?: string; channel?: string };
+  /** component name (or `*`) -> the JSX props read as text (`formats.mdx.props`); absent: props whose values read as prose */
+  mdxProps?: Record<string, string[]>;
+  /** whether `.md` files are read as MDX (`formats.markdown.mdx`); absent: `auto` */
+  markdownMdx?: 'auto' | boolean;
 }
 
 export interface ReadInput {

@@ -17,14 +17,14 @@ const groups: FormatGroup[] = [
   { extensions: ['.txt'], load: async () => [(await import('./text.js')).text] },
   { extensions: ['.html', '.htm'], load: async () => [(await import('./html.js')).htmlFormat] },
   {
-    // .json: the four vendors sniff their own shapes; the last reports any other JSON.
+    // .json: the four vendors sniff their own shapes; the last reads any other macro shape, or reports the file.
     extensions: ['.json'],
     load: async () => [
       (await import('./zendesk.js')).zendeskFormat,
       (await import('./helpscout.js')).helpscoutFormat,
       (await import('./freshdesk.js')).freshdeskFormat,
       (await import('./intercom.js')).intercomFormat,
-      (await import('./json-unknown.js')).unknownJsonFormat,
+      (await import('./json-generic.js')).genericJsonFormat,
     ],
   },
   { extensions: ['.csv'], load: async () => [(await import('./csv.js')).csvFormat] },

@@ -85,6 +85,9 @@ export function createLintContext(options: LintContextOptions): LintContext {
     formatOptions: {
       markdownFields: ['title', 'description', ...(spec.formats.markdown?.fields ?? [])],
       ...(spec.formats.csv ? { csv: spec.formats.csv } : {}),
+      ...(spec.formats.json ? { json: spec.formats.json } : {}),
+      ...(spec.formats.mdx ? { mdxProps: spec.formats.mdx.props } : {}),
+      ...(spec.formats.markdown?.mdx !== undefined ? { markdownMdx: spec.formats.markdown.mdx } : {}),
     },
     channelOf: (abs) => channels.byPath(abs),
     ...(options.debug ? { debug: true } : {}),

@@ -36,7 +36,15 @@ export function mergeParts(parts: readonly SpecPart[]): SpecPart {
     merged.ignore = unique([...merged.ignore, ...part.ignore]);
     merged.exceptions.push(...part.exceptions);
     if (part.formats.csv) merged.formats.csv = part.formats.csv;
-    if (part.formats.markdown) merged.formats.markdown = part.formats.markdown;
+    if (part.formats.markdown) merged.formats.markdown = { ...merged.formats.markdown, ...part.formats.markdown };
+    if (part.formats.mdx) merged.formats.mdx = { props: { ...merged.formats.mdx?.props, ...part.formats.mdx.props } };
+    if (part.formats.json) merged.formats.json = part.formats.json;
+    if (part.formats.extensions) {
+      // By pattern, the later file winning; a pattern keeps its place in the first file that maps it.
+      const byPattern = new Map((merged.formats.extensions ?? []).map((entry) => [entry.pattern, entry]));
+      for (const entry of part.formats.extensions) byPattern.set(entry.pattern, entry);
+      merged.formats.extensions = [...byPattern.values()];
+    }
   }
   return merged;
 }

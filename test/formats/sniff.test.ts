@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FormatError } from '../../src/model/document.js';
 import { allFormats, formatFor, knownExtensions } from '../../src/formats/index.js';
+import { UNKNOWN_JSON_MESSAGE } from '../../src/formats/json-generic.js';
 import { fixture, options } from './helpers.js';
 
 // formatFor answers for loaded format modules only; the engine loads them by extension.
@@ -32,11 +33,9 @@ describe('choosing a reader', () => {
   });
 
   it('reports an unknown JSON shape', () => {
-    const format = formatFor('support/export.json', '{"articles": []}')!;
+    const format = formatFor('support/export.json', '{"articles": [], "count": 0}')!;
     expect(format.name).toBe('json');
-    expect(() => format.read({ path: 'support/export.json', text: '{"articles": []}', options })).toThrow(
-      new FormatError('not a known macro export (expected Zendesk, Help Scout, Freshdesk or Intercom shape)', 0),
-    );
+    expect(() => format.read({ path: 'support/export.json', text: '{"articles": [], "count": 0}', options })).toThrow(new FormatError(UNKNOWN_JSON_MESSAGE, 0));
   });
 
   it('reports invalid JSON with its own message and offset, and reads an empty list as nothing', () => {
