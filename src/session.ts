@@ -10,13 +10,14 @@ import path from 'node:path';
 import picomatch from 'picomatch';
 import { factMatrix, rules as builtinRules } from '../rules/index.js';
 import { loadFormatsFor } from './formats/index.js';
+import { countNotRead } from './formats/not-read.js';
 import { createLintContext, type LintContext } from './lint/context.js';
 import { lintText, type FileOutcome } from './lint/file.js';
 import { toPosix } from './lint/paths.js';
 import type { Rule } from './lint/rule.js';
 import type { Diagnostic } from './model/diagnostic.js';
 import type { Finding } from './model/finding.js';
-import type { FileRecord, RunResult } from './model/result.js';
+import type { FileRecord, NotRead, RunResult } from './model/result.js';
 import { reporterFor, reporterNames, type ReportOptions } from './report/index.js';
 import { finishRun } from './runner/check.js';
 import type { DiscoveryProblem } from './runner/files.js';
@@ -68,6 +69,9 @@ export class Session {
   readonly context: LintContext;
   private readonly outcomes = new Map<string, FileOutcome>();
   private readonly problems: DiscoveryProblem[] = [];
+  /** files folder walks passed over (by path, so a folder walked twice counts once), and counts from shards */
+  private readonly passedOver = new Map<string, string>();
+  private readonly notReadCounts: NotRead[] = [];
   private readonly paths: string[] = [];
   private readonly notes: string[] = [];
 
@@ -110,7 +114,8 @@ export class Session {
     // An editor may hand over a BOM; offsets are into the text after it, as for files.
     const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
     const bytes = Buffer.from(text, 'utf8');
-    await loadFormatsFor([rel]);
+    const reader = this.context.readerOf(abs);
+    await loadFormatsFor([rel], reader ? [reader] : []);
     const outcome = lintText({ abs, rel, explicit: true }, body, this.context, { sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length });
     if (outcome) this.outcomes.set(rel, outcome);
     return rel;
@@ -118,9 +123,10 @@ export class Session {
 
   /** Lints files and folders (relative to `cwd`): folders are walked, honouring .gitignore and the spec's `ignore`. */
   async lintFiles(paths: readonly string[], options: LintFilesOptions = {}): Promise<FileRecord[]> {
-    const { outcomes, problems } = await collectOutcomes({ cwd: this.cwd, paths: [...paths], ...options }, this.context);
+    const { outcomes, problems, passedOver } = await collectOutcomes({ cwd: this.cwd, paths: [...paths], ...options }, this.context);
     for (const outcome of outcomes) this.outcomes.set(outcome.record.path, outcome);
     for (const problem of problems) this.problems.push(problem);
+    for (const file of passedOver) this.passedOver.set(file.rel, file.extension);
     for (const given of paths) this.paths.push(given);
     return outcomes.map((outcome) => outcome.record);
   }
@@ -129,14 +135,17 @@ export class Session {
   clear(): void {
     this.outcomes.clear();
     this.problems.length = 0;
+    this.passedOver.clear();
+    this.notReadCounts.length = 0;
     this.paths.length = 0;
     this.notes.length = 0;
   }
 
-  /** Adds outcomes linted elsewhere (shards of a run on other machines, a cache). */
-  addOutcomes(outcomes: readonly FileOutcome[], problems: readonly DiscoveryProblem[] = []): void {
+  /** Adds outcomes linted elsewhere (shards of a run on other machines, a cache), with what their walk passed over. */
+  addOutcomes(outcomes: readonly FileOutcome[], problems: readonly DiscoveryProblem[] = [], notRead: readonly NotRead[] = []): void {
     for (const outcome of outcomes) this.outcomes.set(outcome.record.path, outcome);
     for (const problem of problems) this.problems.push(problem);
+    for (const count of notRead) this.notReadCounts.push(count);
   }
 
   /**
@@ -148,6 +157,7 @@ export class Session {
     const result = finishRun({
       outcomes: [...this.outcomes.values()],
       problems: this.problems,
+      notRead: countNotRead([...[...this.passedOver.values()].map((extension) => ({ extension })), ...this.notReadCounts]),
       context: this.context,
       cwd: this.cwd,
       paths: this.paths,

@@ -50,9 +50,9 @@ export async function mergeCommand(files: string[], flags: CheckFlags, io: Io): 
   const { spec } = session;
   if (spec.sha256 !== first.spec.sha256) throw new UsageError(`${path.relative(io.cwd, spec.path) || spec.path} is not the spec the shards were checked against (its sha256 differs)`);
   const outcomes: FileOutcome[] = shards.flatMap((shard) => shard.outcomes);
-  // Every shard discovers the whole run's files, so each holds the same problems: keep one copy.
+  // Every shard discovers the whole run's files, so each holds the same problems and passed-over files: keep one copy.
   const problems: DiscoveryProblem[] = first.problems;
-  session.addOutcomes(outcomes, problems);
+  session.addOutcomes(outcomes, problems, first.notRead ?? []);
   const result = session.finish();
   result.startedAt = new Date().toISOString();
   result.command = ['onemessage', ...(flags.argv ?? [])];

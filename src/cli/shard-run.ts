@@ -1,6 +1,7 @@
 /** `onemessage check --shard I/N --format shard`: lint a share of the files and write what `merge` needs to finish the run. */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { countNotRead } from '../formats/not-read.js';
 import { collectOutcomes } from '../runner/outcomes.js';
 import { parseShard } from '../runner/shard.js';
 import type { Session } from '../session.js';
@@ -27,7 +28,8 @@ export async function shardCommand(run: ShardRun, io: Io): Promise<number> {
   if (other) throw new UsageError(`--shard writes a shard file for onemessage merge; --format ${other.format} belongs on the merge`);
   if (flags.changedSince !== undefined) throw new UsageError('--changed-since cannot be combined with --shard: give it to each shard-free run, or report all files from merge');
   const targets = explicit.length > 0 ? explicit : [{ format: 'shard' }];
-  const { outcomes, problems } = await collectOutcomes({ cwd: io.cwd, paths, shard, ...speed }, session.context);
+  const { outcomes, problems, passedOver } = await collectOutcomes({ cwd: io.cwd, paths, shard, ...speed }, session.context);
+  const notRead = countNotRead(passedOver);
   const file: ShardFile = {
     onemessageShard: SHARD_FORMAT,
     version: VERSION,
@@ -36,6 +38,7 @@ export async function shardCommand(run: ShardRun, io: Io): Promise<number> {
     shard,
     paths,
     problems,
+    ...(notRead.length > 0 ? { notRead } : {}),
     outcomes,
   };
   const text = `${JSON.stringify(file)}\n`;

@@ -39,7 +39,7 @@ export interface SourceMeta {
  */
 export function lintText(file: DiscoveredFile, text: string, context: LintContext, meta: SourceMeta): FileOutcome | undefined {
   const channel = context.channelOf(file.abs);
-  const format = formatFor(file.rel, text);
+  const format = formatFor(file.rel, text, context.readerOf(file.abs));
   if (!format) {
     const ext = file.rel.includes('.') ? file.rel.slice(file.rel.lastIndexOf('.')) : '(no extension)';
     return unreadableOutcome(file, context, { reason: `no reader for ${ext} files`, meta, channel });

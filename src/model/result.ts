@@ -33,6 +33,21 @@ export interface FileRecord {
   bytes: number;
 }
 
+/**
+ * Why files were passed over: `mappable` (text a reader could read, once the spec's
+ * `formats.extensions` maps it), `not-copy` (images, fonts, media, archives, binaries), `code`
+ * (source, styles, configuration, data), `other` (unknown extensions, files without one).
+ */
+export type NotReadReason = 'mappable' | 'not-copy' | 'code' | 'other';
+
+/** Files of one extension a folder walk found and passed over, since no reader reads them. */
+export interface NotRead {
+  /** lower case with its dot (`.njk`); `''` for files without an extension */
+  extension: string;
+  files: number;
+  reason: NotReadReason;
+}
+
 export interface RunResult {
   /** version of onemessage that produced it */
   version: string;
@@ -42,6 +57,8 @@ export interface RunResult {
   findings: Finding[];
   /** spec warnings (a channel glob that matches nothing...) */
   warnings: string[];
+  /** files folder walks passed over, by reason then by count (most first); absent when none */
+  notRead?: NotRead[];
   /** when the run started, ISO 8601; the one field allowed to differ between identical runs */
   startedAt?: string;
   /** the command line, for the audit block of reports */

@@ -12,6 +12,7 @@ import {
   escapeHtml,
   formatCommand,
   formatPosition,
+  notReadSummary,
   plural,
   severities,
   stripControl,
@@ -66,8 +67,14 @@ function header(result: RunResult, summary: Summary): string {
     `<h1>onemessage report${brand}</h1>\n` +
     `<p class="verdict verdict-${summary.verdict}"><strong>${verdictText[summary.verdict]}</strong>: ` +
     `${plural(error, 'error')}, ${plural(warning, 'warning')}, ${info} info in ${plural(result.files.length, 'file')}${waived}</p>\n` +
+    notRead(result) +
     '</header>\n'
   );
+}
+
+function notRead(result: RunResult): string {
+  const line = notReadSummary(result.notRead);
+  return line ? `<p class="not-read">${h(line)}</p>\n` : '';
 }
 
 function auditSection(result: RunResult): string {

@@ -37,6 +37,7 @@ export const json: Reporter = {
       // Schema version 1 does not carry message ids; they stay in memory (and the cache) until the schema's next version.
       findings: result.findings.map(({ messageId: _messageId, ...finding }) => finding),
       warnings: result.warnings,
+      ...(result.notRead ? { notRead: result.notRead } : {}),
       ...(result.matrix ? { matrix: result.matrix } : {}),
       ...(result.baseline ? { baseline: result.baseline } : {}),
     };

@@ -5,7 +5,8 @@
  */
 import path from 'node:path';
 import { formatDiagnostic, type Diagnostic } from '../model/diagnostic.js';
-import type { RunResult } from '../model/result.js';
+import type { NotRead, RunResult } from '../model/result.js';
+import { countNotRead } from '../formats/not-read.js';
 import { channelResolver } from '../lint/channels.js';
 import type { LintContext } from '../lint/context.js';
 import { assemble } from '../lint/corpus.js';
@@ -35,13 +36,15 @@ export interface CheckOptions extends RunSpeed {
 
 export async function check(options: CheckOptions): Promise<RunResult> {
   const { context, cwd, paths } = options;
-  const { outcomes, problems } = await collectOutcomes(options, context);
-  return finishRun({ outcomes, problems, context, cwd, paths, ...(options.specWarnings ? { specWarnings: options.specWarnings } : {}), ...(options.focus ? { focus: options.focus } : {}) });
+  const { outcomes, problems, passedOver } = await collectOutcomes(options, context);
+  return finishRun({ outcomes, problems, notRead: countNotRead(passedOver), context, cwd, paths, ...(options.specWarnings ? { specWarnings: options.specWarnings } : {}), ...(options.focus ? { focus: options.focus } : {}) });
 }
 
 export interface FinishOptions {
   outcomes: FileOutcome[];
   problems: DiscoveryProblem[];
+  /** files the walks passed over, by extension and reason */
+  notRead?: NotRead[];
   context: LintContext;
   cwd: string;
   /** the paths the run was given (a run over the spec's whole folder can tell a glob matches nothing) */
@@ -66,6 +69,7 @@ export function finishRun(options: FinishOptions): RunResult {
     for (const { channel, glob } of channels.unusedGlobs()) warnings.push(`${spec.path}: channel "${channel}" glob "${glob}" matches no file`);
   }
   const result = assemble(outcomes, context, { cwd, warnings });
+  if (options.notRead && options.notRead.length > 0) result.notRead = options.notRead;
   return options.focus ? focusOn(result, options.focus, cwd) : result;
 }
 

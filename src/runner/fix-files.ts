@@ -71,8 +71,10 @@ export async function fixFiles(options: { cwd: string; result: RunResult; dryRun
       skip(decoded.reason);
       continue;
     }
-    await loadFormatsFor([rel]);
-    const format = formatFor(rel, decoded.text);
+    // The reader that read the file, which the spec may have chosen (formats.extensions), escapes the fix.
+    const reader = records.get(rel)?.format;
+    await loadFormatsFor([rel], reader ? [reader] : []);
+    const format = formatFor(rel, decoded.text, reader);
     const text = decoded.text;
     const result = applyFixes(text, fixes, (fix) => (format?.escapeReplacement ? format.escapeReplacement(fix.text, { source: text, start: fix.start, end: fix.end }) : fix.text));
     if (result.applied.length === 0) continue;

@@ -11,7 +11,7 @@ import type { FileOutcome } from '../lint/file.js';
 import { UsageError } from '../spec/errors.js';
 import { VERSION } from '../version.js';
 import { OutcomeCache } from './cache.js';
-import { discoverFiles, type DiscoveredFile, type DiscoveryProblem } from './files.js';
+import { discoverFiles, type DiscoveredFile, type DiscoveryProblem, type PassedOver } from './files.js';
 import { LintPool, type PoolItem } from './pool.js';
 import { lintBytes, lintFile, sha256Of } from './read.js';
 import { shardOf, type ShardSpec } from './shard.js';
@@ -46,6 +46,8 @@ const READ_AHEAD = 16;
 export interface Collected {
   outcomes: FileOutcome[];
   problems: DiscoveryProblem[];
+  /** files the walk found that no reader reads (every shard lists all of them) */
+  passedOver: PassedOver[];
   /** files taken from the cache */
   cached: number;
 }
@@ -58,13 +60,17 @@ export async function collectOutcomes(options: CollectOptions, context: LintCont
     specDir: spec.dir,
     ignoreGlobs: spec.ignore,
     extensions: knownExtensions(),
+    readerOf: context.readerOf,
     skip: new Set(options.skip ?? []),
   });
   const missing = discovered.problems.find((problem) => problem.missing);
   if (missing) throw new UsageError(`no such file or folder: ${missing.rel}`);
   const shard = options.shard;
   const files = shard && shard.count > 1 ? discovered.files.filter((file) => shardOf(file.rel, shard.count) === shard.index) : discovered.files;
-  await loadFormatsFor(files.map((file) => file.rel));
+  await loadFormatsFor(
+    files.map((file) => file.rel),
+    files.flatMap((file) => context.readerOf(file.abs) ?? []),
+  );
   const cache = options.cache ? await OutcomeCache.open(options.cwd, { version: VERSION, specSha256: spec.sha256, asOf }) : undefined;
   const results = new Array<FileOutcome | undefined>(files.length);
   let done = 0;
@@ -115,7 +121,12 @@ export async function collectOutcomes(options: CollectOptions, context: LintCont
     await pool?.close();
   }
   await cache?.save();
-  return { outcomes: results.filter((outcome): outcome is FileOutcome => outcome !== undefined), problems: discovered.problems, cached: cache?.hits ?? 0 };
+  return {
+    outcomes: results.filter((outcome): outcome is FileOutcome => outcome !== undefined),
+    problems: discovered.problems,
+    passedOver: discovered.passedOver,
+    cached: cache?.hits ?? 0,
+  };
 }
 
 /** Reads files in order with a few reads in flight; a file that cannot be read comes back without bytes. */

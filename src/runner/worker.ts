@@ -13,7 +13,10 @@ const setup = workerData as WorkerSetup;
 const context = createLintContext({ spec: setup.spec, asOf: setup.asOf, rules, prefilter: setup.prefilter, ...(setup.debug ? { debug: true } : {}) });
 
 parentPort!.on('message', async (task: WorkerTask) => {
-  await loadFormatsFor(task.items.map((item) => item.file.rel));
+  await loadFormatsFor(
+    task.items.map((item) => item.file.rel),
+    task.items.flatMap((item) => context.readerOf(item.file.abs) ?? []),
+  );
   const outcomes = task.items.map((item) => lintBytes(item.file, item.bytes, item.sha256, context) ?? null);
   parentPort!.postMessage({ id: task.id, outcomes } satisfies WorkerReply);
 });
