@@ -24,6 +24,11 @@ const BLOCK_LEVEL = new Set([
 /** `<meta>` whose `content` a visitor sees in search results and link previews, by its `name` or `property`. */
 const META_FIELDS = new Set(['description', 'og:title', 'og:description', 'twitter:title', 'twitter:description']);
 
+/** Whether a `<meta>` of this `name` or `property` (lower case) has customer-visible content. */
+export function isVisibleMeta(key: string): boolean {
+  return META_FIELDS.has(key);
+}
+
 const HEADING = /^h([1-6])$/;
 
 export interface HtmlTextOptions {

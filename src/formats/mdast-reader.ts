@@ -5,6 +5,7 @@
 import { appendAligned, type TextSink } from './align.js';
 import { parseDirective } from './directives.js';
 import { htmlText, isSkippedTag, openingTag } from './html.js';
+import { propField } from './jsx-props.js';
 import { sliceMap } from './offset-map.js';
 import { TextBuilder, type BlockKind, type Directive, type Document, type FormatNote, type ReadResult, type TextBlock } from '../model/document.js';
 import type { FormatOptions } from './format.js';
@@ -41,8 +42,6 @@ export interface MdastReadInput {
   options: FormatOptions;
 }
 
-/** JSX attributes whose string values a customer sees (a tooltip, an image description). */
-const VISIBLE_ATTRIBUTES = new Set(['title', 'alt']);
 const PHRASING = new Set([
   'text', 'emphasis', 'strong', 'delete', 'link', 'linkReference', 'break', 'inlineCode', 'html', 'image',
   'imageReference', 'footnoteReference', 'mdxTextExpression', 'mdxJsxTextElement',
@@ -109,7 +108,11 @@ class MdastReader {
   /** field blocks met inside the block being written (image alts, JSX attributes); they follow it */
   private pendingFields: TextBlock[] = [];
 
-  constructor(private readonly source: string) {}
+  constructor(
+    private readonly source: string,
+    /** `formats.mdx.props`: the props read, by component name or `*` */
+    private readonly props: Record<string, string[]> | undefined,
+  ) {}
 
   flow(node: MdNode, kind: BlockKind): void {
     switch (node.type) {
@@ -304,10 +307,18 @@ class MdastReader {
     if (block) this.pendingFields.push(block);
   }
 
+  /** The string props of a JSX element that are customer text (jsx-props.ts decides which), each a field block. */
   private jsxAttributes(node: MdNode): void {
-    for (const attribute of node.attributes ?? []) {
-      if (attribute.type !== 'mdxJsxAttribute' || !attribute.name || !VISIBLE_ATTRIBUTES.has(attribute.name)) continue;
-      if (typeof attribute.value !== 'string' || !attribute.position) continue;
+    const attributes = node.attributes ?? [];
+    const stringAttribute = (name: string): string | undefined => {
+      const found = attributes.find((attribute) => attribute.type === 'mdxJsxAttribute' && attribute.name === name);
+      return typeof found?.value === 'string' ? found.value : undefined;
+    };
+    for (const attribute of attributes) {
+      // Expression values (`headline={t('hero')}`) are code: never guessed at.
+      if (attribute.type !== 'mdxJsxAttribute' || !attribute.name || typeof attribute.value !== 'string' || !attribute.position) continue;
+      const field = propField({ element: node.name ?? '', prop: attribute.name, value: attribute.value, named: this.props, attribute: stringAttribute });
+      if (field === undefined) continue;
       const start = startOf(attribute);
       const end = endOf(attribute);
       const equals = this.source.indexOf('=', start);
@@ -315,7 +326,7 @@ class MdastReader {
       if (equals < 0 || !quote) continue;
       const builder = new TextBuilder();
       appendAligned({ sink: builder, value: attribute.value, source: this.source, start: equals + quote.index + 1, end: end - 1, escapes: 'references' });
-      const block = builder.build({ kind: 'field', field: attribute.name });
+      const block = builder.build({ kind: 'field', field });
       if (block) this.pendingFields.push(block);
     }
   }
@@ -379,7 +390,7 @@ export function documentFromMdast(input: MdastReadInput): ReadResult {
   const { tree, source } = input;
   const document: Document = { path: input.path, format: input.format, blocks: [], directives: [] };
   const notes: FormatNote[] = [];
-  const reader = new MdastReader(source);
+  const reader = new MdastReader(source, input.options.mdxProps);
   const yaml = tree.children?.find((child) => child.type === 'yaml');
   if (yaml) {
     const content = frontMatterContent(source, startOf(yaml), endOf(yaml));
