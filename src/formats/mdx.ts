@@ -37,26 +37,31 @@ function errorOffset(source: string, error: ParserMessage, reason: string): numb
   return toOffset(point?.line ?? error.line, point?.column ?? error.column);
 }
 
+/** Parses MDX into a syntax tree, within the nesting limits; throws `FormatError` where the MDX is invalid. */
+export function parseMdx(text: string): MdNode {
+  checkFrontMatterSize(text);
+  checkContainerDepth(text);
+  checkInlineMarks(text, { mdx: true });
+  let tree: MdNode;
+  try {
+    tree = parser.parse(text) as MdNode;
+  } catch (error) {
+    if (error instanceof RangeError) throw new FormatError('markup nested too deeply to read');
+    if (!(error instanceof Error)) throw error;
+    const message = error as Error & ParserMessage;
+    const reason = (message.reason ?? message.message).split('\n')[0]!;
+    throw new FormatError(`Invalid MDX: ${reason}`, errorOffset(text, message, reason));
+  }
+  checkTreeDepth(tree);
+  return tree;
+}
+
 export const mdx: FormatModule = {
   name: 'mdx',
   lines: 'source',
   extensions: ['.mdx'],
   escapeReplacement: (text, at) => escapeMarkdownText(text, at, { mdx: true }),
   read({ path, text, options }) {
-    checkFrontMatterSize(text);
-    checkContainerDepth(text);
-    checkInlineMarks(text, { mdx: true });
-    let tree: MdNode;
-    try {
-      tree = parser.parse(text) as MdNode;
-    } catch (error) {
-      if (error instanceof RangeError) throw new FormatError('markup nested too deeply to read');
-      if (!(error instanceof Error)) throw error;
-      const message = error as Error & ParserMessage;
-      const reason = (message.reason ?? message.message).split('\n')[0]!;
-      throw new FormatError(`Invalid MDX: ${reason}`, errorOffset(text, message, reason));
-    }
-    checkTreeDepth(tree);
-    return documentFromMdast({ tree, source: text, path, format: 'mdx', options });
+    return documentFromMdast({ tree: parseMdx(text), source: text, path, format: 'mdx', options });
   },
 };

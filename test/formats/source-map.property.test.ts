@@ -16,8 +16,11 @@ const fragments = [
   // HTML inside Markdown, read by the HTML reader through a map of its slice of the page.
   '<aside class="note">', '</aside>', '<div>\n', '\n</div>\n', '<span hidden>', '</span>', '<script>', '</script>', '<br>',
   '<img alt="a &amp; b" src="x.png">', '<a aria-label="Go &copy; now" href="/x">', '</a>', '<p>kept&nbsp;for</p>', '<code>',
-  '</code>', '<Hero headline="Start &amp; go" cta="Try it now" />',
+  '</code>',
 ];
+
+/** A .md page written as MDX: read as MDX, or as Markdown with its imports blanked when it is not valid MDX. */
+const mdxInMarkdown = ["import Hero from './hero.js'\n\n", 'export const x = 1\n\n', '<Hero headline="Start &amp; go" cta="Try it now" />\n', '<!-- note -->'];
 
 const frontMatters = [
   '',
@@ -85,6 +88,16 @@ describe('source maps of random documents', () => {
       );
     }, 600_000);
   }
+
+  it('markdown written as MDX: every run maps inside the source, verbatim runs equal the source', () => {
+    const pages = fc.array(fc.constantFrom(...fragments, ...mdxInMarkdown), { maxLength: 30 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(pages, (source) => {
+        for (const document of readAll(markdown, source)) expect(mapProblems(source, document)).toEqual([]);
+      }),
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 400) / 4 },
+    );
+  }, 600_000);
 
   it('markdown: a plain word keeps its source position wherever it lands', () => {
     fc.assert(
