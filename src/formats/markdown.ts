@@ -12,7 +12,7 @@ import type { FormatModule } from './format.js';
 import { checkFrontMatterSize } from './frontmatter.js';
 import { FormatError } from '../model/document.js';
 import { parseMdx } from './mdx.js';
-import { commentsAsExpressions, looksLikeMdx, withoutEsm } from './mdx-detect.js';
+import { asMdx, looksLikeMdx, withoutEsm } from './mdx-detect.js';
 import { documentFromMdast, type MdNode } from './mdast-reader.js';
 import './micromark-patch.js';
 import { checkContainerDepth, checkInlineMarks, checkTreeDepth } from './nesting.js';
@@ -39,11 +39,11 @@ export const markdown: FormatModule = {
     const read = (source: string, tree: MdNode) => documentFromMdast({ tree, source, path, format: 'markdown', options });
     // Every rewrite keeps each character where it was, so offsets into it are offsets into the file.
     if (mode === true) {
-      const source = commentsAsExpressions(text);
+      const source = asMdx(text);
       return read(source, parseMdx(source));
     }
     if (mode === 'auto' && looksLikeMdx(text)) {
-      const source = commentsAsExpressions(text);
+      const source = asMdx(text);
       try {
         return read(source, parseMdx(source));
       } catch (error) {

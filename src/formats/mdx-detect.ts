@@ -56,15 +56,19 @@ export function looksLikeMdx(text: string): boolean {
 }
 
 /**
- * The page with each HTML comment written as a comment expression of the same length
- * (`<!-- x -->` as `{/* x *\/}`), which MDX reads where it refuses `<!--`. Directives in them keep
- * their place. A comment that holds `*\/` or a brace is left as it is.
+ * The page as MDX reads it, where the sites that read `.md` as MDX accept more: each HTML
+ * comment written as a comment expression of the same length (`<!-- x -->` as `{/* x *\/}`;
+ * directives in them keep their place; one that holds `*\/` or a brace is left as it is), and
+ * a Docusaurus heading id (`## Setup {#setup}`) blanked out.
  */
-export function commentsAsExpressions(text: string): string {
+export function asMdx(text: string): string {
   // Front matter is YAML, whose values are read as written.
   const matter = text.startsWith('---') ? frontMatterSpan(text) : undefined;
   const from = matter ? matter.end : 0;
-  const body = text.slice(from).replace(/<!--([\s\S]*?)-->/g, (comment, inner: string) => (/\*\/|[{}]/.test(inner) ? comment : `{/* ${inner}*/}`));
+  const body = text
+    .slice(from)
+    .replace(/<!--([\s\S]*?)-->/g, (comment, inner: string) => (/\*\/|[{}]/.test(inner) ? comment : `{/* ${inner}*/}`))
+    .replace(/^( {0,3}#{1,6}[ \t].*?)(\{#[\w-]+\})([ \t]*)$/gm, (_line, heading: string, id: string, tail: string) => heading + ' '.repeat(id.length) + tail);
   return text.slice(0, from) + body;
 }
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { markdown } from '../../src/formats/markdown.js';
-import { commentsAsExpressions, looksLikeMdx, withoutEsm } from '../../src/formats/mdx-detect.js';
+import { asMdx, looksLikeMdx, withoutEsm } from '../../src/formats/mdx-detect.js';
 import type { FormatOptions } from '../../src/formats/format.js';
 import { CHANNELS, lintRepo } from '../helpers/lint.js';
 import { lineCol, outline } from './helpers.js';
@@ -84,11 +84,15 @@ describe('telling MDX from Markdown', () => {
     expect(looksLikeMdx('---\ntitle: import x from "y"\n---\n<div>html</div>\n')).toBe(false);
   });
 
+  it('reads a Docusaurus heading id as no text', () => {
+    expect(outline(read("import X from './x';\n\n## Date range <X /> {#date_range}\n"))).toEqual([{ kind: 'heading', depth: 2, text: 'Date range ' }]);
+  });
+
   it('rewrites without moving a character', () => {
     const page = '---\nnote: <!-- kept -->\n---\nA <!-- onemessage-disable-line -->\n<!-- {braces} -->\nimport x from "y"\nimport {\n  z } from "w"\n\nText 😀.\n';
-    const asMdx = commentsAsExpressions(page);
-    expect(asMdx.length).toBe(page.length);
-    expect(asMdx).toBe('---\nnote: <!-- kept -->\n---\nA {/*  onemessage-disable-line */}\n<!-- {braces} -->\nimport x from "y"\nimport {\n  z } from "w"\n\nText 😀.\n');
+    const mdxText = asMdx(page);
+    expect(mdxText.length).toBe(page.length);
+    expect(mdxText).toBe('---\nnote: <!-- kept -->\n---\nA {/*  onemessage-disable-line */}\n<!-- {braces} -->\nimport x from "y"\nimport {\n  z } from "w"\n\nText 😀.\n');
     const plain = withoutEsm(page);
     expect(plain.length).toBe(page.length);
     expect(plain.split('\n').slice(5)).toEqual(['                 ', '        ', '              ', '', 'Text 😀.', '']);
