@@ -4,12 +4,12 @@
  * positions, so a file's outcome can come from a worker, a cache or another machine. It reads no
  * file: the runner, the library or an editor gives it the text.
  */
-import { FormatError, INTERNAL_CHANNEL, type Document, type FormatNote } from '../model/document.js';
+import { FormatError, INTERNAL_CHANNEL, type Document, type FormatNote, type LineModel } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
 import { neighbourhood } from '../model/fingerprint.js';
-import { locator } from '../model/positions.js';
+import { locator, type Locator } from '../model/positions.js';
 import type { FileRecord } from '../model/result.js';
-import { formatFor } from '../formats/index.js';
+import { containerFor, formatFor } from '../formats/index.js';
 import type { LintContext } from './context.js';
 import { resolveDirectives, type DirectiveScope } from './directives.js';
 import { documentFinding, problemFinding } from './findings.js';
@@ -40,6 +40,10 @@ export interface SourceMeta {
 export function lintText(file: DiscoveredFile, text: string, context: LintContext, meta: SourceMeta): FileOutcome | undefined {
   const channel = context.channelOf(file.abs);
   const format = formatFor(file.rel, text, context.readerOf(file.abs));
+  if (!format && containerFor(file.rel)) {
+    // Text decoded from an Office file or a PDF is no longer the file: only its bytes can be read.
+    return unreadableOutcome(file, context, { reason: 'an Office document or a PDF is read from its bytes, not from text: check the file itself (not through standard input or lintText)', meta, channel });
+  }
   if (!format) {
     const ext = file.rel.includes('.') ? file.rel.slice(file.rel.lastIndexOf('.')) : '(no extension)';
     return unreadableOutcome(file, context, { reason: `no reader for ${ext} files`, meta, channel });
@@ -68,7 +72,35 @@ export function lintText(file: DiscoveredFile, text: string, context: LintContex
     if (context.debug && error instanceof Error && error.stack) outcome.warnings.push(`${file.rel}: ${error.stack}`);
     return outcome;
   }
-  const locate = locator(text);
+  return lintDocuments({ file, text, documents, notes, format: { name: format.name, lines: format.lines }, locate: locator(text), context, meta, channel });
+}
+
+/** What the document pipeline needs of the format that read a file. */
+export interface ReadBy {
+  name: string;
+  lines: LineModel;
+  /** false: onemessage never writes this format (a container), so findings carry no fix */
+  writable?: boolean;
+}
+
+/**
+ * Runs the rules over documents read from a file's text (its source, or a container's extracted
+ * text): channels, directives, matches, document rules and the corpus rules' statements.
+ */
+export function lintDocuments(options: {
+  file: DiscoveredFile;
+  text: string;
+  documents: Document[];
+  /** what the reader noticed in the file it read, for the file rules */
+  notes?: FormatNote[];
+  format: ReadBy;
+  locate: Locator;
+  context: LintContext;
+  meta: SourceMeta;
+  channel: string | undefined;
+}): FileOutcome {
+  const { file, text, documents, format, locate, context, meta, channel } = options;
+  const notes = options.notes ?? [];
   const findings: Finding[] = [];
   const statements: Record<string, Statement[]> = {};
   const warnings: string[] = [];
@@ -94,7 +126,12 @@ export function lintText(file: DiscoveredFile, text: string, context: LintContex
       items: context.compiled.items,
       matches,
       asOf: context.asOf,
-      report: (report) => findings.push(documentFinding({ rule: current!.rule, severity: current!.severity, doc, report, text, locate })),
+      report: (report) => {
+        // A file onemessage never writes gets no fix: the fix is made in the source document.
+        const { fix, ...rest } = report;
+        const kept = format.writable === false || fix === undefined ? rest : { ...rest, fix };
+        findings.push(documentFinding({ rule: current!.rule, severity: current!.severity, doc, report: kept, text, locate }));
+      },
     };
     for (const entry of context.rules.document) {
       current = entry;

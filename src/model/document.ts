@@ -54,6 +54,11 @@ export interface TextBlock {
    * Formats that know their markup count them; `claim/evidence` reads it without knowing the format.
    */
   citations?: number;
+  /**
+   * The block opens a section whether or not it is a heading: the first block of a slide or a
+   * page, which no heading of an earlier slide or page may reach past.
+   */
+  startsSection?: boolean;
 }
 
 /**

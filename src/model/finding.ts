@@ -7,11 +7,30 @@ import { fingerprintOf } from './fingerprint.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
-/** A point in a source file: 1-based line and column (UTF-16 code units), 0-based offset. */
+/**
+ * A point in a source file: 1-based line and column (UTF-16 code units), 0-based offset. For a
+ * container (an Office document, a PDF) they count in the text onemessage extracted from it, one
+ * paragraph a line, and `place` says where that is in terms a person can follow.
+ */
 export interface Position {
   line: number;
   column: number;
   offset: number;
+  place?: Place;
+}
+
+/** Where a point of a container's extracted text sits: `slide 4 ¶2:15`, `page 2 notes ¶1:3`. */
+export interface Place {
+  /** what a person pages through; absent for a document without recorded pages */
+  unit?: 'slide' | 'page';
+  /** 1-based number of the slide or page */
+  number?: number;
+  /** a part that is not the unit's body: `notes`, `header`, `footer` */
+  part?: string;
+  /** 1-based paragraph (a table row counts as one) among those with text in the unit or part */
+  paragraph: number;
+  /** 1-based character within the paragraph, in UTF-16 code units */
+  character: number;
 }
 
 /** Where something is written in a spec file (or a built-in pack). */

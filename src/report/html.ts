@@ -11,6 +11,7 @@ import {
   documentLabel,
   escapeHtml,
   formatCommand,
+  formatLocation,
   formatPosition,
   notReadSummary,
   plural,
@@ -218,14 +219,15 @@ function findingArticle(finding: Finding, number: number): string {
   const data =
     `data-channel="${h(channelOf(finding))}" data-rule="${h(finding.ruleId)}" ` +
     `data-severity="${finding.severity}" data-suppressed="${s ? 'true' : 'false'}"`;
-  const span = `${formatPosition(finding.start)}–${formatPosition(finding.end)}`;
+  // In an Office document or a PDF the place of the start is what a reviewer looks for.
+  const span = finding.start.place ? formatLocation(finding.path, finding.start) : `${finding.path}:${formatPosition(finding.start)}–${formatPosition(finding.end)}`;
   const document = documentLabel(finding);
   const parts = [
     `<article class="${classes}" id="finding-${number}" ${data}>\n`,
     '<header>',
     `<span class="badge sev-${finding.severity}">${finding.severity}</span> `,
     `<code class="rule">${h(finding.ruleId)}</code> `,
-    `<span class="loc mono">${h(finding.path)}:${span}</span>`,
+    `<span class="loc mono">${h(span)}</span>`,
     finding.channel !== undefined ? ` <span class="channel">${h(finding.channel)}</span>` : '',
     s ? ` <span class="badge suppressed-badge">suppressed</span>` : '',
     '</header>\n',
@@ -264,7 +266,7 @@ function relatedItem(place: RelatedLocation): string {
     .filter(Boolean)
     .join(' ');
   const excerpt = place.excerpt !== undefined ? `<pre class="excerpt"><mark>${h(place.excerpt)}</mark></pre>` : '';
-  return `<li><span class="loc mono">${h(place.path)}:${formatPosition(place.start)}</span> ${where} ${h(place.message)}${excerpt}</li>\n`;
+  return `<li><span class="loc mono">${h(formatLocation(place.path, place.start))}</span> ${where} ${h(place.message)}${excerpt}</li>\n`;
 }
 
 function rulesSection(summary: Summary, rules: Map<string, RuleInfo>): string {

@@ -5,7 +5,7 @@
 import type { Finding } from '../model/finding.js';
 import type { RunResult } from '../model/result.js';
 import type { Reporter } from './reporter.js';
-import { describeSuppression, documentLabel, formatPosition, stripControl } from './text.js';
+import { describeSuppression, documentLabel, formatLocation, formatPosition, stripControl } from './text.js';
 
 export const junitReporter: Reporter = {
   name: 'junit',
@@ -77,7 +77,7 @@ function waivedLine(finding: Finding): string {
 }
 
 function failureBody(finding: Finding): string {
-  const lines = [`${finding.path}:${formatPosition(finding.start)}: ${finding.severity} ${finding.ruleId}: ${finding.message}`];
+  const lines = [`${formatLocation(finding.path, finding.start)}: ${finding.severity} ${finding.ruleId}: ${finding.message}`];
   const document = documentLabel(finding);
   if (document !== undefined) lines.push(`document: ${document}`);
   lines.push(`excerpt: ${finding.excerpt}`);
@@ -85,7 +85,7 @@ function failureBody(finding: Finding): string {
   for (const place of finding.related) {
     const quoted = place.excerpt !== undefined ? ` "${place.excerpt}"` : '';
     const where = [place.channel, documentLabel(place)].filter((part) => part !== undefined).join(', ');
-    lines.push(`also: ${place.path}:${formatPosition(place.start)}${where ? ` (${where})` : ''}: ${place.message}${quoted}`);
+    lines.push(`also: ${formatLocation(place.path, place.start)}${where ? ` (${where})` : ''}: ${place.message}${quoted}`);
   }
   if (finding.fix) lines.push(`fix: replace with "${finding.fix.text}"`);
   return lines.join('\n');

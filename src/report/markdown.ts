@@ -8,6 +8,7 @@ import type { Reporter } from './reporter.js';
 import {
   documentLabel,
   escapeMarkdown,
+  formatLocation,
   formatPosition,
   markdownCode,
   notReadSummary,
@@ -107,14 +108,14 @@ function relatedText(place: RelatedLocation): string {
   const where = [place.channel, documentLabel(place)].filter((part) => part !== undefined);
   const scope = where.length > 0 ? ` (${escapeMarkdown(where.join(', '))})` : '';
   const excerpt = place.excerpt !== undefined ? ` — ${markdownCode(place.excerpt)}` : '';
-  return `${markdownCode(`${place.path}:${formatPosition(place.start)}`)}${scope}: ${escapeMarkdown(place.message)}${excerpt}`;
+  return `${markdownCode(formatLocation(place.path, place.start))}${scope}: ${escapeMarkdown(place.message)}${excerpt}`;
 }
 
 function suppressedTable(findings: Finding[]): string {
   const rows = findings.map((finding) => {
     const s = finding.suppression!;
     const cells = [
-      markdownCode(`${finding.path}:${formatPosition(finding.start)}`, { inTable: true }),
+      markdownCode(formatLocation(finding.path, finding.start), { inTable: true }),
       markdownCode(finding.ruleId, { inTable: true }),
       escapeMarkdown(finding.message),
       s.kind,

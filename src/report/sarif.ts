@@ -6,7 +6,7 @@ import type * as Sarif from 'sarif';
 import type { Finding, Position, RelatedLocation, Severity, SpecItemRef } from '../model/finding.js';
 import type { NotRead, NotReadReason, RunResult } from '../model/result.js';
 import type { ReportOptions, Reporter, RuleInfo } from './reporter.js';
-import { describeSuppression, documentLabel, formatCommand, stripControl } from './text.js';
+import { describeSuppression, documentLabel, formatCommand, formatLocation, formatPlace, stripControl } from './text.js';
 
 const schemaUri = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 const defaultInformationUri = 'https://www.npmjs.com/package/onemessage';
@@ -168,6 +168,7 @@ function sarifResult({ finding, ruleIndex, locate }: ResultContext): Sarif.Resul
           artifactLocation: locate(finding.path),
           ...regionOf({ start: finding.start, end: finding.end, excerpt: finding.excerpt }),
         },
+        ...logicalOf(finding.path, finding.start),
       },
     ],
     ...(related.length > 0 ? { relatedLocations: related.map((location, id) => ({ id, ...location })) } : {}),
@@ -203,7 +204,27 @@ function relatedLocation(place: RelatedLocation, locate: ResultContext['locate']
     .join(', ');
   return {
     physicalLocation: { artifactLocation: locate(place.path), ...regionOf(place) },
+    ...logicalOf(place.path, place.start),
     message: { text: message(where ? `${place.message} (${where})` : place.message) },
+  };
+}
+
+/**
+ * For a point in an Office document or a PDF, the place a person can find it, as a logical
+ * location; the region beside it counts in the text onemessage extracted, one paragraph a line.
+ */
+function logicalOf(path: string, start: Position): { logicalLocations?: Sarif.LogicalLocation[] } {
+  if (!start.place) return {};
+  const { place } = start;
+  return {
+    logicalLocations: [
+      {
+        name: formatPlace(place),
+        fullyQualifiedName: formatLocation(path, start),
+        kind: place.part ?? place.unit ?? 'paragraph',
+        properties: { ...place },
+      },
+    ],
   };
 }
 
