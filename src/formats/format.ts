@@ -23,6 +23,11 @@ export interface ReadInput {
   /** the decoded source text (BOM removed); every offset is into this string */
   text: string;
   options: FormatOptions;
+  /**
+   * The file was found by a folder walk outside every channel, so it may be no content at all: a
+   * reader whose format says so (`mayNotBeContent`) reads only a shape it is sure of, and guesses at none.
+   */
+  mayPassOver?: boolean;
 }
 
 export interface FormatModule {

@@ -145,6 +145,8 @@ export const genericJsonFormat: FormatModule = {
     // An empty list is an empty export of any vendor.
     if (root.kind === 'array' && root.items.length === 0) return { documents: [] };
     const shape = input.options.json ?? {};
+    // A JSON file in no channel (a baseline, a translation file, test data) is no export unless the spec says how to read it.
+    if (input.mayPassOver && !input.options.json) throw new FormatError(UNKNOWN_JSON_MESSAGE, root.start);
     const list = itemsOf(root, shape);
     if (list) return { documents: readItems(input, list, shape) };
     const leaves = shape.items === undefined ? stringLeaves(root) : undefined;

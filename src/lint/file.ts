@@ -59,7 +59,8 @@ export function lintText(file: DiscoveredFile, text: string, context: LintContex
   let documents: Document[];
   let notes: FormatNote[];
   try {
-    const read = format.read({ path: file.rel, text, options: context.formatOptions });
+    const mayPassOver = Boolean(format.mayNotBeContent) && !file.explicit && channel === undefined;
+    const read = format.read({ path: file.rel, text, options: context.formatOptions, ...(mayPassOver ? { mayPassOver } : {}) });
     documents = read.documents;
     notes = read.notes ?? [];
   } catch (error) {

@@ -44,8 +44,11 @@ export interface PassedOver {
 
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules', '.onemessage-cache']);
 const SPEC_NAMES = new Set<string>(SPEC_FILE_NAMES);
-/** `onemessage report`'s default files, written in the working folder: onemessage's own output is not content. */
-const OWN_REPORT = /^onemessage-report\.[a-z]+$/;
+/**
+ * `onemessage report`'s default files, written in the working folder, and onemessage's own state
+ * (`.onemessage-baseline.json`, temporary files of an atomic write): its own output is not content.
+ */
+const OWN_REPORT = /^onemessage-report\.[a-z]+$|^\.onemessage-|\.onemessage-\d+-[0-9a-f]+\.tmp$/;
 
 export async function discoverFiles(options: DiscoveryOptions): Promise<{ files: DiscoveredFile[]; problems: DiscoveryProblem[]; passedOver: PassedOver[] }> {
   const specIgnored = options.ignoreGlobs.length > 0 ? picomatch(options.ignoreGlobs, { dot: true }) : () => false;

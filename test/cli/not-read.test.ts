@@ -21,7 +21,7 @@ function site(spec = SPEC): string {
     'site/img/hero.png': '',
     'site/img/logo.svg': '<svg/>',
     'site/app.tsx': 'export {};\n',
-    'site/deck.pdf': '%PDF-1.7',
+    'site/deck.key': 'PK',
     'site/LICENSE': 'MIT\n',
     'dist/index.html': '<p>A 14-day free trial</p>\n',
   });
@@ -33,7 +33,7 @@ describe('files no reader reads', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
       '✔ no problems in 1 file\n' +
-        '7 files not read. No reader: .njk (2), no extension (1), .pdf (1); map .njk with formats.extensions. Not copy: .png (1), .svg (1). Code or data: .tsx (1).\n',
+        '7 files not read. No reader: .njk (2), no extension (1), .key (1); map .njk with formats.extensions. Not copy: .png (1), .svg (1). Code or data: .tsx (1).\n',
     );
   });
 
@@ -43,7 +43,7 @@ describe('files no reader reads', () => {
     expect(json.notRead).toEqual([
       { extension: '.njk', files: 2, reason: 'mappable' },
       { extension: '', files: 1, reason: 'other' },
-      { extension: '.pdf', files: 1, reason: 'other' },
+      { extension: '.key', files: 1, reason: 'other' },
       { extension: '.png', files: 1, reason: 'not-copy' },
       { extension: '.svg', files: 1, reason: 'not-copy' },
       { extension: '.tsx', files: 1, reason: 'code' },
@@ -62,7 +62,7 @@ describe('files no reader reads', () => {
     });
     expect(notifications.map((n) => `${n.level} ${n.message.text}`).slice(1)).toEqual([
       'warning 1 file without an extension not read: no reader reads it',
-      'warning 1 .pdf file not read: no reader reads it',
+      'warning 1 .key file not read: no reader reads it',
       'note 1 .png file not read: not copy (images, fonts, media, archives or binaries)',
       'note 1 .svg file not read: not copy (images, fonts, media, archives or binaries)',
       'note 1 .tsx file not read: code or data',
@@ -76,7 +76,7 @@ describe('files no reader reads', () => {
       'site/index.njk:3:18 fact/mismatch 14-day',
       'site/pricing.njk:3:18 fact/mismatch 14-day',
     ]);
-    expect(result.notRead?.map((entry) => entry.extension)).toEqual(['', '.pdf', '.png', '.svg', '.tsx']);
+    expect(result.notRead?.map((entry) => entry.extension)).toEqual(['', '.key', '.png', '.svg', '.tsx']);
   });
 
   it('a glob maps files more narrowly than an extension, and wins over it', async () => {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { FormatError } from '../../src/model/document.js';
 import { genericJsonFormat, UNKNOWN_JSON_MESSAGE } from '../../src/formats/json-generic.js';
 import type { FormatOptions } from '../../src/formats/format.js';
-import { CHANNELS, lintRepo } from '../helpers/lint.js';
+import { CHANNELS, checkFolder, lintRepo, tempRepo } from '../helpers/lint.js';
 import { lineCol, locate, texts } from './helpers.js';
 
 const SPEC = `version: 1\n${CHANNELS}facts:\n  return-window:\n    value: 30 days\n    says: ["within {value}", "{value} to return"]\n`;
@@ -116,5 +116,21 @@ describe('a JSON file of no macro shape', () => {
     expect(refusal(notList, { items: 'macros' })).toMatchObject({ message: 'formats.json.items "macros" is not a list of objects', offset: notList.indexOf('{"a"') });
     const badText = '[{"title": "t", "body": 42}]';
     expect(refusal(badText)).toMatchObject({ message: 'item 1: "body" must be a string', offset: badText.indexOf('42') });
+  });
+});
+
+describe('JSON found by a folder walk', () => {
+  it('is read as an export in a channel; outside every channel only when formats.json says how; onemessage\'s own files never', async () => {
+    const list = '[{"title": "Returns", "body": "Returns within 60 days."}]';
+    const files = {
+      'onemessage.yaml': SPEC,
+      'support/replies.json': list,
+      'i18n/en.json': '{"hero": "Returns within 60 days"}',
+      'support/.onemessage-baseline.json': '{"entries": [{"path": "x", "message": "Returns within 60 days"}]}',
+    };
+    const walked = await checkFolder(tempRepo(files));
+    expect(walked.files.map((file) => file.path)).toEqual(['support/replies.json']);
+    const named = await checkFolder(tempRepo({ ...files, 'onemessage.yaml': `${SPEC}formats:\n  json: { text: hero }\n` }));
+    expect(named.files.map((file) => file.path)).toEqual(['i18n/en.json', 'support/replies.json']);
   });
 });
