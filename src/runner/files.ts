@@ -44,11 +44,13 @@ export interface PassedOver {
 
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules', '.onemessage-cache']);
 const SPEC_NAMES = new Set<string>(SPEC_FILE_NAMES);
+/** `onemessage report`'s default files, written in the working folder: onemessage's own output is not content. */
+export const OWN_REPORT = /^onemessage-report\.[a-z]+$/;
 /**
- * `onemessage report`'s default files, written in the working folder, and onemessage's own state
- * (`.onemessage-baseline.json`, temporary files of an atomic write): its own output is not content.
+ * What a walk never reads: those reports, and onemessage's own state (`.onemessage-baseline.json`,
+ * temporary files of an atomic write).
  */
-const OWN_REPORT = /^onemessage-report\.[a-z]+$|^\.onemessage-|\.onemessage-\d+-[0-9a-f]+\.tmp$/;
+const OWN_FILES = /^onemessage-report\.[a-z]+$|^\.onemessage-|\.onemessage-\d+-[0-9a-f]+\.tmp$/;
 
 export async function discoverFiles(options: DiscoveryOptions): Promise<{ files: DiscoveredFile[]; problems: DiscoveryProblem[]; passedOver: PassedOver[] }> {
   const specIgnored = options.ignoreGlobs.length > 0 ? picomatch(options.ignoreGlobs, { dot: true }) : () => false;
@@ -98,7 +100,7 @@ export async function discoverFiles(options: DiscoveryOptions): Promise<{ files:
       }
       if (gitIgnored(active, abs, isDir) || ignoredBySpec(abs)) continue;
       if (isDir) await walk(abs, active);
-      else if (OWN_REPORT.test(entry.name) || options.skip?.has(abs)) continue;
+      else if (OWN_FILES.test(entry.name) || options.skip?.has(abs)) continue;
       // Pipes and devices too: the linter reports them as unreadable instead of hiding them.
       else if (read(abs)) files.set(abs, { abs, rel: rel(abs) });
       // Dotfiles and the spec are configuration, never copy, and not worth a word.

@@ -219,5 +219,7 @@ function toSpec(options: { part: SpecPart; absPath: string; sha256: string }): S
   if (part.formats.extensions) spec.formats.extensions = part.formats.extensions;
   if (part.brand !== undefined) spec.brand = part.brand;
   if (part.internal !== undefined) spec.internal = part.internal;
+  if (part.owner !== undefined) spec.owner = part.owner;
+  if (part.revision !== undefined) spec.revision = part.revision;
   return spec;
 }
