@@ -124,10 +124,10 @@ export class Session {
 
   /** Lints files and folders (relative to `cwd`): folders are walked, honouring .gitignore and the spec's `ignore`. */
   async lintFiles(paths: readonly string[], options: LintFilesOptions = {}): Promise<FileRecord[]> {
-    const { outcomes, problems, passedOver } = await collectOutcomes({ cwd: this.cwd, paths: [...paths], ...options }, this.context);
+    const { outcomes, problems, passedOver, passedOverByReader } = await collectOutcomes({ cwd: this.cwd, paths: [...paths], ...options }, this.context);
     for (const outcome of outcomes) this.outcomes.set(outcome.record.path, outcome);
     for (const problem of problems) this.problems.push(problem);
-    for (const file of passedOver) this.passedOver.set(file.rel, file.extension);
+    for (const file of [...passedOver, ...passedOverByReader]) this.passedOver.set(file.rel, file.extension);
     for (const given of paths) this.paths.push(given);
     return outcomes.map((outcome) => outcome.record);
   }

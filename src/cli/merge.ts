@@ -52,7 +52,8 @@ export async function mergeCommand(files: string[], flags: CheckFlags, io: Io): 
   const outcomes: FileOutcome[] = shards.flatMap((shard) => shard.outcomes);
   // Every shard discovers the whole run's files, so each holds the same problems and passed-over files: keep one copy.
   const problems: DiscoveryProblem[] = first.problems;
-  session.addOutcomes(outcomes, problems, first.notRead ?? []);
+  // What readers passed over differs by shard: add every shard's count to the walk's.
+  session.addOutcomes(outcomes, problems, [...(first.notRead ?? []), ...shards.flatMap((shard) => shard.notReadByReader ?? [])]);
   const result = session.finish();
   stamp(result, flags, spec.dir);
   await writeReports(result, flags, io);

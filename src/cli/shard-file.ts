@@ -24,6 +24,8 @@ export interface ShardFile {
   problems: DiscoveryProblem[];
   /** files the walk passed over, by extension (every shard counts all of them) */
   notRead?: NotRead[];
+  /** files this shard's readers passed over (JSON that is no export), by extension: merge adds them up */
+  notReadByReader?: NotRead[];
   outcomes: FileOutcome[];
 }
 
@@ -45,7 +47,7 @@ export function parseShardFile(text: string, name: string): ShardFile {
   } catch {
     throw new UsageError(`${name}: not a shard file (invalid JSON)`);
   }
-  if (data?.onemessageShard !== SHARD_FORMAT || !data.shard || !Array.isArray(data.outcomes) || !data.spec || typeof data.asOf !== 'string' || (data.notRead !== undefined && !isNotReadList(data.notRead))) {
+  if (data?.onemessageShard !== SHARD_FORMAT || !data.shard || !Array.isArray(data.outcomes) || !data.spec || typeof data.asOf !== 'string' || (data.notRead !== undefined && !isNotReadList(data.notRead)) || (data.notReadByReader !== undefined && !isNotReadList(data.notReadByReader))) {
     throw new UsageError(`${name}: not a shard file written by onemessage check --shard (format ${SHARD_FORMAT})`);
   }
   return data as ShardFile;

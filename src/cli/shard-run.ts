@@ -28,8 +28,9 @@ export async function shardCommand(run: ShardRun, io: Io): Promise<number> {
   if (other) throw new UsageError(`--shard writes a shard file for onemessage merge; --format ${other.format} belongs on the merge`);
   if (flags.changedSince !== undefined) throw new UsageError('--changed-since cannot be combined with --shard: give it to each shard-free run, or report all files from merge');
   const targets = explicit.length > 0 ? explicit : [{ format: 'shard' }];
-  const { outcomes, problems, passedOver } = await collectOutcomes({ cwd: io.cwd, paths, shard, ...speed }, session.context);
+  const { outcomes, problems, passedOver, passedOverByReader } = await collectOutcomes({ cwd: io.cwd, paths, shard, ...speed }, session.context);
   const notRead = countNotRead(passedOver);
+  const notReadByReader = countNotRead(passedOverByReader);
   const file: ShardFile = {
     onemessageShard: SHARD_FORMAT,
     version: VERSION,
@@ -39,6 +40,7 @@ export async function shardCommand(run: ShardRun, io: Io): Promise<number> {
     paths,
     problems,
     ...(notRead.length > 0 ? { notRead } : {}),
+    ...(notReadByReader.length > 0 ? { notReadByReader } : {}),
     outcomes,
   };
   const text = `${JSON.stringify(file)}\n`;

@@ -31,6 +31,8 @@ const CODE = [
   '.ex', '.exs', '.erl', '.clj', '.scala', '.dart', '.elm', '.hs', '.ml', '.fs', '.sh', '.bash', '.zsh', '.fish', '.ps1', '.bat', '.cmd',
   '.sql', '.graphql', '.gql', '.proto', '.ipynb',
   '.yml', '.yaml', '.toml', '.ini', '.cfg', '.conf', '.env', '.properties', '.xml', '.xsl', '.json5', '.jsonc', '.jsonl', '.ndjson',
+  // JSON is read in a channel; outside every channel, only a file of a macro export's shape is.
+  '.json',
   '.lock', '.map', '.webmanifest', '.tsv', '.csproj', '.sln', '.gradle', '.mk', '.cmake', '.dockerfile', '.tf', '.hcl', '.nix',
 ];
 

@@ -36,8 +36,8 @@ export interface CheckOptions extends RunSpeed {
 
 export async function check(options: CheckOptions): Promise<RunResult> {
   const { context, cwd, paths } = options;
-  const { outcomes, problems, passedOver } = await collectOutcomes(options, context);
-  return finishRun({ outcomes, problems, notRead: countNotRead(passedOver), context, cwd, paths, ...(options.specWarnings ? { specWarnings: options.specWarnings } : {}), ...(options.focus ? { focus: options.focus } : {}) });
+  const { outcomes, problems, passedOver, passedOverByReader } = await collectOutcomes(options, context);
+  return finishRun({ outcomes, problems, notRead: countNotRead([...passedOver, ...passedOverByReader]), context, cwd, paths, ...(options.specWarnings ? { specWarnings: options.specWarnings } : {}), ...(options.focus ? { focus: options.focus } : {}) });
 }
 
 export interface FinishOptions {

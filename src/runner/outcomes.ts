@@ -5,6 +5,7 @@
  */
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { knownExtensions, loadFormatsFor } from '../formats/index.js';
 import type { LintContext } from '../lint/context.js';
 import type { FileOutcome } from '../lint/file.js';
@@ -48,6 +49,11 @@ export interface Collected {
   problems: DiscoveryProblem[];
   /** files the walk found that no reader reads (every shard lists all of them) */
   passedOver: PassedOver[];
+  /**
+   * files a reader passed over when it read them: JSON outside every channel that is no export
+   * (`package.json`, a translation file); each shard lists only its own
+   */
+  passedOverByReader: PassedOver[];
   /** files taken from the cache */
   cached: number;
 }
@@ -125,6 +131,7 @@ export async function collectOutcomes(options: CollectOptions, context: LintCont
     outcomes: results.filter((outcome): outcome is FileOutcome => outcome !== undefined),
     problems: discovered.problems,
     passedOver: discovered.passedOver,
+    passedOverByReader: files.flatMap((file, index) => (results[index] === undefined ? [{ rel: file.rel, extension: path.extname(file.rel).toLowerCase() }] : [])),
     cached: cache?.hits ?? 0,
   };
 }

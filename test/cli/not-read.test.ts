@@ -90,6 +90,20 @@ describe('files no reader reads', () => {
     expect(result.findings.map((f) => `${f.path}:${f.start.column}`)).toEqual(['site/legacy/old.page:6', 'site/new.page:6']);
   });
 
+  it('counts JSON outside every channel that is no macro export as data, in one run or merged from shards', async () => {
+    const dir = tempRepo({
+      'onemessage.yaml': SPEC,
+      'package.json': '{ "name": "site", "version": "1.0.0" }\n',
+      'i18n/en.json': '{ "cta": "Start your 14-day free trial" }\n',
+      'site/about.md': 'Every plan starts with a 30-day free trial.\n',
+    });
+    const plain = await runCli(['check', '--no-color'], { cwd: dir });
+    expect(plain.stdout).toBe('✔ no problems in 1 file\n2 files not read. Code or data: .json (2).\n');
+    for (const i of [1, 2]) await runCli(['check', '--shard', `${i}/2`, '--format', 'shard', '--output', `s${i}.shard`], { cwd: dir });
+    const merged = await runCli(['merge', 's1.shard', 's2.shard', '--no-color'], { cwd: dir });
+    expect(merged.stdout).toBe(plain.stdout);
+  });
+
   it('are not said at all when the walk passes over nothing', async () => {
     const result = await runCli(['check', '--no-color'], { cwd: tempRepo({ 'onemessage.yaml': SPEC, 'site/a.md': 'Hello.\n' }) });
     expect(result.stdout).toBe('✔ no problems in 1 file\n');
