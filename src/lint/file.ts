@@ -4,7 +4,7 @@
  * positions, so a file's outcome can come from a worker, a cache or another machine. It reads no
  * file: the runner, the library or an editor gives it the text.
  */
-import { FormatError, INTERNAL_CHANNEL, type Document, type FormatNote, type LineModel } from '../model/document.js';
+import { FormatError, INTERNAL_CHANNEL, toSourceRange, type Document, type FormatNote, type LineModel } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
 import { neighbourhood } from '../model/fingerprint.js';
 import { locator, type Locator } from '../model/positions.js';
@@ -134,6 +134,7 @@ export function lintDocuments(options: {
         const kept = format.writable === false || fix === undefined ? rest : { ...rest, fix };
         findings.push(documentFinding({ rule: current!.rule, severity: current!.severity, doc, report: kept, text, locate }));
       },
+      sourceRange: (block, start, end) => toSourceRange(block, start, end),
     };
     for (const entry of context.rules.document) {
       current = entry;

@@ -20,6 +20,14 @@ export interface DiscoveryProblem {
   message: string;
   /** a path named on the command line that does not exist: a usage error, not a finding */
   missing?: boolean;
+  /** the missing path was a glob that matched no file */
+  glob?: boolean;
+}
+
+/** Ignore patterns in .gitignore syntax, relative to `base` (--ignore-path FILE's folder, or the working folder for --ignore-pattern). */
+export interface IgnoreSource {
+  base: string;
+  patterns: string[];
 }
 
 export interface DiscoveryOptions {
@@ -33,6 +41,8 @@ export interface DiscoveryOptions {
   readerOf?: (abs: string) => string | undefined;
   /** absolute paths of files this run writes (its --output files): never read back as content */
   skip?: Set<string>;
+  /** more ignore patterns, applied like a .gitignore at their base, to named files too */
+  ignore?: IgnoreSource[];
 }
 
 /** A file a folder walk found and passed over because no reader reads it. */
@@ -64,6 +74,9 @@ export async function discoverFiles(options: DiscoveryOptions): Promise<{ files:
   };
   const passedOver = new Map<string, PassedOver>();
   const read = (abs: string) => options.extensions.has(path.extname(abs).toLowerCase()) || options.readerOf?.(abs) !== undefined;
+  const extra = (options.ignore ?? []).filter((source) => source.patterns.length > 0).map((source) => ({ base: path.resolve(options.cwd, source.base), ig: ignore().add(source.patterns) }));
+  /** while a glob is walked: the files it selects */
+  let selects: ((abs: string) => boolean) | undefined;
 
   async function walk(dir: string, rules: Array<{ base: string; ig: Ignore }>): Promise<void> {
     let real: string;
@@ -102,6 +115,8 @@ export async function discoverFiles(options: DiscoveryOptions): Promise<{ files:
       if (isDir) await walk(abs, active);
       else if (OWN_FILES.test(entry.name) || options.skip?.has(abs)) continue;
       // Pipes and devices too: the linter reports them as unreadable instead of hiding them.
+      // A glob walks its base folder: files it does not select were not asked for, read or not.
+      else if (selects && !selects(abs)) continue;
       else if (read(abs)) files.set(abs, { abs, rel: rel(abs) });
       // Dotfiles and the spec are configuration, never copy, and not worth a word.
       else if (!entry.name.startsWith('.') && !SPEC_NAMES.has(entry.name)) passedOver.set(abs, { rel: rel(abs), extension: path.extname(entry.name).toLowerCase() });
@@ -115,18 +130,48 @@ export async function discoverFiles(options: DiscoveryOptions): Promise<{ files:
       stat = await fs.stat(abs);
     } catch (error) {
       const missing = codeOf(error) === 'ENOENT';
+      if (missing && isGlob(given)) {
+        // A quoted glob ('site/**/*.md'), as every peer takes them and Windows shells never expand them.
+        if (!(await walkGlob(given))) problems.push({ rel: given, message: 'no files match the pattern', missing: true, glob: true });
+        continue;
+      }
       problems.push({ rel: rel(abs), message: `no such file or folder${missing ? '' : `: ${reason(error)}`}`, ...(missing ? { missing } : {}) });
       continue;
     }
     if (stat.isDirectory()) {
-      await walk(abs, await gitignoresAbove(abs, options.cwd));
-    } else if (!ignoredBySpec(abs)) {
+      await walk(abs, [...extra, ...(await gitignoresAbove(abs, options.cwd))]);
+    } else if (!ignoredBySpec(abs) && !gitIgnored(extra, abs, false)) {
       // A file named on the command line is read whatever its extension; the reader says if it can't.
       files.set(abs, { abs, rel: rel(abs), explicit: true });
     }
   }
+  /** Walks a glob's fixed base folder, keeping the files the glob matches; false when it matched none. */
+  async function walkGlob(pattern: string): Promise<boolean> {
+    const scan = picomatch.scan(toPosix(pattern));
+    const base = path.resolve(options.cwd, scan.base || '.');
+    const matches = picomatch(toPosix(path.isAbsolute(pattern) ? pattern : path.join(options.cwd, pattern)), { dot: false });
+    let globMatchedAny = false;
+    selects = (abs) => {
+      const yes = matches(toPosix(abs));
+      if (yes) globMatchedAny = true;
+      return yes;
+    };
+    try {
+      const stat = await fs.stat(base).catch(() => undefined);
+      if (stat?.isDirectory()) await walk(base, [...extra, ...(await gitignoresAbove(base, options.cwd))]);
+    } finally {
+      selects = undefined;
+    }
+    return globMatchedAny;
+  }
+
   const byPath = <T extends { rel: string }>(a: T, b: T) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0);
   return { files: [...files.values()].sort(byPath), problems, passedOver: [...passedOver.values()].sort(byPath) };
+}
+
+/** A path with glob syntax in it (`*`, `?`, `[...]`, `{a,b}`). */
+export function isGlob(given: string): boolean {
+  return picomatch.scan(toPosix(given)).isGlob;
 }
 
 async function gitignoreAt(dir: string): Promise<Ignore | undefined> {
