@@ -13,6 +13,7 @@ import picomatch from 'picomatch';
 import { ruleHelp, rulePageUrl } from '../rules/help.js';
 import { factMatrix, rules as builtinRules } from '../rules/index.js';
 import { loadFormatsFor } from './formats/index.js';
+import { countNotRead } from './formats/not-read.js';
 import { createLintContext, type LintContext } from './lint/context.js';
 import type { Severity } from './model/finding.js';
 import { lintText, type FileOutcome, type LintTextOptions } from './lint/file.js';
@@ -23,7 +24,7 @@ import { toPosix } from './lint/paths.js';
 import type { Rule } from './lint/rule.js';
 import type { Diagnostic } from './model/diagnostic.js';
 import type { Finding } from './model/finding.js';
-import type { FileRecord, RunResult } from './model/result.js';
+import type { FileRecord, NotRead, RunResult } from './model/result.js';
 import { reporterFor, reporterNames, type ReportOptions } from './report/index.js';
 import { finishRun } from './runner/check.js';
 import type { DiscoveryProblem } from './runner/files.js';
@@ -116,6 +117,9 @@ export class Session {
   readonly rules: readonly Rule[];
   private readonly outcomes = new Map<string, FileOutcome>();
   private readonly problems: DiscoveryProblem[] = [];
+  /** files folder walks passed over (by path, so a folder walked twice counts once), and counts from shards */
+  private readonly passedOver = new Map<string, string>();
+  private readonly notReadCounts: NotRead[] = [];
   private readonly paths: string[] = [];
   private readonly notes: string[] = [];
   /** what the last `lintFiles` did with its files: found, read, from the cache, parsed, holding a phrase */
@@ -176,7 +180,8 @@ export class Session {
     // An editor may hand over a BOM; offsets are into the text after it, as for files.
     const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
     const bytes = Buffer.from(text, 'utf8');
-    await loadFormatsFor([rel]);
+    const reader = group.context.readerOf(abs);
+    await loadFormatsFor([rel], reader ? [reader] : []);
     const outcome = lintText({ abs, rel, explicit: options.explicit !== false }, body, group.context, { sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length }, this.editState(rel));
     this.keep(rel, outcome);
     return rel;
@@ -218,7 +223,8 @@ export class Session {
       this.forget(rel);
       return rel;
     }
-    await loadFormatsFor([rel]);
+    const reader = group.context.readerOf(abs);
+    await loadFormatsFor([rel], reader ? [reader] : []);
     this.keep(rel, await lintFile({ abs, rel }, group.context));
     return rel;
   }
@@ -255,10 +261,11 @@ export class Session {
 
   /** Lints files and folders (relative to `cwd`): folders are walked, honouring .gitignore and the spec's `ignore`. */
   async lintFiles(paths: readonly string[], options: LintFilesOptions = {}): Promise<FileRecord[]> {
-    const { outcomes, problems, stats } = await collectOutcomes({ cwd: this.cwd, paths: [...paths], ...options }, this.specs);
+    const { outcomes, problems, passedOver, passedOverByReader, stats } = await collectOutcomes({ cwd: this.cwd, paths: [...paths], ...options }, this.specs);
     this.lastStats = stats;
     for (const outcome of outcomes) this.keep(outcome.record.path, outcome);
     for (const problem of problems) this.problems.push(problem);
+    for (const file of [...passedOver, ...passedOverByReader]) this.passedOver.set(file.rel, file.extension);
     for (const given of paths) this.paths.push(given);
     this.generation++;
     return outcomes.map((outcome) => outcome.record);
@@ -268,16 +275,19 @@ export class Session {
   clear(): void {
     this.outcomes.clear();
     this.problems.length = 0;
+    this.passedOver.clear();
+    this.notReadCounts.length = 0;
     this.paths.length = 0;
     this.notes.length = 0;
     this.readers.clear();
     this.generation++;
   }
 
-  /** Adds outcomes linted elsewhere (shards of a run on other machines, a cache). */
-  addOutcomes(outcomes: readonly FileOutcome[], problems: readonly DiscoveryProblem[] = []): void {
+  /** Adds outcomes linted elsewhere (shards of a run on other machines, a cache), with what their walk passed over. */
+  addOutcomes(outcomes: readonly FileOutcome[], problems: readonly DiscoveryProblem[] = [], notRead: readonly NotRead[] = []): void {
     for (const outcome of outcomes) this.keep(outcome.record.path, outcome);
     for (const problem of problems) this.problems.push(problem);
+    for (const count of notRead) this.notReadCounts.push(count);
     this.generation++;
   }
 
@@ -293,6 +303,7 @@ export class Session {
     const result = finishRun({
       outcomes: [...this.outcomes.values()],
       problems: this.problems,
+      notRead: countNotRead([...[...this.passedOver.values()].map((extension) => ({ extension })), ...this.notReadCounts]),
       specs: this.specs,
       cwd: this.cwd,
       paths: this.paths,

@@ -107,8 +107,10 @@ export async function prepareCheck(
   // A spec file named as a path (pre-commit passes onemessage.yaml when only the spec changed) stands for everything it covers.
   paths = paths.map((given) => (isSpecFileName(given) && existsSync(path.resolve(io.cwd, given)) ? path.dirname(given) || '.' : given));
   const targets = paths.length > 0 ? paths : [specFolder];
-  // A report written into the checked folder must not come back as content on the next run.
+  // A report written into the checked folder must not come back as content on the next run, nor the baseline.
   const skip = (flags.outputs ?? []).flatMap((target) => (target.file !== undefined ? [path.resolve(io.cwd, target.file)] : []));
+  // (The default baseline, .onemessage-baseline.json, is onemessage's own state, which no walk reads.)
+  for (const value of [flags.baseline, flags.writeBaseline]) if (typeof value === 'string') skip.push(path.resolve(io.cwd, value));
   // --corpus and --changed-since: the spec's whole folder feeds the cross-document rules; only some files are reported.
   const corpus = flags.corpus || flags.changedSince !== undefined ? specFolder : undefined;
   const focus = flags.changedSince !== undefined ? await changedFocus(flags.changedSince, paths, io.cwd) : corpus && paths.length > 0 ? paths : undefined;

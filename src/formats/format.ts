@@ -9,6 +9,12 @@ export interface FormatOptions {
   markdownFields: string[];
   /** column names of a generic CSV of macros (`formats.csv`) */
   csv?: { title?: string; text?: string; id?: string; channel?: string };
+  /** where a JSON macro export of another shape keeps its macros and their keys (`formats.json`) */
+  json?: { items?: string; title?: string; text?: string; id?: string; channel?: string };
+  /** component name (or `*`) -> the JSX props read as text (`formats.mdx.props`); absent: props whose values read as prose */
+  mdxProps?: Record<string, string[]>;
+  /** whether `.md` files are read as MDX (`formats.markdown.mdx`); absent: `auto` */
+  markdownMdx?: 'auto' | boolean;
 }
 
 export interface ReadInput {
@@ -17,6 +23,11 @@ export interface ReadInput {
   /** the decoded source text (BOM removed); every offset is into this string */
   text: string;
   options: FormatOptions;
+  /**
+   * The file was found by a folder walk outside every channel, so it may be no content at all: a
+   * reader whose format says so (`mayNotBeContent`) reads only a shape it is sure of, and guesses at none.
+   */
+  mayPassOver?: boolean;
 }
 
 export interface FormatModule {
@@ -35,9 +46,10 @@ export interface FormatModule {
    * An inline directive written as this format's comment, around `body` (`onemessage-disable-line
    * term/use -- reason`), for an editor's "disable" action. Absent: the format has no comment a
    * writer can add (a macro export is re-exported by its help desk; JSON has no comments), so a
-   * waiver goes in the spec's `exceptions`.
+   * waiver goes in the spec's `exceptions`. `source` is the file's text, for a format whose
+   * comment depends on how the file is written (a Markdown page written as MDX).
    */
-  directiveComment?(body: string): string;
+  directiveComment?(body: string, source?: string): string;
   /**
    * Whether reading this text could give nothing but one document with no error and no metadata
    * that changes its record (a declared channel), so that a file the prefilter proved free of

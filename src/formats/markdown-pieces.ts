@@ -9,7 +9,7 @@
  * first piece, or read whole. A test holds the pieced reading equal to the whole one over
  * generated texts and edits.
  */
-import type { Document, ReadResult, TextBlock } from '../model/document.js';
+import type { Document, FormatNote, ReadResult, TextBlock } from '../model/document.js';
 import type { ReadInput } from './format.js';
 
 /** Where a piece may start: after a blank line, a line opening a paragraph (a letter) or an ATX heading. */
@@ -26,6 +26,8 @@ export interface TopNode {
 export interface PieceParse {
   document: Document;
   top: TopNode[];
+  /** what the reader noticed (a key set twice in the front matter): only the first piece has front matter */
+  notes?: FormatNote[];
 }
 
 /**
@@ -118,7 +120,8 @@ export function pieceReader(options: { read(input: ReadInput): ReadResult; parse
         for (const block of parse.document.blocks) doc.blocks.push(moved(block, at));
         for (const directive of parse.document.directives) doc.directives.push({ ...directive, start: directive.start + at, end: directive.end + at });
       }
-      return { documents: [doc] };
+      const notes = pieces[0]!.parse.notes;
+      return { documents: [doc], ...(notes && notes.length > 0 ? { notes } : {}) };
     } catch {
       last = new Map();
       return options.read(input);

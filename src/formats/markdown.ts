@@ -1,4 +1,7 @@
-/** The Markdown format: CommonMark with GFM and YAML front matter, read with remark. */
+/**
+ * The Markdown format: CommonMark with GFM and YAML front matter, read with remark; a page written
+ * as MDX (imports, exports, JSX components) is read as MDX, as Docusaurus and Nextra read it.
+ */
 import { markdownReadsQuietly } from './quiet.js';
 import { markdownPhraseView } from './markdown-view.js';
 import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
@@ -16,7 +19,11 @@ import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
 import { escapeMarkdownText } from './escape.js';
 import type { FormatModule, ReadInput } from './format.js';
+import { checkFrontMatterSize } from './frontmatter.js';
+import { FormatError, type ReadResult } from '../model/document.js';
 import { pieceReader, type PieceParse } from './markdown-pieces.js';
+import { parseMdx } from './mdx.js';
+import { asMdx, looksLikeMdx, withoutEsm } from './mdx-detect.js';
 import { documentFromMdast, type MdNode } from './mdast-reader.js';
 import './micromark-patch.js';
 import { checkContainerDepth, checkInlineMarks, checkTreeDepth } from './nesting.js';
@@ -72,6 +79,7 @@ export function markdownParser(text: string): Processor {
 
 /** The checks over the whole text that come before a parse: nesting and emphasis marks a parser would choke on. */
 export function checkMarkdown(text: string): void {
+  checkFrontMatterSize(text);
   checkContainerDepth(text);
   checkInlineMarks(text, { mdx: false });
 }
@@ -81,7 +89,44 @@ export function parseMarkdown({ path, text, options }: ReadInput): PieceParse {
   const tree = markdownParser(text).parse(text) as MdNode;
   checkTreeDepth(tree);
   const top = (tree.children ?? []).map((node) => ({ type: node.type, start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 }));
-  return { document: documentFromMdast({ tree, source: text, path, format: 'markdown', options }), top };
+  const read = documentFromMdast({ tree, source: text, path, format: 'markdown', options });
+  return { document: read.documents[0]!, top, ...(read.notes ? { notes: read.notes } : {}) };
+}
+
+/** Reads a page as Markdown or, when it is written as MDX (or the spec says so), as MDX. */
+function readMarkdown(input: ReadInput): ReadResult {
+  const { path, text, options } = input;
+  const mode = options.markdownMdx ?? 'auto';
+  const read = (source: string, tree: MdNode) => documentFromMdast({ tree, source, path, format: 'markdown', options });
+  // Every rewrite keeps each character where it was, so offsets into it are offsets into the file.
+  if (mode === true) {
+    const source = asMdx(text);
+    return read(source, parseMdx(source));
+  }
+  if (mode === 'auto' && looksLikeMdx(text)) {
+    const source = asMdx(text);
+    try {
+      return read(source, parseMdx(source));
+    } catch (error) {
+      if (!(error instanceof FormatError)) throw error;
+      // Not valid MDX (a stray `<` or `{`, an unclosed `<br>`): read as Markdown, whose imports are still not prose.
+      const markdownSource = withoutEsm(text);
+      checkMarkdown(markdownSource);
+      return fromParse(parseMarkdown({ ...input, text: markdownSource }));
+    }
+  }
+  checkMarkdown(text);
+  return fromParse(parseMarkdown(input));
+}
+
+function fromParse(parse: PieceParse): ReadResult {
+  return { documents: [parse.document], ...(parse.notes ? { notes: parse.notes } : {}) };
+}
+
+/** Whether a page is read as MDX: then it is read whole, since pieces are cut by Markdown's rules. */
+function readsAsMdx(input: ReadInput): boolean {
+  const mode = input.options.markdownMdx ?? 'auto';
+  return mode === true || (mode === 'auto' && looksLikeMdx(input.text));
 }
 
 export const markdown: FormatModule = {
@@ -90,13 +135,12 @@ export const markdown: FormatModule = {
   readsQuietly: markdownReadsQuietly,
   phraseView: markdownPhraseView,
   extensions: ['.md', '.markdown'],
-  escapeReplacement: (text, at) => escapeMarkdownText(text, at),
-  directiveComment: (body) => `<!-- ${body} -->`,
-  read(input) {
-    checkMarkdown(input.text);
-    return { documents: [parseMarkdown(input).document] };
-  },
+  escapeReplacement: (text, at) => escapeMarkdownText(text, at, { mdx: looksLikeMdx(at.source) }),
+  // A page read as MDX takes MDX's comment: an HTML comment is a syntax error there.
+  directiveComment: (body, source) => (source !== undefined && looksLikeMdx(source) ? `{/* ${body} */}` : `<!-- ${body} -->`),
+  read: readMarkdown,
   editReader() {
-    return pieceReader({ read: (input) => markdown.read(input), parse: parseMarkdown, check: checkMarkdown });
+    const pieces = pieceReader({ read: readMarkdown, parse: parseMarkdown, check: checkMarkdown });
+    return (input) => (readsAsMdx(input) ? readMarkdown(input) : pieces(input));
   },
 };

@@ -8,6 +8,7 @@ import type { FormatOptions } from '../formats/format.js';
 import { compileSpec, type CompiledSpec } from '../spec/compile.js';
 import type { Spec } from '../spec/types.js';
 import { channelResolver } from './channels.js';
+import { readerResolver, type ReaderOf } from './readers.js';
 import type { CorpusRule, DocumentRule, FileRule, Rule, RunView, WaiverRule } from './rule.js';
 
 export interface Active<R> {
@@ -55,6 +56,8 @@ export interface LintContext {
   formatOptions: FormatOptions;
   /** the spec's channel for a file, by its globs */
   channelOf(abs: string): string | undefined;
+  /** the reader the spec's `formats.extensions` maps a file to; undefined: the reader its extension has */
+  readerOf: ReaderOf;
   /** keep the stack of an internal error in a reader (as a warning) for `--debug` */
   debug?: boolean;
 }
@@ -68,6 +71,17 @@ export interface LintContextOptions {
   /** default true: files the prefilter proves free of phrases are not parsed */
   prefilter?: boolean;
   debug?: boolean;
+}
+
+/** What the readers need from the spec's `formats` (and the front matter fields always read). */
+export function formatOptionsFor(spec: Spec): FormatOptions {
+  return {
+    markdownFields: ['title', 'description', ...(spec.formats.markdown?.fields ?? [])],
+    ...(spec.formats.csv ? { csv: spec.formats.csv } : {}),
+    ...(spec.formats.json ? { json: spec.formats.json } : {}),
+    ...(spec.formats.mdx ? { mdxProps: spec.formats.mdx.props } : {}),
+    ...(spec.formats.markdown?.mdx !== undefined ? { markdownMdx: spec.formats.markdown.mdx } : {}),
+  };
 }
 
 export function createLintContext(options: LintContextOptions): LintContext {
@@ -85,11 +99,9 @@ export function createLintContext(options: LintContextOptions): LintContext {
     rules,
     ...(options.matrix ? { matrix: options.matrix } : {}),
     asOf,
-    formatOptions: {
-      markdownFields: ['title', 'description', ...(spec.formats.markdown?.fields ?? [])],
-      ...(spec.formats.csv ? { csv: spec.formats.csv } : {}),
-    },
+    formatOptions: formatOptionsFor(spec),
     channelOf: (abs) => channels.byPath(abs),
+    readerOf: readerResolver(spec),
     ...(options.debug ? { debug: true } : {}),
   };
 }

@@ -68,7 +68,7 @@ export function planDirective(options: PlanDirectiveOptions): DirectivePlan {
 /** The end of the finding's line first (it never moves a line), then a line of its own above it, indented alike. */
 function candidates(options: { text: string; offset: number; selector: string; format: FormatModule }): DirectiveInsert[] {
   const { text, offset, selector, format } = options;
-  const comment = (kind: DirectiveInsert['kind']) => format.directiveComment!(`onemessage-${kind} ${selector} -- ${REASON_PLACEHOLDER}`);
+  const comment = (kind: DirectiveInsert['kind']) => format.directiveComment!(`onemessage-${kind} ${selector} -- ${REASON_PLACEHOLDER}`, text);
   const lineStart = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
   const breakAt = text.slice(offset).search(/\r\n|\r|\n/);
   const lineEnd = breakAt < 0 ? text.length : offset + breakAt;

@@ -4,7 +4,7 @@
  * positions, so a file's outcome can come from a worker, a cache or another machine. It reads no
  * file: the runner, the library or an editor gives it the text.
  */
-import { FormatError, toSourceRange, type Document, type LineModel, type ReadResult } from '../model/document.js';
+import { FormatError, INTERNAL_CHANNEL, toSourceRange, type Document, type FormatNote, type LineModel, type ReadResult } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
 import { neighbourhood } from '../model/fingerprint.js';
 import { locator, type Locator } from '../model/positions.js';
@@ -60,7 +60,7 @@ export interface SourceMeta {
  */
 export function lintText(file: DiscoveredFile, text: string, context: LintContext, meta: SourceMeta, options: LintTextOptions = {}): FileOutcome | undefined {
   const channel = context.channelOf(file.abs);
-  const format = formatFor(file.rel, text);
+  const format = formatFor(file.rel, text, context.readerOf(file.abs));
   if (!format && containerFor(file.rel)) {
     // Text decoded from an Office file or a PDF is no longer the file: only its bytes can be read.
     return unreadableOutcome(file, context, { reason: 'an Office document or a PDF is read from its bytes, not from text: check the file itself (not through standard input or lintText)', meta, channel });
@@ -70,15 +70,21 @@ export function lintText(file: DiscoveredFile, text: string, context: LintContex
     return unreadableOutcome(file, context, { reason: `no reader for ${ext} files`, meta, channel });
   }
   const { prefilter } = context.compiled;
-  if (prefilter && !prefilter.mayMatch(text, () => format.phraseView?.(text)) && format.readsQuietly?.(text)) {
+  // Whether the file reads quietly is asked first: it is cheap, and a file that does not (a page whose
+  // front matter is refused) is parsed whatever the prefilter would say of its text.
+  if (prefilter && format.readsQuietly?.(text) && !prefilter.mayMatch(text, () => format.phraseView?.(text))) {
     // What the parse would have given: one document, no finding, no statement, no warning.
     const record: FileRecord = { path: file.rel, format: format.name, ...(channel !== undefined ? { channel } : {}), sha256: meta.sha256, documents: 1, bytes: meta.bytes };
     return { record, findings: [], statements: {}, warnings: [], work: { parsed: false, held: false } };
   }
   let documents: Document[];
+  let notes: FormatNote[];
   try {
+    const mayPassOver = Boolean(format.mayNotBeContent) && !file.explicit && channel === undefined;
     const read = options.readerFor?.(format) ?? ((input: ReadInput) => format.read(input));
-    documents = read({ path: file.rel, text, options: context.formatOptions }).documents;
+    const result = read({ path: file.rel, text, options: context.formatOptions, ...(mayPassOver ? { mayPassOver } : {}) });
+    documents = result.documents;
+    notes = result.notes ?? [];
   } catch (error) {
     if (error instanceof FormatError) {
       if (format.mayNotBeContent && !file.explicit && channel === undefined) return undefined;
@@ -90,7 +96,7 @@ export function lintText(file: DiscoveredFile, text: string, context: LintContex
     if (context.debug && error instanceof Error && error.stack) outcome.warnings.push(`${file.rel}: ${error.stack}`);
     return outcome;
   }
-  return lintDocuments({ file, text, documents, format: { name: format.name, lines: format.lines }, locate: locator(text), context, meta, channel, ...(options.matchMemo ? { matchMemo: options.matchMemo } : {}) });
+  return lintDocuments({ file, text, documents, notes, format: { name: format.name, lines: format.lines }, locate: locator(text), context, meta, channel, ...(options.matchMemo ? { matchMemo: options.matchMemo } : {}) });
 }
 
 /** What the document pipeline needs of the format that read a file. */
@@ -105,8 +111,22 @@ export interface ReadBy {
  * Runs the rules over documents read from a file's text (its source, or a container's extracted
  * text): channels, directives, matches, document rules and the corpus rules' statements.
  */
-export function lintDocuments(options: { file: DiscoveredFile; text: string; documents: Document[]; format: ReadBy; locate: Locator; context: LintContext; meta: SourceMeta; channel: string | undefined; matchMemo?: BlockMatchMemo }): FileOutcome {
+export function lintDocuments(options: {
+  file: DiscoveredFile;
+  text: string;
+  documents: Document[];
+  /** what the reader noticed in the file it read, for the file rules */
+  notes?: FormatNote[];
+  format: ReadBy;
+  locate: Locator;
+  context: LintContext;
+  meta: SourceMeta;
+  channel: string | undefined;
+  /** what the blocks of this document's last version matched (an editor's buffer) */
+  matchMemo?: BlockMatchMemo;
+}): FileOutcome {
   const { file, text, documents, format, locate, context, meta, channel } = options;
+  const notes = options.notes ?? [];
   const findings: Finding[] = [];
   const statements: Record<string, Statement[]> = {};
   const warnings: string[] = [];
@@ -116,7 +136,11 @@ export function lintDocuments(options: { file: DiscoveredFile; text: string; doc
   options.matchMemo?.nextVersion();
   for (const doc of documents) {
     doc.channel = channel;
-    if (doc.declaredChannel !== undefined) {
+    if (doc.internal) {
+      // Agents' own notes: customers never read them, so no rule judges them unless the spec asks.
+      doc.channel = INTERNAL_CHANNEL;
+      if (context.spec.internal !== 'check') continue;
+    } else if (doc.declaredChannel !== undefined) {
       if (context.spec.channels.some((c) => c.name === doc.declaredChannel)) doc.channel = doc.declaredChannel;
       else warnings.push(`${file.rel}: declares channel "${doc.declaredChannel}", which the spec does not define; using ${channel ?? 'no channel'}`);
     }
@@ -157,6 +181,20 @@ export function lintDocuments(options: { file: DiscoveredFile; text: string; doc
           where: { start: locate.at(partial.start), end: locate.at(partial.end), excerpt: text.slice(partial.start, partial.end), neighbourhood: neighbourhood(text, partial.start, partial.end), ...(context ? { context } : {}) },
         });
       }
+    }
+  }
+  for (const note of notes) {
+    const problem: FileProblem = {
+      path: file.rel,
+      reason: '',
+      note: { code: note.code, data: note.data },
+      at: locate.at(note.start),
+      end: locate.at(note.end),
+      excerpt: text.slice(note.start, note.end),
+      ...(fileChannel !== undefined ? { channel: fileChannel } : {}),
+    };
+    for (const { rule, severity } of context.rules.file) {
+      rule.check({ problem, report: (report) => findings.push(problemFinding({ rule, severity, problem, report })) });
     }
   }
   return {

@@ -57,9 +57,10 @@ export function applyFixes(text: string, fixes: Fix[], escape: (fix: Fix) => str
  * it lands (a JSON string, HTML text), or left for a person when it cannot be written there. The
  * format's modules must be loaded (`loadFormatsFor`).
  */
-export function applyFixesToSource(options: { path: string; text: string; fixes: Fix[] }): AppliedFixes {
+export function applyFixesToSource(options: { path: string; text: string; fixes: Fix[]; reader?: string }): AppliedFixes {
   const { text } = options;
-  const format = formatFor(options.path, text);
+  // The reader that read the file (the spec may choose it: formats.extensions) escapes the fix.
+  const format = formatFor(options.path, text, options.reader);
   const escape = format?.escapeReplacement;
   return applyFixes(text, options.fixes, (fix) => (escape ? escape(fix.text, { source: text, start: fix.start, end: fix.end }) : fix.text));
 }

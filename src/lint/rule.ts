@@ -150,13 +150,21 @@ export interface CorpusRule {
   check(context: CorpusContext): void;
 }
 
-/** A file the run could not read or parse, and why. */
+/**
+ * A file the run could not read or parse, and why; or, with `note`, something its reader noticed
+ * in a file it did read (a key set twice), for the file rules that report such notes.
+ */
 export interface FileProblem {
   path: string;
-  /** one line: why the file could not be read */
+  /** one line: why the file could not be read (empty for a note) */
   reason: string;
+  /** what the reader noticed (`duplicate-key`) and the facts a message is filled from; absent when the file could not be read */
+  note?: { code: string; data: Record<string, string | number> };
   /** where in the file the problem is, when the reader knows */
   at?: Position;
+  /** where the noted place ends, and its text */
+  end?: Position;
+  excerpt?: string;
   channel?: string;
 }
 

@@ -5,7 +5,8 @@
  */
 import path from 'node:path';
 import { formatDiagnostic, type Diagnostic } from '../model/diagnostic.js';
-import type { RunResult } from '../model/result.js';
+import type { NotRead, RunResult } from '../model/result.js';
+import { countNotRead } from '../formats/not-read.js';
 import { channelResolver } from '../lint/channels.js';
 import { assembleGroups, type CorpusGroup } from '../lint/corpus.js';
 import type { FileOutcome } from '../lint/file.js';
@@ -35,13 +36,15 @@ export interface CheckOptions extends RunSpeed {
 
 export async function check(options: CheckOptions): Promise<RunResult> {
   const { specs, cwd, paths } = options;
-  const { outcomes, problems } = await collectOutcomes(options, specs);
-  return finishRun({ outcomes, problems, specs, cwd, paths, ...(options.specWarnings ? { specWarnings: options.specWarnings } : {}), ...(options.focus ? { focus: options.focus } : {}) });
+  const { outcomes, problems, passedOver, passedOverByReader } = await collectOutcomes(options, specs);
+  return finishRun({ outcomes, problems, notRead: countNotRead([...passedOver, ...passedOverByReader]), specs, cwd, paths, ...(options.specWarnings ? { specWarnings: options.specWarnings } : {}), ...(options.focus ? { focus: options.focus } : {}) });
 }
 
 export interface FinishOptions {
   outcomes: FileOutcome[];
   problems: DiscoveryProblem[];
+  /** files the walks passed over, by extension and reason */
+  notRead?: NotRead[];
   specs: SpecSet;
   cwd: string;
   /** the paths the run was given (a run over the spec's whole folder can tell a glob matches nothing) */
@@ -88,6 +91,7 @@ export function finishRun(options: FinishOptions): RunResult {
     ordered.map((group) => groups.get(group)!),
     { cwd, warnings, ...(single && options.focus ? { focus: inFocus(options.focus, cwd) } : {}), ...(options.matrix === false ? { matrix: false } : {}) },
   );
+  if (options.notRead && options.notRead.length > 0) result.notRead = options.notRead;
   return options.focus && !single ? focusOn(result, options.focus, cwd) : result;
 }
 

@@ -71,9 +71,10 @@ export async function fixFiles(options: { cwd: string; result: RunResult; dryRun
       skip(decoded.reason);
       continue;
     }
-    await loadFormatsFor([rel]);
+    const reader = records.get(rel)?.format;
+    await loadFormatsFor([rel], reader ? [reader] : []);
     const text = decoded.text;
-    const result = applyFixesToSource({ path: rel, text, fixes });
+    const result = applyFixesToSource({ path: rel, text, fixes, ...(reader ? { reader } : {}) });
     if (result.applied.length === 0) continue;
     const fileFix: FileFix = { path: rel, before: text, after: result.text, applied: result.applied.length, deferred: result.deferred.length, edits: result.applied };
     if (!options.dryRun) {

@@ -4,12 +4,13 @@
  * worker threads. Outcomes come back in file order whatever order they finished in.
  */
 import os from 'node:os';
+import path from 'node:path';
 import { knownExtensions, loadFormatsFor } from '../formats/index.js';
 import { unreadableOutcome, type FileOutcome } from '../lint/file.js';
 import { UsageError } from '../spec/errors.js';
 import { VERSION } from '../version.js';
 import { OutcomeCache } from './cache.js';
-import { discoverFiles, type DiscoveredFile, type DiscoveryProblem } from './files.js';
+import { discoverFiles, type DiscoveredFile, type DiscoveryProblem, type PassedOver } from './files.js';
 import { LintPool, type PoolItem } from './pool.js';
 import { lintBytes, readRegularFile, sha256Of, type ReadBytes } from './read.js';
 import { shardOf, type ShardSpec } from './shard.js';
@@ -52,6 +53,13 @@ const READ_BATCH = 16;
 export interface Collected {
   outcomes: FileOutcome[];
   problems: DiscoveryProblem[];
+  /** files the walk found that no reader reads (every shard lists all of them) */
+  passedOver: PassedOver[];
+  /**
+   * files a reader passed over when it read them: JSON outside every channel that is no export
+   * (`package.json`, a translation file); each shard lists only its own
+   */
+  passedOverByReader: PassedOver[];
   /** files taken from the cache */
   cached: number;
   /** what the run did with its files, for `--debug` and the benchmark */
@@ -84,9 +92,12 @@ export async function collectOutcomes(options: CollectOptions, specs: SpecSet): 
     specDir: spec.dir,
     ignoreGlobs: spec.ignore,
     extensions: knownExtensions(),
+    // formats.extensions of the spec each file belongs to (a brand folder's own spec may map more)
+    readerOf: (abs) => specs.groupFor(abs).context.readerOf(abs),
     skip: new Set([...(options.skip ?? []), ...(options.cacheFile ? [options.cacheFile] : [])]),
     ...(options.ignore ? { ignore: options.ignore } : {}),
   });
+  const pluginFiles = new Set(specs.groups().flatMap((group) => group.spec.plugins.map((plugin) => plugin.absPath)));
   const missing = discovered.problems.find((problem) => problem.missing);
   if (missing) throw new UsageError(missing.glob ? `no files match the pattern "${missing.rel}"` : `no such file or folder: ${missing.rel}`);
   const shard = options.shard;
@@ -154,7 +165,8 @@ export async function collectOutcomes(options: CollectOptions, specs: SpecSet): 
     } else {
       for await (const { index, item } of toLint()) {
         // Parsers load when a file needs one: a warm --cache run never loads them.
-        await loadFormatsFor([item.file.rel]);
+        const reader = groups[item.group]!.context.readerOf(item.file.abs);
+        await loadFormatsFor([item.file.rel], reader ? [reader] : []);
         store(index, await lintBytes(item.file, item.bytes, item.sha256, groups[item.group]!.context), item);
       }
     }
@@ -162,7 +174,15 @@ export async function collectOutcomes(options: CollectOptions, specs: SpecSet): 
     await pool?.close();
   }
   await cache?.save();
-  return { outcomes: results.filter((outcome): outcome is FileOutcome => outcome !== undefined), problems: discovered.problems, cached: cache?.hits ?? 0, stats };
+  return {
+    outcomes: results.filter((outcome): outcome is FileOutcome => outcome !== undefined),
+    problems: discovered.problems,
+    // The plugins a spec names are configuration, as the spec is: not copy left unread.
+    passedOver: discovered.passedOver.filter((file) => !pluginFiles.has(path.resolve(options.cwd, file.rel))),
+    passedOverByReader: files.flatMap((file, index) => (results[index] === undefined ? [{ rel: file.rel, extension: path.extname(file.rel).toLowerCase() }] : [])),
+    cached: cache?.hits ?? 0,
+    stats,
+  };
 }
 
 /**

@@ -6,7 +6,7 @@ const require = createRequire(import.meta.url);
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"onemessage spec","description":"The single message that marketing, sales and support must all tell: facts, claims, stock promises, disclosures and terms. See docs/spec.md.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"The version of the spec format. Always 1.","const":1},"brand":{"description":"The brand's name, shown in reports.","type":"string","minLength":1},"owner":{"description":"Who owns the message and answers questions about it (a team, a person, an address), shown at the top of the messaging guide and in reports.","type":"string","minLength":1},"revision":{"description":"The message's own version, as the owner names it (\"2026.2\", \"v14\"), shown at the top of the messaging guide and in reports beside the spec's hash. Quote it: YAML would read 2026.10 as the number 2026.1.","type":"string","minLength":1},"extends":{"description":"Specs to start from: built-in rule packs by name (ftc-endorsements, absolute-claims, urgency) or relative paths to other spec files. Their items come first; items of this spec with the same id replace them.","type":"array","items":{"type":"string","minLength":1,"description":"A built-in pack name, or a path to a spec file relative to this one."}},"channels":{"description":"Which files speak for which channel: channel name -> glob or list of globs, relative to the spec's folder. A document's front matter `channel:` wins over globs. The order breaks ties in fact/conflict.","type":"object","propertyNames":{"$ref":"#/definitions/id"},"additionalProperties":{"description":"A glob, or a list of globs, relative to the spec's folder (e.g. \"site/**\").","type":["string","array"],"minLength":1,"items":{"type":"string","minLength":1,"description":"A glob relative to the spec's folder."}}},"facts":{"description":"Numbers and terms that must be the same everywhere: fact id -> fact.","type":"object","propertyNames":{"$ref":"#/definitions/id"},"additionalProperties":{"$ref":"#/definitions/fact"}},"claims":{"description":"Claims that are forbidden, allowed (possibly only in some channels or dates) or need evidence.","type":"array","items":{"$ref":"#/definitions/claim"}},"products":{"description":"Products and their stock status: product id -> product. Used by stock/promise and stock/lead-time.","type":"object","propertyNames":{"$ref":"#/definitions/id"},"additionalProperties":{"$ref":"#/definitions/product"}},"promises":{"description":"Availability promises checked against products' stock.","type":"object","additionalProperties":false,"properties":{"immediate":{"description":"Phrases that promise immediate availability (\"in stock\", \"ships today\"). Replaces the built-in vocabulary.","$ref":"#/definitions/phrases"}}},"disclosures":{"description":"Disclosures that must accompany a trigger phrase or a claim: disclosure id -> disclosure.","type":"object","propertyNames":{"$ref":"#/definitions/id"},"additionalProperties":{"$ref":"#/definitions/disclosure"}},"terms":{"description":"Preferred wording: use this term, not those variants.","type":"array","items":{"$ref":"#/definitions/term"}},"speakers":{"description":"Speakers in scripts and transcripts whose lines are not ours and are not checked.","type":"object","additionalProperties":false,"properties":{"ignore":{"description":"Speaker labels to skip (\"Prospect\", \"Customer\").","type":"array","items":{"type":"string","minLength":1,"description":"A speaker label as written before the colon."}}}},"severity":{"description":"Default severity per rule: rule id (e.g. term/use) -> error, warning, info or off.","type":"object","additionalProperties":{"description":"The rule's severity, or off to disable it.","enum":["error","warning","info","off"]}},"ignore":{"description":"Globs of files never read, relative to the spec's folder (as well as what .gitignore ignores).","type":"array","items":{"type":"string","minLength":1,"description":"A glob relative to the spec's folder."}},"formats":{"description":"How to read exports whose shape is not self-evident.","type":"object","additionalProperties":false,"properties":{"csv":{"description":"A generic CSV of macros: which columns hold each macro's title and text.","type":"object","additionalProperties":false,"required":["title","text"],"properties":{"title":{"description":"The column holding each macro's title.","type":"string","minLength":1},"text":{"description":"The column holding each macro's customer-visible text.","type":"string","minLength":1},"id":{"description":"The column holding each macro's id (optional).","type":"string","minLength":1},"channel":{"description":"The column holding each macro's channel (optional; wins over globs).","type":"string","minLength":1}}},"markdown":{"description":"Markdown and MDX: which front matter fields are customer-visible text.","type":"object","additionalProperties":false,"required":["fields"],"properties":{"fields":{"description":"Front matter fields checked as text (title and description always are).","type":"array","items":{"type":"string","minLength":1,"description":"A front matter field name."}}}}}},"exceptions":{"description":"Waivers for findings that cannot carry an inline comment (e.g. in a macro export).","type":"array","items":{"$ref":"#/definitions/exception"}},"plugins":{"description":"Custom rules: local JavaScript modules, by paths relative to this spec and inside the repository, each exporting rules of the built-in shape. A plugin runs code; URLs, absolute paths and package names are refused. See docs/plugins.md.","type":"array","items":{"type":"string","minLength":1,"description":"A path to a .js, .mjs or .cjs module relative to this spec, e.g. ./onemessage-rules/index.js."}}},"definitions":{"id":{"description":"An id: one word, no spaces or commas (e.g. return-window).","type":"string","pattern":"^[^\\s,]+$"},"date":{"description":"A date written YYYY-MM-DD.","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},"phrase":{"description":"A phrase template (\"{value} return\", \"(a|b)\", \"(optional )?\"), or { regex: \"...\" } for a linear-time regular expression.","type":["string","object"],"minLength":1,"additionalProperties":false,"required":["regex"],"properties":{"regex":{"description":"A regular expression (RE2 syntax, matched case-insensitively). In a fact, the quantity is the group named value: (?P<value>...).","type":"string","minLength":1}}},"phrases":{"description":"A list of phrase templates.","type":"array","minItems":1,"items":{"$ref":"#/definitions/phrase"}},"channelNames":{"description":"Channel names, as defined under channels.","type":"array","minItems":1,"items":{"type":"string","minLength":1,"description":"A channel name defined under channels."}},"fact":{"description":"A number or term that must be the same everywhere.","type":"object","additionalProperties":false,"properties":{"value":{"description":"The true value (\"30 days\", \"$50\"). Without it, every channel must simply agree.","type":["string","number"],"minLength":1},"says":{"description":"How documents state the fact: templates with {value} where the quantity stands. Required, except in a spec that extends one defining the same fact: there, leaving it out keeps the extended fact's phrases and changes only the value (or message) given here.","$ref":"#/definitions/phrases"},"message":{"description":"Shown with each finding about this fact.","type":"string","minLength":1}}},"claim":{"description":"A claim and whether, where and when it may be made.","type":"object","additionalProperties":false,"required":["id","says","status"],"properties":{"id":{"description":"The claim's id, unique among claims.","$ref":"#/definitions/id"},"says":{"description":"Phrases that make the claim.","$ref":"#/definitions/phrases"},"status":{"description":"forbidden: never make it; allowed: may be made (within channels and valid dates); needs-evidence: needs a citation in the same paragraph.","enum":["forbidden","allowed","needs-evidence"]},"message":{"description":"Shown with each finding about this claim.","type":"string","minLength":1},"suggest":{"description":"A replacement wording to suggest.","type":"string","minLength":1},"fix":{"description":"Apply suggest automatically under --fix.","type":"boolean","default":false},"channels":{"description":"The only channels that may make this claim.","$ref":"#/definitions/channelNames"},"requires":{"description":"Disclosures (by id) that must accompany the claim.","type":"array","minItems":1,"items":{"type":"string","minLength":1,"description":"A disclosure id defined under disclosures."}},"stock":{"description":"The claim is true only of products in these stock states (\"only 3 left\": [limited]); stock/claim reports it about a product in another state, or about no product.","type":"array","minItems":1,"items":{"description":"A stock state.","enum":["in-stock","limited","backorder","made-to-order","preorder","discontinued"]}},"valid":{"description":"The dates (inclusive) between which the claim may be made.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"from":{"description":"First day the claim may be made (YYYY-MM-DD).","$ref":"#/definitions/date"},"until":{"description":"Last day the claim may be made (YYYY-MM-DD).","$ref":"#/definitions/date"}}}}},"product":{"description":"A product and its stock status.","type":"object","additionalProperties":false,"required":["names"],"properties":{"names":{"description":"The names documents use for the product.","$ref":"#/definitions/phrases"},"stock":{"description":"The stock status. Immediate-availability promises are reported for backorder, made-to-order, preorder and discontinued.","enum":["in-stock","limited","backorder","made-to-order","preorder","discontinued"]},"lead-time":{"description":"How long delivery takes (\"6-8 weeks\"); a shorter stated delivery time is reported.","type":"string","minLength":1}}},"disclosure":{"description":"A disclosure that must appear near its trigger.","type":"object","additionalProperties":false,"required":["include"],"properties":{"when":{"description":"Trigger phrases. Without them the disclosure is used only through a claim's requires.","$ref":"#/definitions/phrases"},"include":{"description":"Phrases, any one of which makes the disclosure.","$ref":"#/definitions/phrases"},"within":{"description":"How near the trigger the disclosure must be.","enum":["sentence","paragraph","section","document"],"default":"paragraph"},"before":{"description":"The disclosure must come before the trigger.","type":"boolean","default":false},"channels":{"description":"The only channels in which the disclosure is checked.","$ref":"#/definitions/channelNames"}}},"term":{"description":"A preferred term and the variants to avoid.","type":"object","additionalProperties":false,"required":["use","not"],"properties":{"use":{"description":"The wording to use; also the fix.","type":"string","minLength":1},"not":{"description":"Variants to report.","$ref":"#/definitions/phrases"},"channels":{"description":"The only channels in which the term is checked.","$ref":"#/definitions/channelNames"},"message":{"description":"Shown with each finding about this term.","type":"string","minLength":1}}},"exception":{"description":"A waiver of a rule for some files, with a reason and an approver.","type":"object","additionalProperties":false,"required":["files","rule","reason","approved-by"],"properties":{"files":{"description":"A glob of the files waived, relative to the spec's folder.","type":"string","minLength":1},"rule":{"description":"The rule id waived (e.g. fact/mismatch).","type":"string","minLength":1},"item":{"description":"The spec item id waived; without it, every item of the rule.","type":"string","minLength":1},"reason":{"description":"Why the waiver is granted.","type":"string","minLength":1},"approved-by":{"description":"Who approved the waiver.","type":"string","minLength":1},"until":{"description":"Last day of the waiver (YYYY-MM-DD); after it exception/expired is reported.","$ref":"#/definitions/date"}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"onemessage spec","description":"The single message that marketing, sales and support must all tell: facts, claims, stock promises, disclosures and terms. See docs/spec.md.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"The version of the spec format. Always 1.","const":1},"brand":{"description":"The brand's name, shown in reports.","type":"string","minLength":1},"owner":{"description":"Who owns the message and answers questions about it (a team, a person, an address), shown at the top of the messaging guide and in reports.","type":"string","minLength":1},"revision":{"description":"The message's own version, as the owner names it (\"2026.2\", \"v14\"), shown at the top of the messaging guide and in reports beside the spec's hash. Quote it: YAML would read 2026.10 as the number 2026.1.","type":"string","minLength":1},"extends":{"description":"Specs to start from: built-in rule packs by name (ftc-endorsements, absolute-claims, urgency) or relative paths to other spec files. Their items come first; items of this spec with the same id replace them.","type":"array","items":{"type":"string","minLength":1,"description":"A built-in pack name, or a path to a spec file relative to this one."}},"channels":{"description":"Which files speak for which channel: channel name -> glob or list of globs, relative to the spec's folder. A document's front matter `channel:` wins over globs. The order breaks ties in fact/conflict.","type":"object","propertyNames":{"$ref":"#/definitions/id"},"additionalProperties":{"description":"A glob, or a list of globs, relative to the spec's folder (e.g. \"site/**\").","type":["string","array"],"minLength":1,"items":{"type":"string","minLength":1,"description":"A glob relative to the spec's folder."}}},"facts":{"description":"Numbers and terms that must be the same everywhere: fact id -> fact.","type":"object","propertyNames":{"$ref":"#/definitions/id"},"additionalProperties":{"$ref":"#/definitions/fact"}},"claims":{"description":"Claims that are forbidden, allowed (possibly only in some channels or dates) or need evidence.","type":"array","items":{"$ref":"#/definitions/claim"}},"products":{"description":"Products and their stock status: product id -> product. Used by stock/promise and stock/lead-time.","type":"object","propertyNames":{"$ref":"#/definitions/id"},"additionalProperties":{"$ref":"#/definitions/product"}},"promises":{"description":"Availability promises checked against products' stock.","type":"object","additionalProperties":false,"properties":{"immediate":{"description":"Phrases that promise immediate availability (\"in stock\", \"ships today\"). Replaces the built-in vocabulary.","$ref":"#/definitions/phrases"}}},"disclosures":{"description":"Disclosures that must accompany a trigger phrase or a claim: disclosure id -> disclosure.","type":"object","propertyNames":{"$ref":"#/definitions/id"},"additionalProperties":{"$ref":"#/definitions/disclosure"}},"terms":{"description":"Preferred wording: use this term, not those variants.","type":"array","items":{"$ref":"#/definitions/term"}},"speakers":{"description":"Speakers in scripts and transcripts whose lines are not ours and are not checked.","type":"object","additionalProperties":false,"properties":{"ignore":{"description":"Speaker labels to skip (\"Prospect\", \"Customer\").","type":"array","items":{"type":"string","minLength":1,"description":"A speaker label as written before the colon."}}}},"severity":{"description":"Default severity per rule: rule id (e.g. term/use) -> error, warning, info or off.","type":"object","additionalProperties":{"description":"The rule's severity, or off to disable it.","enum":["error","warning","info","off"]}},"ignore":{"description":"Globs of files never read, relative to the spec's folder (as well as what .gitignore ignores).","type":"array","items":{"type":"string","minLength":1,"description":"A glob relative to the spec's folder."}},"internal":{"description":"Internal notes in help-desk exports (text only agents read): skip them (the default) or check them as the channel \"internal\".","enum":["skip","check"]},"formats":{"description":"How to read exports whose shape is not self-evident.","type":"object","additionalProperties":false,"properties":{"csv":{"description":"A generic CSV of macros: which columns hold each macro's title and text.","type":"object","additionalProperties":false,"required":["title","text"],"properties":{"title":{"description":"The column holding each macro's title.","type":"string","minLength":1},"text":{"description":"The column holding each macro's customer-visible text.","type":"string","minLength":1},"id":{"description":"The column holding each macro's id (optional).","type":"string","minLength":1},"channel":{"description":"The column holding each macro's channel (optional; wins over globs).","type":"string","minLength":1}}},"markdown":{"description":"Markdown and MDX: which front matter fields are customer-visible text, and whether .md files are read as MDX.","type":"object","additionalProperties":false,"properties":{"fields":{"description":"Front matter fields checked as text (title and description always are).","type":"array","items":{"type":"string","minLength":1,"description":"A front matter field name."}},"mdx":{"description":"Read .md and .markdown files as MDX: auto (the default: when they hold import/export lines or JSX components, falling back to Markdown when they do not parse as MDX), true (always, as Docusaurus does) or false (never).","enum":["auto",true,false]}}},"mdx":{"description":"MDX (and Markdown read as MDX): which string props of JSX components are customer-visible text.","type":"object","additionalProperties":false,"properties":{"props":{"description":"Component name (or \"*\" for every component not named) -> the props read as text; a component named here has exactly these read. Without it, props whose values read as prose are.","type":"object","additionalProperties":{"description":"The props of this component read as text.","type":"array","items":{"type":"string","minLength":1,"description":"A prop name."}}}}},"json":{"description":"A JSON macro export of a shape no vendor reader knows: where its macros are and which keys hold their title and text.","type":"object","additionalProperties":false,"properties":{"items":{"description":"The key (dotted for nested: data.macros) holding the list of macros; default: the root list, or the one list of objects under a key.","type":"string","minLength":1},"title":{"description":"The key holding each macro's title (default: title, name or subject).","type":"string","minLength":1},"text":{"description":"The key holding each macro's customer-visible text, plain or HTML (default: body, text, content, message, response, html, body_html or content_html).","type":"string","minLength":1},"id":{"description":"The key holding each macro's id (default: id).","type":"string","minLength":1},"channel":{"description":"The key holding each macro's channel (optional; wins over globs).","type":"string","minLength":1}}},"extensions":{"description":"Which reader reads which files: an extension (\".njk\") or a glob relative to the spec's folder (\"docs/**/*.page\") -> a reader. Wins over the reader an extension has by default.","type":"object","additionalProperties":{"description":"The reader for these files.","enum":["markdown","mdx","html","text","csv","json","zendesk","helpscout","freshdesk","intercom"]}}}},"exceptions":{"description":"Waivers for findings that cannot carry an inline comment (e.g. in a macro export).","type":"array","items":{"$ref":"#/definitions/exception"}},"plugins":{"description":"Custom rules: local JavaScript modules, by paths relative to this spec and inside the repository, each exporting rules of the built-in shape. A plugin runs code; URLs, absolute paths and package names are refused. See docs/plugins.md.","type":"array","items":{"type":"string","minLength":1,"description":"A path to a .js, .mjs or .cjs module relative to this spec, e.g. ./onemessage-rules/index.js."}}},"definitions":{"id":{"description":"An id: one word, no spaces or commas (e.g. return-window).","type":"string","pattern":"^[^\\s,]+$"},"date":{"description":"A date written YYYY-MM-DD.","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},"phrase":{"description":"A phrase template (\"{value} return\", \"(a|b)\", \"(optional )?\"), or { regex: \"...\" } for a linear-time regular expression.","type":["string","object"],"minLength":1,"additionalProperties":false,"required":["regex"],"properties":{"regex":{"description":"A regular expression (RE2 syntax, matched case-insensitively). In a fact, the quantity is the group named value: (?P<value>...).","type":"string","minLength":1}}},"phrases":{"description":"A list of phrase templates.","type":"array","minItems":1,"items":{"$ref":"#/definitions/phrase"}},"channelNames":{"description":"Channel names, as defined under channels.","type":"array","minItems":1,"items":{"type":"string","minLength":1,"description":"A channel name defined under channels."}},"fact":{"description":"A number or term that must be the same everywhere.","type":"object","additionalProperties":false,"properties":{"value":{"description":"The true value (\"30 days\", \"$50\"). Without it, every channel must simply agree.","type":["string","number"],"minLength":1},"says":{"description":"How documents state the fact: templates with {value} where the quantity stands. Required, except in a spec that extends one defining the same fact: there, leaving it out keeps the extended fact's phrases and changes only the value (or message) given here.","$ref":"#/definitions/phrases"},"message":{"description":"Shown with each finding about this fact.","type":"string","minLength":1}}},"claim":{"description":"A claim and whether, where and when it may be made.","type":"object","additionalProperties":false,"required":["id","says","status"],"properties":{"id":{"description":"The claim's id, unique among claims.","$ref":"#/definitions/id"},"says":{"description":"Phrases that make the claim.","$ref":"#/definitions/phrases"},"status":{"description":"forbidden: never make it; allowed: may be made (within channels and valid dates); needs-evidence: needs a citation in the same paragraph.","enum":["forbidden","allowed","needs-evidence"]},"message":{"description":"Shown with each finding about this claim.","type":"string","minLength":1},"suggest":{"description":"A replacement wording to suggest.","type":"string","minLength":1},"fix":{"description":"Apply suggest automatically under --fix.","type":"boolean","default":false},"channels":{"description":"The only channels that may make this claim.","$ref":"#/definitions/channelNames"},"requires":{"description":"Disclosures (by id) that must accompany the claim.","type":"array","minItems":1,"items":{"type":"string","minLength":1,"description":"A disclosure id defined under disclosures."}},"stock":{"description":"The claim is true only of products in these stock states (\"only 3 left\": [limited]); stock/claim reports it about a product in another state, or about no product.","type":"array","minItems":1,"items":{"description":"A stock state.","enum":["in-stock","limited","backorder","made-to-order","preorder","discontinued"]}},"valid":{"description":"The dates (inclusive) between which the claim may be made.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"from":{"description":"First day the claim may be made (YYYY-MM-DD).","$ref":"#/definitions/date"},"until":{"description":"Last day the claim may be made (YYYY-MM-DD).","$ref":"#/definitions/date"}}}}},"product":{"description":"A product and its stock status.","type":"object","additionalProperties":false,"required":["names"],"properties":{"names":{"description":"The names documents use for the product.","$ref":"#/definitions/phrases"},"stock":{"description":"The stock status. Immediate-availability promises are reported for backorder, made-to-order, preorder and discontinued.","enum":["in-stock","limited","backorder","made-to-order","preorder","discontinued"]},"lead-time":{"description":"How long delivery takes (\"6-8 weeks\"); a shorter stated delivery time is reported.","type":"string","minLength":1}}},"disclosure":{"description":"A disclosure that must appear near its trigger.","type":"object","additionalProperties":false,"required":["include"],"properties":{"when":{"description":"Trigger phrases. Without them the disclosure is used only through a claim's requires.","$ref":"#/definitions/phrases"},"include":{"description":"Phrases, any one of which makes the disclosure.","$ref":"#/definitions/phrases"},"within":{"description":"How near the trigger the disclosure must be.","enum":["sentence","paragraph","section","document"],"default":"paragraph"},"before":{"description":"The disclosure must come before the trigger.","type":"boolean","default":false},"channels":{"description":"The only channels in which the disclosure is checked.","$ref":"#/definitions/channelNames"}}},"term":{"description":"A preferred term and the variants to avoid.","type":"object","additionalProperties":false,"required":["use","not"],"properties":{"use":{"description":"The wording to use; also the fix.","type":"string","minLength":1},"not":{"description":"Variants to report.","$ref":"#/definitions/phrases"},"channels":{"description":"The only channels in which the term is checked.","$ref":"#/definitions/channelNames"},"message":{"description":"Shown with each finding about this term.","type":"string","minLength":1}}},"exception":{"description":"A waiver of a rule for some files, with a reason and an approver.","type":"object","additionalProperties":false,"required":["files","rule","reason","approved-by"],"properties":{"files":{"description":"A glob of the files waived, relative to the spec's folder.","type":"string","minLength":1},"rule":{"description":"The rule id waived (e.g. fact/mismatch).","type":"string","minLength":1},"item":{"description":"The spec item id waived; without it, every item of the rule.","type":"string","minLength":1},"reason":{"description":"Why the waiver is granted.","type":"string","minLength":1},"approved-by":{"description":"Who approved the waiver.","type":"string","minLength":1},"until":{"description":"Last day of the waiver (YYYY-MM-DD); after it exception/expired is reported.","$ref":"#/definitions/date"}}}}};
 const schema12 = {"description":"An id: one word, no spaces or commas (e.g. return-window).","type":"string","pattern":"^[^\\s,]+$"};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = require("ajv/dist/runtime/ucs2length").default;
@@ -1855,12 +1855,10 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data.formats !== undefined){
-let data28 = data.formats;
-if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
-for(const key12 in data28){
-if(!((key12 === "csv") || (key12 === "markdown"))){
-const err46 = {instancePath:instancePath+"/formats",schemaPath:"#/properties/formats/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.formats,data:data28};
+if(data.internal !== undefined){
+let data28 = data.internal;
+if(!((data28 === "skip") || (data28 === "check"))){
+const err46 = {instancePath:instancePath+"/internal",schemaPath:"#/properties/internal/enum",keyword:"enum",params:{allowedValues: schema11.properties.internal.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.internal.enum,parentSchema:schema11.properties.internal,data:data28};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -1870,11 +1868,12 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data28.csv !== undefined){
-let data29 = data28.csv;
+if(data.formats !== undefined){
+let data29 = data.formats;
 if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
-if(data29.title === undefined){
-const err47 = {instancePath:instancePath+"/formats/csv",schemaPath:"#/properties/formats/properties/csv/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema11.properties.formats.properties.csv.required,parentSchema:schema11.properties.formats.properties.csv,data:data29};
+for(const key12 in data29){
+if(!(((((key12 === "csv") || (key12 === "markdown")) || (key12 === "mdx")) || (key12 === "json")) || (key12 === "extensions"))){
+const err47 = {instancePath:instancePath+"/formats",schemaPath:"#/properties/formats/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.formats,data:data29};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -1883,8 +1882,12 @@ vErrors.push(err47);
 }
 errors++;
 }
-if(data29.text === undefined){
-const err48 = {instancePath:instancePath+"/formats/csv",schemaPath:"#/properties/formats/properties/csv/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema11.properties.formats.properties.csv.required,parentSchema:schema11.properties.formats.properties.csv,data:data29};
+}
+if(data29.csv !== undefined){
+let data30 = data29.csv;
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+if(data30.title === undefined){
+const err48 = {instancePath:instancePath+"/formats/csv",schemaPath:"#/properties/formats/properties/csv/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema11.properties.formats.properties.csv.required,parentSchema:schema11.properties.formats.properties.csv,data:data30};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -1893,9 +1896,8 @@ vErrors.push(err48);
 }
 errors++;
 }
-for(const key13 in data29){
-if(!((((key13 === "title") || (key13 === "text")) || (key13 === "id")) || (key13 === "channel"))){
-const err49 = {instancePath:instancePath+"/formats/csv",schemaPath:"#/properties/formats/properties/csv/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.formats.properties.csv,data:data29};
+if(data30.text === undefined){
+const err49 = {instancePath:instancePath+"/formats/csv",schemaPath:"#/properties/formats/properties/csv/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema11.properties.formats.properties.csv.required,parentSchema:schema11.properties.formats.properties.csv,data:data30};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -1904,12 +1906,9 @@ vErrors.push(err49);
 }
 errors++;
 }
-}
-if(data29.title !== undefined){
-let data30 = data29.title;
-if(typeof data30 === "string"){
-if(func3(data30) < 1){
-const err50 = {instancePath:instancePath+"/formats/csv/title",schemaPath:"#/properties/formats/properties/csv/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.formats.properties.csv.properties.title,data:data30};
+for(const key13 in data30){
+if(!((((key13 === "title") || (key13 === "text")) || (key13 === "id")) || (key13 === "channel"))){
+const err50 = {instancePath:instancePath+"/formats/csv",schemaPath:"#/properties/formats/properties/csv/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.formats.properties.csv,data:data30};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -1919,8 +1918,11 @@ vErrors.push(err50);
 errors++;
 }
 }
-else {
-const err51 = {instancePath:instancePath+"/formats/csv/title",schemaPath:"#/properties/formats/properties/csv/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.formats.properties.csv.properties.title.type,parentSchema:schema11.properties.formats.properties.csv.properties.title,data:data30};
+if(data30.title !== undefined){
+let data31 = data30.title;
+if(typeof data31 === "string"){
+if(func3(data31) < 1){
+const err51 = {instancePath:instancePath+"/formats/csv/title",schemaPath:"#/properties/formats/properties/csv/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.formats.properties.csv.properties.title,data:data31};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -1930,11 +1932,8 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data29.text !== undefined){
-let data31 = data29.text;
-if(typeof data31 === "string"){
-if(func3(data31) < 1){
-const err52 = {instancePath:instancePath+"/formats/csv/text",schemaPath:"#/properties/formats/properties/csv/properties/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.formats.properties.csv.properties.text,data:data31};
+else {
+const err52 = {instancePath:instancePath+"/formats/csv/title",schemaPath:"#/properties/formats/properties/csv/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.formats.properties.csv.properties.title.type,parentSchema:schema11.properties.formats.properties.csv.properties.title,data:data31};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -1944,8 +1943,11 @@ vErrors.push(err52);
 errors++;
 }
 }
-else {
-const err53 = {instancePath:instancePath+"/formats/csv/text",schemaPath:"#/properties/formats/properties/csv/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.formats.properties.csv.properties.text.type,parentSchema:schema11.properties.formats.properties.csv.properties.text,data:data31};
+if(data30.text !== undefined){
+let data32 = data30.text;
+if(typeof data32 === "string"){
+if(func3(data32) < 1){
+const err53 = {instancePath:instancePath+"/formats/csv/text",schemaPath:"#/properties/formats/properties/csv/properties/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.formats.properties.csv.properties.text,data:data32};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -1955,11 +1957,8 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data29.id !== undefined){
-let data32 = data29.id;
-if(typeof data32 === "string"){
-if(func3(data32) < 1){
-const err54 = {instancePath:instancePath+"/formats/csv/id",schemaPath:"#/properties/formats/properties/csv/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.formats.properties.csv.properties.id,data:data32};
+else {
+const err54 = {instancePath:instancePath+"/formats/csv/text",schemaPath:"#/properties/formats/properties/csv/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.formats.properties.csv.properties.text.type,parentSchema:schema11.properties.formats.properties.csv.properties.text,data:data32};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -1969,8 +1968,11 @@ vErrors.push(err54);
 errors++;
 }
 }
-else {
-const err55 = {instancePath:instancePath+"/formats/csv/id",schemaPath:"#/properties/formats/properties/csv/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.formats.properties.csv.properties.id.type,parentSchema:schema11.properties.formats.properties.csv.properties.id,data:data32};
+if(data30.id !== undefined){
+let data33 = data30.id;
+if(typeof data33 === "string"){
+if(func3(data33) < 1){
+const err55 = {instancePath:instancePath+"/formats/csv/id",schemaPath:"#/properties/formats/properties/csv/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.formats.properties.csv.properties.id,data:data33};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -1980,11 +1982,8 @@ vErrors.push(err55);
 errors++;
 }
 }
-if(data29.channel !== undefined){
-let data33 = data29.channel;
-if(typeof data33 === "string"){
-if(func3(data33) < 1){
-const err56 = {instancePath:instancePath+"/formats/csv/channel",schemaPath:"#/properties/formats/properties/csv/properties/channel/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.formats.properties.csv.properties.channel,data:data33};
+else {
+const err56 = {instancePath:instancePath+"/formats/csv/id",schemaPath:"#/properties/formats/properties/csv/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.formats.properties.csv.properties.id.type,parentSchema:schema11.properties.formats.properties.csv.properties.id,data:data33};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -1994,8 +1993,11 @@ vErrors.push(err56);
 errors++;
 }
 }
-else {
-const err57 = {instancePath:instancePath+"/formats/csv/channel",schemaPath:"#/properties/formats/properties/csv/properties/channel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.formats.properties.csv.properties.channel.type,parentSchema:schema11.properties.formats.properties.csv.properties.channel,data:data33};
+if(data30.channel !== undefined){
+let data34 = data30.channel;
+if(typeof data34 === "string"){
+if(func3(data34) < 1){
+const err57 = {instancePath:instancePath+"/formats/csv/channel",schemaPath:"#/properties/formats/properties/csv/properties/channel/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.formats.properties.csv.properties.channel,data:data34};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -2005,9 +2007,8 @@ vErrors.push(err57);
 errors++;
 }
 }
-}
 else {
-const err58 = {instancePath:instancePath+"/formats/csv",schemaPath:"#/properties/formats/properties/csv/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.formats.properties.csv.type,parentSchema:schema11.properties.formats.properties.csv,data:data29};
+const err58 = {instancePath:instancePath+"/formats/csv/channel",schemaPath:"#/properties/formats/properties/csv/properties/channel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.formats.properties.csv.properties.channel.type,parentSchema:schema11.properties.formats.properties.csv.properties.channel,data:data34};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -2017,11 +2018,9 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data28.markdown !== undefined){
-let data34 = data28.markdown;
-if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
-if(data34.fields === undefined){
-const err59 = {instancePath:instancePath+"/formats/markdown",schemaPath:"#/properties/formats/properties/markdown/required",keyword:"required",params:{missingProperty: "fields"},message:"must have required property '"+"fields"+"'",schema:schema11.properties.formats.properties.markdown.required,parentSchema:schema11.properties.formats.properties.markdown,data:data34};
+}
+else {
+const err59 = {instancePath:instancePath+"/formats/csv",schemaPath:"#/properties/formats/properties/csv/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.formats.properties.csv.type,parentSchema:schema11.properties.formats.properties.csv,data:data30};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -2030,9 +2029,13 @@ vErrors.push(err59);
 }
 errors++;
 }
-for(const key14 in data34){
-if(!(key14 === "fields")){
-const err60 = {instancePath:instancePath+"/formats/markdown",schemaPath:"#/properties/formats/properties/markdown/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.formats.properties.markdown,data:data34};
+}
+if(data29.markdown !== undefined){
+let data35 = data29.markdown;
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+for(const key14 in data35){
+if(!((key14 === "fields") || (key14 === "mdx"))){
+const err60 = {instancePath:instancePath+"/formats/markdown",schemaPath:"#/properties/formats/properties/markdown/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.formats.properties.markdown,data:data35};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -2042,15 +2045,15 @@ vErrors.push(err60);
 errors++;
 }
 }
-if(data34.fields !== undefined){
-let data35 = data34.fields;
-if(Array.isArray(data35)){
-const len6 = data35.length;
+if(data35.fields !== undefined){
+let data36 = data35.fields;
+if(Array.isArray(data36)){
+const len6 = data36.length;
 for(let i6=0; i6<len6; i6++){
-let data36 = data35[i6];
-if(typeof data36 === "string"){
-if(func3(data36) < 1){
-const err61 = {instancePath:instancePath+"/formats/markdown/fields/" + i6,schemaPath:"#/properties/formats/properties/markdown/properties/fields/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.formats.properties.markdown.properties.fields.items,data:data36};
+let data37 = data36[i6];
+if(typeof data37 === "string"){
+if(func3(data37) < 1){
+const err61 = {instancePath:instancePath+"/formats/markdown/fields/" + i6,schemaPath:"#/properties/formats/properties/markdown/properties/fields/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.formats.properties.markdown.properties.fields.items,data:data37};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -2061,7 +2064,7 @@ errors++;
 }
 }
 else {
-const err62 = {instancePath:instancePath+"/formats/markdown/fields/" + i6,schemaPath:"#/properties/formats/properties/markdown/properties/fields/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.formats.properties.markdown.properties.fields.items.type,parentSchema:schema11.properties.formats.properties.markdown.properties.fields.items,data:data36};
+const err62 = {instancePath:instancePath+"/formats/markdown/fields/" + i6,schemaPath:"#/properties/formats/properties/markdown/properties/fields/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.formats.properties.markdown.properties.fields.items.type,parentSchema:schema11.properties.formats.properties.markdown.properties.fields.items,data:data37};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -2073,7 +2076,7 @@ errors++;
 }
 }
 else {
-const err63 = {instancePath:instancePath+"/formats/markdown/fields",schemaPath:"#/properties/formats/properties/markdown/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.formats.properties.markdown.properties.fields.type,parentSchema:schema11.properties.formats.properties.markdown.properties.fields,data:data35};
+const err63 = {instancePath:instancePath+"/formats/markdown/fields",schemaPath:"#/properties/formats/properties/markdown/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.formats.properties.markdown.properties.fields.type,parentSchema:schema11.properties.formats.properties.markdown.properties.fields,data:data36};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -2083,9 +2086,10 @@ vErrors.push(err63);
 errors++;
 }
 }
-}
-else {
-const err64 = {instancePath:instancePath+"/formats/markdown",schemaPath:"#/properties/formats/properties/markdown/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.formats.properties.markdown.type,parentSchema:schema11.properties.formats.properties.markdown,data:data34};
+if(data35.mdx !== undefined){
+let data38 = data35.mdx;
+if(!(((data38 === "auto") || (data38 === true)) || (data38 === false))){
+const err64 = {instancePath:instancePath+"/formats/markdown/mdx",schemaPath:"#/properties/formats/properties/markdown/properties/mdx/enum",keyword:"enum",params:{allowedValues: schema11.properties.formats.properties.markdown.properties.mdx.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.formats.properties.markdown.properties.mdx.enum,parentSchema:schema11.properties.formats.properties.markdown.properties.mdx,data:data38};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -2097,7 +2101,7 @@ errors++;
 }
 }
 else {
-const err65 = {instancePath:instancePath+"/formats",schemaPath:"#/properties/formats/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.formats.type,parentSchema:schema11.properties.formats,data:data28};
+const err65 = {instancePath:instancePath+"/formats/markdown",schemaPath:"#/properties/formats/properties/markdown/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.formats.properties.markdown.type,parentSchema:schema11.properties.formats.properties.markdown,data:data35};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -2107,19 +2111,12 @@ vErrors.push(err65);
 errors++;
 }
 }
-if(data.exceptions !== undefined){
-let data37 = data.exceptions;
-if(Array.isArray(data37)){
-const len7 = data37.length;
-for(let i7=0; i7<len7; i7++){
-if(!(validate29(data37[i7], {instancePath:instancePath+"/exceptions/" + i7,parentData:data37,parentDataProperty:i7,rootData}))){
-vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err66 = {instancePath:instancePath+"/exceptions",schemaPath:"#/properties/exceptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.exceptions.type,parentSchema:schema11.properties.exceptions,data:data37};
+if(data29.mdx !== undefined){
+let data39 = data29.mdx;
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+for(const key15 in data39){
+if(!(key15 === "props")){
+const err66 = {instancePath:instancePath+"/formats/mdx",schemaPath:"#/properties/formats/properties/mdx/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.formats.properties.mdx,data:data39};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -2129,15 +2126,18 @@ vErrors.push(err66);
 errors++;
 }
 }
-if(data.plugins !== undefined){
-let data39 = data.plugins;
-if(Array.isArray(data39)){
-const len8 = data39.length;
-for(let i8=0; i8<len8; i8++){
-let data40 = data39[i8];
-if(typeof data40 === "string"){
-if(func3(data40) < 1){
-const err67 = {instancePath:instancePath+"/plugins/" + i8,schemaPath:"#/properties/plugins/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.plugins.items,data:data40};
+if(data39.props !== undefined){
+let data40 = data39.props;
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+for(const key16 in data40){
+let data41 = data40[key16];
+if(Array.isArray(data41)){
+const len7 = data41.length;
+for(let i7=0; i7<len7; i7++){
+let data42 = data41[i7];
+if(typeof data42 === "string"){
+if(func3(data42) < 1){
+const err67 = {instancePath:instancePath+"/formats/mdx/props/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i7,schemaPath:"#/properties/formats/properties/mdx/properties/props/additionalProperties/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.formats.properties.mdx.properties.props.additionalProperties.items,data:data42};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -2148,7 +2148,7 @@ errors++;
 }
 }
 else {
-const err68 = {instancePath:instancePath+"/plugins/" + i8,schemaPath:"#/properties/plugins/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.plugins.items.type,parentSchema:schema11.properties.plugins.items,data:data40};
+const err68 = {instancePath:instancePath+"/formats/mdx/props/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i7,schemaPath:"#/properties/formats/properties/mdx/properties/props/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.formats.properties.mdx.properties.props.additionalProperties.items.type,parentSchema:schema11.properties.formats.properties.mdx.properties.props.additionalProperties.items,data:data42};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -2160,7 +2160,7 @@ errors++;
 }
 }
 else {
-const err69 = {instancePath:instancePath+"/plugins",schemaPath:"#/properties/plugins/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.plugins.type,parentSchema:schema11.properties.plugins,data:data39};
+const err69 = {instancePath:instancePath+"/formats/mdx/props/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/formats/properties/mdx/properties/props/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.formats.properties.mdx.properties.props.additionalProperties.type,parentSchema:schema11.properties.formats.properties.mdx.properties.props.additionalProperties,data:data41};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -2172,12 +2172,291 @@ errors++;
 }
 }
 else {
-const err70 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err70 = {instancePath:instancePath+"/formats/mdx/props",schemaPath:"#/properties/formats/properties/mdx/properties/props/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.formats.properties.mdx.properties.props.type,parentSchema:schema11.properties.formats.properties.mdx.properties.props,data:data40};
 if(vErrors === null){
 vErrors = [err70];
 }
 else {
 vErrors.push(err70);
+}
+errors++;
+}
+}
+}
+else {
+const err71 = {instancePath:instancePath+"/formats/mdx",schemaPath:"#/properties/formats/properties/mdx/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.formats.properties.mdx.type,parentSchema:schema11.properties.formats.properties.mdx,data:data39};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+if(data29.json !== undefined){
+let data43 = data29.json;
+if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
+for(const key17 in data43){
+if(!(((((key17 === "items") || (key17 === "title")) || (key17 === "text")) || (key17 === "id")) || (key17 === "channel"))){
+const err72 = {instancePath:instancePath+"/formats/json",schemaPath:"#/properties/formats/properties/json/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.formats.properties.json,data:data43};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+if(data43.items !== undefined){
+let data44 = data43.items;
+if(typeof data44 === "string"){
+if(func3(data44) < 1){
+const err73 = {instancePath:instancePath+"/formats/json/items",schemaPath:"#/properties/formats/properties/json/properties/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.formats.properties.json.properties.items,data:data44};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+else {
+const err74 = {instancePath:instancePath+"/formats/json/items",schemaPath:"#/properties/formats/properties/json/properties/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.formats.properties.json.properties.items.type,parentSchema:schema11.properties.formats.properties.json.properties.items,data:data44};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+if(data43.title !== undefined){
+let data45 = data43.title;
+if(typeof data45 === "string"){
+if(func3(data45) < 1){
+const err75 = {instancePath:instancePath+"/formats/json/title",schemaPath:"#/properties/formats/properties/json/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.formats.properties.json.properties.title,data:data45};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+else {
+const err76 = {instancePath:instancePath+"/formats/json/title",schemaPath:"#/properties/formats/properties/json/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.formats.properties.json.properties.title.type,parentSchema:schema11.properties.formats.properties.json.properties.title,data:data45};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+if(data43.text !== undefined){
+let data46 = data43.text;
+if(typeof data46 === "string"){
+if(func3(data46) < 1){
+const err77 = {instancePath:instancePath+"/formats/json/text",schemaPath:"#/properties/formats/properties/json/properties/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.formats.properties.json.properties.text,data:data46};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+else {
+const err78 = {instancePath:instancePath+"/formats/json/text",schemaPath:"#/properties/formats/properties/json/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.formats.properties.json.properties.text.type,parentSchema:schema11.properties.formats.properties.json.properties.text,data:data46};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+if(data43.id !== undefined){
+let data47 = data43.id;
+if(typeof data47 === "string"){
+if(func3(data47) < 1){
+const err79 = {instancePath:instancePath+"/formats/json/id",schemaPath:"#/properties/formats/properties/json/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.formats.properties.json.properties.id,data:data47};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+else {
+const err80 = {instancePath:instancePath+"/formats/json/id",schemaPath:"#/properties/formats/properties/json/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.formats.properties.json.properties.id.type,parentSchema:schema11.properties.formats.properties.json.properties.id,data:data47};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+if(data43.channel !== undefined){
+let data48 = data43.channel;
+if(typeof data48 === "string"){
+if(func3(data48) < 1){
+const err81 = {instancePath:instancePath+"/formats/json/channel",schemaPath:"#/properties/formats/properties/json/properties/channel/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.formats.properties.json.properties.channel,data:data48};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+else {
+const err82 = {instancePath:instancePath+"/formats/json/channel",schemaPath:"#/properties/formats/properties/json/properties/channel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.formats.properties.json.properties.channel.type,parentSchema:schema11.properties.formats.properties.json.properties.channel,data:data48};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+}
+else {
+const err83 = {instancePath:instancePath+"/formats/json",schemaPath:"#/properties/formats/properties/json/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.formats.properties.json.type,parentSchema:schema11.properties.formats.properties.json,data:data43};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+if(data29.extensions !== undefined){
+let data49 = data29.extensions;
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+for(const key18 in data49){
+let data50 = data49[key18];
+if(!((((((((((data50 === "markdown") || (data50 === "mdx")) || (data50 === "html")) || (data50 === "text")) || (data50 === "csv")) || (data50 === "json")) || (data50 === "zendesk")) || (data50 === "helpscout")) || (data50 === "freshdesk")) || (data50 === "intercom"))){
+const err84 = {instancePath:instancePath+"/formats/extensions/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/formats/properties/extensions/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema11.properties.formats.properties.extensions.additionalProperties.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.formats.properties.extensions.additionalProperties.enum,parentSchema:schema11.properties.formats.properties.extensions.additionalProperties,data:data50};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+}
+else {
+const err85 = {instancePath:instancePath+"/formats/extensions",schemaPath:"#/properties/formats/properties/extensions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.formats.properties.extensions.type,parentSchema:schema11.properties.formats.properties.extensions,data:data49};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+}
+else {
+const err86 = {instancePath:instancePath+"/formats",schemaPath:"#/properties/formats/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.formats.type,parentSchema:schema11.properties.formats,data:data29};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+if(data.exceptions !== undefined){
+let data51 = data.exceptions;
+if(Array.isArray(data51)){
+const len8 = data51.length;
+for(let i8=0; i8<len8; i8++){
+if(!(validate29(data51[i8], {instancePath:instancePath+"/exceptions/" + i8,parentData:data51,parentDataProperty:i8,rootData}))){
+vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err87 = {instancePath:instancePath+"/exceptions",schemaPath:"#/properties/exceptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.exceptions.type,parentSchema:schema11.properties.exceptions,data:data51};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+if(data.plugins !== undefined){
+let data53 = data.plugins;
+if(Array.isArray(data53)){
+const len9 = data53.length;
+for(let i9=0; i9<len9; i9++){
+let data54 = data53[i9];
+if(typeof data54 === "string"){
+if(func3(data54) < 1){
+const err88 = {instancePath:instancePath+"/plugins/" + i9,schemaPath:"#/properties/plugins/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.plugins.items,data:data54};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+else {
+const err89 = {instancePath:instancePath+"/plugins/" + i9,schemaPath:"#/properties/plugins/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.plugins.items.type,parentSchema:schema11.properties.plugins.items,data:data54};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+}
+else {
+const err90 = {instancePath:instancePath+"/plugins",schemaPath:"#/properties/plugins/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.plugins.type,parentSchema:schema11.properties.plugins,data:data53};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+}
+}
+else {
+const err91 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
 }
 errors++;
 }

@@ -15,6 +15,7 @@ import { lintFile, MAX_FILE_BYTES, readRegularFile } from '../../src/runner/read
 import { createLintContext, type LintContext } from '../../src/lint/context.js';
 import { lintText } from '../../src/lint/file.js';
 import { knownExtensions, loadFormatsFor } from '../../src/formats/index.js';
+import { UNKNOWN_JSON_MESSAGE } from '../../src/formats/json-generic.js';
 import { loadSpec } from '../../src/spec/load.js';
 import { parseSpec } from '../../src/spec/parse.js';
 import { specPhrases } from '../../src/spec/compile.js';
@@ -224,7 +225,7 @@ describe('generated: huge and deeply nested inputs, each reader', () => {
     ['10,000 nested emphasis marks', 'site/emphasis.md', `${'*'.repeat(10000)}best in the industry${'*'.repeat(10000)}`, '1:1001 file/unreadable a paragraph holds more than 1000 emphasis marks and brackets; onemessage reads at most 1000'],
     ['10,000 nested links', 'site/links.md', `${'['.repeat(10000)}best in the industry${'](/x)'.repeat(10000)}`, '1:33 file/unreadable brackets nested more than 32 levels deep; onemessage reads at most 32'],
     ['10,000 nested divs (HTML)', 'site/deep.html', `${'<div>'.repeat(10000)}best in the industry${'</div>'.repeat(10000)}`, '1:1 file/unreadable HTML is nested too deeply to read'],
-    ['10,000 nested arrays (JSON)', 'support/deep.json', `${'['.repeat(10000)}${']'.repeat(10000)}`, '1:1 file/unreadable not a known macro export (expected Zendesk, Help Scout, Freshdesk or Intercom shape)'],
+    ['10,000 nested arrays (JSON)', 'support/deep.json', `${'['.repeat(10000)}${']'.repeat(10000)}`, `1:1 file/unreadable ${UNKNOWN_JSON_MESSAGE}`],
   ];
   for (const [name, file, text, expected] of nested) {
     // The limits are checked before the parser meets the input: the exact refusal, at the first

@@ -150,7 +150,7 @@ describe('--format ./path/to/formatter.js', () => {
     });
     const run = await runCli(['check', '--format', './formatters/count.mjs', '--format', 'formatters/object.js', '--output', 'out.txt'], { cwd });
     expect(run.code).toBe(1);
-    expect(run.stdout).toBe('4 findings in 4 files (17 rules)\n');
+    expect(run.stdout).toBe('4 findings in 4 files (18 rules)\n');
     expect(readFileSync(path.join(cwd, 'out.txt'), 'utf8')).toBe('claim/forbidden,claim/forbidden,claim/forbidden,term/use\n');
   });
 

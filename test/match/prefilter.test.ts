@@ -81,6 +81,7 @@ describe('files read quietly without a parse', () => {
     expect(await readsQuietly('markdown', '---\ntitle: [unclosed\n---\n')).toBe(false);
     expect(await readsQuietly('markdown', '---\nchannel: sales\n---\n')).toBe(false);
     expect(await readsQuietly('markdown', '---\ntitle: never closed\n')).toBe(false);
+    expect(await readsQuietly('markdown', '---\ntitle: One\ntitle: Two\n---\n')).toBe(false);
     expect(await readsQuietly('html', '<div>'.repeat(799))).toBe(true);
     expect(await readsQuietly('html', '<div>'.repeat(800))).toBe(false);
     expect(await readsQuietly('zendesk', '{}')).toBe(false);
