@@ -9,7 +9,7 @@ import { toSourceRange, type Document, type TextBlock } from '../model/document.
 import { isNegated } from './negation.js';
 import { findQuantities, parseQuantity, type Quantity } from './quantity.js';
 import type { TemplateNode } from './template.js';
-import { joinsPhrase, tokenize, type Tokens } from './tokens.js';
+import { joinsPhrase, punctuationOf, tokenize, type Tokens } from './tokens.js';
 import type { Match, Phrase, PhraseKind, SpecPhrase } from './types.js';
 
 export type { Match, PhraseKind, SpecPhrase } from './types.js';
@@ -98,10 +98,11 @@ export class Matcher {
     for (let pos = 0; pos < tokens.words.length; pos++) {
       for (const template of this.candidates(tokens.words[pos]!, quantities.has(pos))) {
         const captured: { value?: QuantityAt } = {};
-        const end = matchSequence(template.nodes, 0, pos, true, { tokens, text, quantities, captured, start: pos }, (at) => at);
+        const state: MatchState = { tokens, text, quantities, captured, start: pos };
+        const end = matchSequence(template.nodes, 0, pos, true, state, finish(state));
         if (end < 0) continue;
         const textStart = tokens.starts[pos]!;
-        const textEnd = tokens.ends[end - 1]!;
+        const textEnd = tokens.ends[end - 1]! + (state.trailing ?? 0);
         found.push(this.toMatch(template, block, blockIndex, textStart, textEnd, template.negatable && isNegated(text, tokens, pos), captured.value));
       }
     }
@@ -192,18 +193,22 @@ interface MatchState {
   captured: { value?: QuantityAt };
   /** the token the match started at: no gap is checked before it */
   start: number;
+  /** characters of template punctuation matched after the last word */
+  trailing?: number;
 }
 
 /**
  * Matches nodes[i..] at token `pos`, then the continuation; returns the end token (exclusive)
  * or -1. `tail` says nothing follows this sequence, so its last word may take a plural.
- * Optional groups are tried taken first, so the longest reading wins.
+ * `punct` is the template punctuation the gap before `pos` must hold (empty: the gap must
+ * merely join). Optional groups are tried taken first, so the longest reading wins.
  */
-function matchSequence(nodes: TemplateNode[], i: number, pos: number, tail: boolean, state: MatchState, k: (pos: number) => number): number {
-  if (i === nodes.length) return k(pos);
+function matchSequence(nodes: TemplateNode[], i: number, pos: number, tail: boolean, state: MatchState, k: Continuation, punct = ''): number {
+  if (i === nodes.length) return k(pos, punct);
   const node = nodes[i]!;
-  const last = tail && i === nodes.length - 1;
-  if (pos > state.start && pos < state.tokens.words.length && !gapJoins(state, pos)) return -1;
+  if (node.type === 'punct') return matchSequence(nodes, i + 1, pos, tail, state, k, punct + node.text);
+  const last = tail && isLastWord(nodes, i);
+  if (node.type !== 'group' && !gapHolds(state, pos, punct)) return -1;
   if (node.type === 'word') {
     const word = state.tokens.words[pos];
     if (word === undefined) return -1;
@@ -222,22 +227,63 @@ function matchSequence(nodes: TemplateNode[], i: number, pos: number, tail: bool
     return end;
   }
   for (const option of node.options) {
-    const end = matchSequence(option, 0, pos, last, state, (after) => matchSequence(nodes, i + 1, after, tail, state, k));
+    const end = matchSequence(option, 0, pos, last, state, (after, pending) => matchSequence(nodes, i + 1, after, tail, state, k, pending), punct);
     if (end >= 0) return end;
   }
-  if (node.optional) return matchSequence(nodes, i + 1, pos, tail, state, k);
+  if (node.optional) return matchSequence(nodes, i + 1, pos, tail, state, k, punct);
   return -1;
 }
 
-/** The text between token pos-1 and pos may join a phrase (space, hyphen), not end a sentence. */
-function gapJoins(state: MatchState, pos: number): boolean {
-  return joinsPhrase(state.text.slice(state.tokens.ends[pos - 1]!, state.tokens.starts[pos]!));
+type Continuation = (pos: number, punct: string) => number;
+
+/**
+ * The top-level continuation: punctuation the template ends with must follow the last word,
+ * and the match then reaches to its end (`state.trailing`, in characters past the last word).
+ */
+function finish(state: MatchState): Continuation {
+  return (pos, punct) => {
+    state.trailing = 0;
+    if (punct === '') return pos;
+    const from = state.tokens.ends[pos - 1]!;
+    const gap = state.text.slice(from, state.tokens.starts[pos] ?? state.text.length);
+    let seen = '';
+    for (let i = 0; i < gap.length && seen.length < punct.length; i++) {
+      const ch = gap[i]!;
+      if (punctuationOf(ch) === '') continue;
+      seen += ch;
+      state.trailing = i + 1;
+    }
+    return seen === punct ? pos : -1;
+  };
+}
+
+/** Whether node i is the last word of its sequence (punctuation after it does not count). */
+function isLastWord(nodes: TemplateNode[], i: number): boolean {
+  for (let j = i + 1; j < nodes.length; j++) if (nodes[j]!.type !== 'punct') return false;
+  return true;
+}
+
+/**
+ * The text before token pos may stand inside a phrase: between two words of a match, it joins
+ * them (space, hyphen) and holds exactly the template's punctuation there; before the first
+ * word, it ends with the punctuation the template starts with.
+ */
+function gapHolds(state: MatchState, pos: number, punct: string): boolean {
+  if (pos >= state.tokens.words.length) return true;
+  if (pos === state.start) {
+    if (punct === '') return true;
+    const before = state.text.slice(pos > 0 ? state.tokens.ends[pos - 1]! : 0, state.tokens.starts[pos]!);
+    return punctuationOf(before).endsWith(punct);
+  }
+  const gap = state.text.slice(state.tokens.ends[pos - 1]!, state.tokens.starts[pos]!);
+  return punct === '' ? joinsPhrase(gap) : punctuationOf(gap) === punct;
 }
 
 /** Words a template can start with (`VALUE_KEY` for `{value}`). */
 function firstWords(nodes: TemplateNode[]): Set<string> {
   const out = new Set<string>();
   for (const node of nodes) {
+    if (node.type === 'punct') continue;
     if (node.type === 'word') {
       out.add(node.word);
       return out;

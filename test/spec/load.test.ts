@@ -330,6 +330,13 @@ describe('phrases', () => {
     ]);
   });
 
+  it('refuses a template whose punctuation the value reads into itself, at the sign', () => {
+    expect(specErrors('version: 1\nfacts:\n  price:\n    value: $9\n    says: ["from ${value} a month", "save {value}% today"]\n')).toEqual([
+      'onemessage.yaml:5:18: bad phrase template "from ${value} a month": "$" before {value} is read as part of the value: write {value} alone, the currency is in the value',
+      'onemessage.yaml:5:50: bad phrase template "save {value}% today": "%" after {value} is read as part of the value: write {value} alone, the percent sign is in the value',
+    ]);
+  });
+
   it('requires {value} in a fact template', () => {
     expect(specErrors('version: 1\nfacts:\n  r:\n    value: 30 days\n    says: ["30-day returns"]\n')).toEqual([
       'onemessage.yaml:5:12: a fact template must have {value}: "30-day returns" does not say where the value stands',
