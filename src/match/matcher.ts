@@ -103,7 +103,7 @@ export class Matcher {
         if (end < 0) continue;
         const textStart = tokens.starts[pos]!;
         const textEnd = tokens.ends[end - 1]! + (state.trailing ?? 0);
-        found.push(this.toMatch(template, block, blockIndex, textStart, textEnd, template.negatable && isNegated(text, tokens, pos), captured.value));
+        found.push(this.toMatch(template, block, blockIndex, textStart, textEnd, template.negatable && isNegated(text, tokens, pos, end - 1), captured.value));
       }
     }
     for (const compiled of this.regexes) {
@@ -113,7 +113,9 @@ export class Matcher {
         const textEnd = matcher.end();
         if (textEnd === textStart) continue;
         const firstToken = tokens.starts.findIndex((_start, i) => tokens.ends[i]! > textStart);
-        const negated = compiled.negatable && firstToken >= 0 && isNegated(text, tokens, firstToken);
+        let lastToken = firstToken;
+        while (lastToken + 1 < tokens.starts.length && tokens.starts[lastToken + 1]! < textEnd) lastToken++;
+        const negated = compiled.negatable && firstToken >= 0 && isNegated(text, tokens, firstToken, lastToken);
         let value: QuantityAt | undefined;
         if (compiled.kind === 'fact') {
           // A fact's regex captures its value in a group named `value` (the loader requires it).
