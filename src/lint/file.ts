@@ -86,6 +86,7 @@ export function lintText(file: DiscoveredFile, text: string, context: LintContex
       matches,
       asOf: context.asOf,
       report: (report) => findings.push(documentFinding({ rule: current!.rule, severity: current!.severity, doc, report, text, locate })),
+      ...(context.debug ? { explain: (at: { start: number; end: number }, why: string) => warnings.push(debugNote(file.rel, locate.at(at.start), why)) } : {}),
     };
     for (const entry of context.rules.document) {
       current = entry;
@@ -132,6 +133,11 @@ export function unreadableOutcome(
     rule.check({ problem, report: (report) => findings.push(problemFinding({ rule, severity, problem, report })) });
   }
   return { record, findings, statements: {}, warnings: [] };
+}
+
+/** One `--debug` line: where, and why what stands there is not a statement. */
+function debugNote(rel: string, at: { line: number; column: number }, why: string): string {
+  return `${rel}:${at.line}:${at.column}: debug: ${why}`;
 }
 
 function firstLine(error: unknown): string {

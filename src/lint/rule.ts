@@ -90,6 +90,11 @@ export interface DocumentContext {
   /** the date claims are judged at, `YYYY-MM-DD` */
   asOf: string;
   report(report: Report): void;
+  /**
+   * Under `--debug` only: says why something that looked like a statement is not one (a quantity
+   * of another kind, a held-back claim), at a source range of the document.
+   */
+  explain?(at: { start: number; end: number }, why: string): void;
 }
 
 export interface DocumentRule {

@@ -7,7 +7,7 @@
 import { RE2JS } from 're2js';
 import { toSourceRange, type Document, type TextBlock } from '../model/document.js';
 import { isNegated } from './negation.js';
-import { findQuantities, parseQuantity, type Quantity } from './quantity.js';
+import { completeWithUnit, findQuantities, parseQuantity, type Quantity } from './quantity.js';
 import type { TemplateNode } from './template.js';
 import { joinsPhrase, punctuationOf, tokenize, type Tokens } from './tokens.js';
 import type { Match, Phrase, PhraseKind, SpecPhrase } from './types.js';
@@ -103,7 +103,8 @@ export class Matcher {
         if (end < 0) continue;
         const textStart = tokens.starts[pos]!;
         const textEnd = tokens.ends[end - 1]! + (state.trailing ?? 0);
-        found.push(this.toMatch(template, block, blockIndex, textStart, textEnd, template.negatable && isNegated(text, tokens, pos, end - 1), captured.value));
+        const value = captured.value && completed(captured.value, tokens.words.slice(captured.value.endToken + 1, end));
+        found.push(this.toMatch(template, block, blockIndex, textStart, textEnd, template.negatable && isNegated(text, tokens, pos, end - 1), value));
       }
     }
     for (const compiled of this.regexes) {
@@ -169,6 +170,12 @@ interface QuantityAt {
   quantity: Quantity;
   /** index of the quantity's last token */
   endToken: number;
+}
+
+/** A captured bare number completed by the unit among the phrase's words after it ("2 free months"). */
+function completed(at: QuantityAt, following: string[]): QuantityAt {
+  const quantity = completeWithUnit(at.quantity, following);
+  return quantity === at.quantity ? at : { ...at, quantity };
 }
 
 /** Quantities keyed by the token they start at, with the token they end at. */

@@ -5,6 +5,7 @@
  */
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Severity } from '../model/finding.js';
+import { KIND_NAMES, kindName } from '../match/quantity.js';
 import { compileValue } from './compile.js';
 import { displayPath, quote } from './describe.js';
 import { specError } from './errors.js';
@@ -22,7 +23,7 @@ export interface RawSpec {
   brand?: string;
   extends?: string[];
   channels?: Record<string, string | string[]>;
-  facts?: Record<string, { value?: string | number; says: RawPhrase[]; message?: string }>;
+  facts?: Record<string, { value?: string | number; kind?: string; says: RawPhrase[]; message?: string }>;
   claims?: Array<{
     id: string;
     says: RawPhrase[];
@@ -134,6 +135,16 @@ export function normaliseSpec(options: { source: SpecSource; data: RawSpec; know
       else {
         fail(`expected a quantity at facts.${id}.value (a number, money, percentage, duration, range, time or 24/7), found ${quote(fact.value)}`, fact.valuePos);
       }
+    }
+    if (raw.kind !== undefined) {
+      // The schema allows only the names KIND_NAMES knows.
+      const declared = KIND_NAMES[raw.kind]!;
+      if (fact.quantity && fact.quantity.kind !== declared) {
+        fail(`facts.${id}.kind is ${raw.kind}, but its value ${quote(fact.value ?? '')} is ${kindName(fact.quantity.kind)}`, posOf([...path, 'kind']));
+      }
+      fact.kind = declared;
+    } else if (fact.quantity) {
+      fact.kind = fact.quantity.kind;
     }
     if (raw.message !== undefined) fact.message = raw.message;
     part.facts.set(id, { item: fact, refs: [] });

@@ -4,7 +4,7 @@
  * for every item so that findings can point at the spec line.
  */
 import type { Severity, SpecPos } from '../model/finding.js';
-import type { Phrase, Quantity, Scope } from '../match/types.js';
+import type { Phrase, Quantity, QuantityKind, Scope } from '../match/types.js';
 
 export type { SpecPos } from '../model/finding.js';
 export type { Phrase, Scope } from '../match/types.js';
@@ -15,6 +15,12 @@ export interface Fact {
   value?: string;
   /** the value read as a quantity, once, when the spec is parsed */
   quantity?: Quantity;
+  /**
+   * What kind of quantity states the fact: declared (`kind: duration`) or the value's own. A
+   * statement of another kind is no statement of this fact ("$10 of trial credit" is not a trial
+   * length). Absent for an agree-only fact that declares none: then any kind is compared.
+   */
+  kind?: QuantityKind;
   says: Phrase[];
   message?: string;
   pos: SpecPos;

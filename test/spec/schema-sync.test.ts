@@ -30,6 +30,9 @@ facts:
     value: 30 days
     says: ["{value} return", { regex: "return within (?P<value>\\\\d+ days)" }]
     message: Our return window is 30 days.
+  annual-discount:
+    kind: percentage
+    says: ["save {value} with annual billing"]
 claims:
   - id: black-friday-40
     says: ["40% off everything", { regex: "40 ?% off" }]
