@@ -1,4 +1,5 @@
 /** disclosure/missing: a disclosure's trigger appears with none of its texts within its scope. */
+import { asserts } from '../../src/match/types.js';
 import type { DocumentRule } from '../../src/lint/rule.js';
 import { appliesIn } from '../../src/spec/lookup.js';
 import { itemRef, said } from '../helpers.js';
@@ -27,7 +28,7 @@ export const disclosureMissing: DocumentRule = {
     const disclosures = items.disclosures;
     for (const match of matches.of('disclosure-when')) {
       const disclosure = disclosures.get(match.itemId);
-      if (!disclosure || match.negated || !appliesIn(disclosure.channels, doc.channel)) continue;
+      if (!disclosure || !asserts(match) || !appliesIn(disclosure.channels, doc.channel)) continue;
       if (insideInclude(matches, disclosure, match)) continue;
       if (judgeDisclosure({ doc, matches, disclosure, at: match }).kind !== 'missing') continue;
       report({

@@ -1,4 +1,5 @@
 /** disclosure/placement: a disclosure is within scope of its trigger but after it, where it must come before. */
+import { asserts } from '../../src/match/types.js';
 import type { DocumentRule } from '../../src/lint/rule.js';
 import { appliesIn } from '../../src/spec/lookup.js';
 import { itemRef, said } from '../helpers.js';
@@ -27,7 +28,7 @@ export const disclosurePlacement: DocumentRule = {
     const disclosures = items.disclosures;
     for (const match of matches.of('disclosure-when')) {
       const disclosure = disclosures.get(match.itemId);
-      if (!disclosure || !disclosure.before || match.negated || !appliesIn(disclosure.channels, doc.channel)) continue;
+      if (!disclosure || !disclosure.before || !asserts(match) || !appliesIn(disclosure.channels, doc.channel)) continue;
       if (insideInclude(matches, disclosure, match)) continue;
       const verdict = judgeDisclosure({ doc, matches, disclosure, at: match });
       if (verdict.kind !== 'after') continue;

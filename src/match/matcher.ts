@@ -6,11 +6,13 @@
  */
 import { RE2JS } from 're2js';
 import { toSourceRange, type Document, type TextBlock } from '../model/document.js';
+import { judgeClaim } from './judge.js';
 import { isNegated } from './negation.js';
+import { sentenceIndexAt, sentencesOf } from './sentences.js';
 import { completeWithUnit, findQuantities, parseQuantity, type Quantity } from './quantity.js';
 import type { TemplateNode } from './template.js';
 import { joinsPhrase, punctuationOf, tokenize, type Tokens } from './tokens.js';
-import type { Match, Phrase, PhraseKind, SpecPhrase } from './types.js';
+import { EXCLUDING_KINDS, type Match, type Phrase, type PhraseKind, type SpecPhrase } from './types.js';
 
 export type { Match, PhraseKind, SpecPhrase } from './types.js';
 
@@ -46,17 +48,24 @@ const NEGATABLE: Record<PhraseKind, boolean> = {
   'disclosure-include': false,
   term: false,
   delivery: true,
+  'claim-unless': false,
+  'disclosure-unless': false,
+  idiom: false,
 };
+/** Matches the claim judgement looks at, and the kind of the `unless` phrases that hold each back. */
+const JUDGED: Partial<Record<PhraseKind, PhraseKind>> = { claim: 'claim-unless', 'disclosure-when': 'disclosure-unless' };
 
 export class Matcher {
   private readonly byFirstWord = new Map<string, CompiledTemplate[]>();
   private readonly regexes: CompiledRegex[] = [];
   private readonly needsQuantities: boolean;
+  private readonly offerWords: ReadonlySet<string>;
 
   constructor(
     phrases: SpecPhrase[],
-    private readonly options: { ignoredSpeakers: readonly string[]; times?: boolean } = { ignoredSpeakers: [] },
+    private readonly options: { ignoredSpeakers: readonly string[]; times?: boolean; offerWords?: readonly string[] } = { ignoredSpeakers: [] },
   ) {
+    this.offerWords = new Set((options.offerWords ?? []).map((w) => w.toLowerCase()));
     let needsQuantities = false;
     for (const { kind, itemId, phrase } of phrases) {
       const negatable = NEGATABLE[kind];
@@ -128,8 +137,38 @@ export class Matcher {
         found.push(this.toMatch(compiled, block, blockIndex, textStart, textEnd, negated, value));
       }
     }
+    const kept = keepLongest(found);
+    if (kept.some((m) => JUDGED[m.kind] !== undefined && !m.negated)) this.judge(block, tokens, kept);
     // A loop, not push(...): a 5 MB line holds more matches than a call can take as arguments.
-    for (const match of keepLongest(found)) out.push(match);
+    for (const match of kept) if (!EXCLUDING_KINDS.has(match.kind)) out.push(match);
+  }
+
+  /**
+   * Holds back the claims and triggers that, in context, are not statements about the offer
+   * (src/match/judge.ts): run only on blocks where one matched, so a corpus without claims
+   * never pays for it.
+   */
+  private judge(block: TextBlock, tokens: Tokens, matches: Match[]): void {
+    const text = block.text;
+    const exclusions = matches.filter((m) => EXCLUDING_KINDS.has(m.kind));
+    for (const match of matches) {
+      const unlessKind = JUDGED[match.kind];
+      if (unlessKind === undefined || match.negated) continue;
+      const applying = exclusions
+        .filter((e) => e.kind === 'idiom' || (e.kind === unlessKind && e.itemId === match.itemId))
+        .map((e) => ({ textStart: e.textStart, textEnd: e.textEnd, label: `${e.kind === 'idiom' ? 'the idiom' : 'unless'} "${text.slice(e.textStart, e.textEnd)}"` }));
+      const first = tokens.ends.findIndex((end) => end > match.textStart);
+      let last = first;
+      while (last + 1 < tokens.starts.length && tokens.starts[last + 1]! < match.textEnd) last++;
+      if (first < 0) continue;
+      const [start, end] = sentencesOf(block)[sentenceIndexAt(block, match.textStart)] ?? [0, text.length];
+      const reason = judgeClaim({
+        kind: match.kind === 'claim' ? 'claim' : 'trigger',
+        text, tokens, blockKind: block.kind, first, last, textStart: match.textStart, textEnd: match.textEnd,
+        sentence: { start, end }, exclusions: applying, offerWords: this.offerWords,
+      });
+      if (reason !== undefined) match.heldBack = reason;
+    }
   }
 
   private candidates(word: string, atQuantity: boolean): CompiledTemplate[] {

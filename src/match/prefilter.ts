@@ -9,7 +9,7 @@ import { decodeNamedCharacterReference } from 'decode-named-character-reference'
 import { characterEntitiesLegacy } from 'character-entities-legacy';
 import type { TemplateNode } from './template.js';
 import { tokenize } from './tokens.js';
-import type { SpecPhrase } from './types.js';
+import { EXCLUDING_KINDS, type SpecPhrase } from './types.js';
 
 export interface Prefilter {
   /** whether `text` may hold a match of some phrase; false is a proof that it holds none */
@@ -31,7 +31,9 @@ const COMMON = new Set(['a', 'an', 'the', 'and', 'or', 'to', 'of', 'in', 'on', '
 export function compilePrefilter(phrases: readonly SpecPhrase[]): Prefilter | undefined {
   const words = new Set<string>();
   const substrings = new Set<string>();
-  for (const { phrase } of phrases) {
+  for (const { kind, phrase } of phrases) {
+    // an unless phrase or an idiom only holds other matches back: a file with nothing else needs no parse
+    if (EXCLUDING_KINDS.has(kind)) continue;
     if (phrase.isRegex) {
       const literal = regexLiteral(phrase.source);
       if (literal === undefined) return undefined;

@@ -27,6 +27,7 @@ export interface RawSpec {
   claims?: Array<{
     id: string;
     says: RawPhrase[];
+    unless?: RawPhrase[];
     status: ClaimStatus;
     message?: string;
     suggest?: string;
@@ -38,7 +39,7 @@ export interface RawSpec {
   }>;
   products?: Record<string, { names: RawPhrase[]; stock?: StockStatus; 'lead-time'?: string }>;
   promises?: { immediate?: RawPhrase[] };
-  disclosures?: Record<string, { when?: RawPhrase[]; include: RawPhrase[]; within?: Scope; before?: boolean; channels?: string[] }>;
+  disclosures?: Record<string, { when?: RawPhrase[]; unless?: RawPhrase[]; include: RawPhrase[]; within?: Scope; before?: boolean; channels?: string[] }>;
   terms?: Array<{ use: string; not: RawPhrase[]; channels?: string[]; message?: string }>;
   speakers?: { ignore?: string[] };
   severity?: Record<string, Severity | 'off'>;
@@ -161,6 +162,7 @@ export function normaliseSpec(options: { source: SpecSource; data: RawSpec; know
     const claim: Claim = {
       id: raw.id,
       says: phrases([...path, 'says'], raw.says, ANYWHERE),
+      unless: phrases([...path, 'unless'], raw.unless, ANYWHERE),
       status: raw.status,
       fix: raw.fix ?? false,
       requires: [...(raw.requires ?? [])],
@@ -207,6 +209,7 @@ export function normaliseSpec(options: { source: SpecSource; data: RawSpec; know
     const disclosure: Disclosure = {
       id,
       when: phrases([...path, 'when'], raw.when, ANYWHERE),
+      unless: phrases([...path, 'unless'], raw.unless, ANYWHERE),
       include: phrases([...path, 'include'], raw.include, ANYWHERE),
       within: raw.within ?? 'paragraph',
       before: raw.before ?? false,

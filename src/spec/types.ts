@@ -32,6 +32,8 @@ export type ClaimStatus = 'forbidden' | 'allowed' | 'needs-evidence';
 export interface Claim {
   id: string;
   says: Phrase[];
+  /** phrases in which the claim's phrases are not the claim ("best practice" for `best`) */
+  unless: Phrase[];
   status: ClaimStatus;
   message?: string;
   suggest?: string;
@@ -63,6 +65,8 @@ export interface Product {
 export interface Disclosure {
   id: string;
   when: Phrase[];
+  /** phrases in which a trigger is not one ("affiliate links work" for `affiliate link`) */
+  unless: Phrase[];
   include: Phrase[];
   within: Scope;
   before: boolean;

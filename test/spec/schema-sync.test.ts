@@ -36,6 +36,7 @@ facts:
 claims:
   - id: black-friday-40
     says: ["40% off everything", { regex: "40 ?% off" }]
+    unless: ["40% off everything else", { regex: "40 ?% off everything else" }]
     status: allowed
     message: Only during the sale.
     suggest: great prices all year
@@ -54,6 +55,7 @@ promises:
 disclosures:
   sale-terms:
     when: ["sale", { regex: "clearance" }]
+    unless: ["garage sale", { regex: "yard sale" }]
     include: ["while stocks last", { regex: "until (sold out|stock runs out)" }]
     within: sentence
     before: true

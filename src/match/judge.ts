@@ -1,0 +1,182 @@
+/**
+ * The claim judgement: whether a claim phrase (or a disclosure trigger) that matched is used, in
+ * its context, as a statement about what the company offers. It is not when it sits inside one of
+ * the item's `unless` phrases or a built-in idiom ("best practices", "works best"), in a question,
+ * in a quotation, as a list or reference number ("#2 Configure the proxy", "issue #1"), as a
+ * status code ("returns code 2"), as a short table label, or as a superlative about something
+ * else: an adverb ("the pages that grew fastest") or a noun phrase that is a process ("the
+ * quickest way to"), not the offer. Parts of speech come from the tagger (src/match/pos.ts), run
+ * only on the sentence of a match that needs them. Negation is judged apart (negation.ts).
+ */
+import type { BlockKind } from '../model/document.js';
+import { tagSentence, type TaggedWord } from './pos.js';
+import type { Tokens } from './tokens.js';
+
+/** A span of the block's text that is not the claim: an `unless` phrase or an idiom. */
+export interface Exclusion {
+  textStart: number;
+  textEnd: number;
+  /** `unless "best practice"`, `the idiom "works best"` */
+  label: string;
+}
+
+export interface JudgeInput {
+  /**
+   * A claim is judged in full. A disclosure trigger only by its exclusions and code-like uses:
+   * a testimonial in quotation marks, or a question, still needs its disclosure.
+   */
+  kind: 'claim' | 'trigger';
+  text: string;
+  tokens: Tokens;
+  blockKind: BlockKind;
+  /** the match: its first and last token, its range in the text */
+  first: number;
+  last: number;
+  textStart: number;
+  textEnd: number;
+  /** the sentence holding the match, as a range of the text */
+  sentence: { start: number; end: number };
+  /** exclusions in the block that apply to this match's item */
+  exclusions: readonly Exclusion[];
+  /** words of the brand's and products' names: what a superlative may be about */
+  offerWords: ReadonlySet<string>;
+}
+
+/** Nouns a superlative may head without being about the offer: "the best way to", "the #1 mistake". */
+const NOT_OFFER = new Set([
+  'way', 'ways', 'method', 'methods', 'approach', 'approaches', 'practice', 'practices', 'time', 'times', 'place', 'places',
+  'part', 'parts', 'thing', 'things', 'step', 'steps', 'bet', 'case', 'cases', 'idea', 'ideas', 'tip', 'tips', 'advice',
+  'mistake', 'mistakes', 'reason', 'reasons', 'priority', 'priorities', 'rule', 'rules', 'example', 'examples', 'question',
+  'questions', 'answer', 'answers', 'result', 'results', 'news', 'post', 'posts', 'article', 'articles', 'page', 'pages',
+  'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years', 'strategy', 'strategies', 'move', 'trick', 'tricks',
+  'fix', 'workaround', 'route', 'path', 'guide', 'guides', 'source', 'sources', 'metric', 'metrics', 'goal', 'goals',
+  'challenge', 'challenges', 'problem', 'problems', 'risk', 'risks', 'use', 'uses', 'setting', 'settings',
+]);
+/** Words that, before "#N", make it a reference, not a rank: "issue #1", "step #2". */
+const REFERENCE_BEFORE = new Set([
+  'issue', 'issues', 'pr', 'pull', 'request', 'ticket', 'step', 'item', 'no', 'number', 'bug', 'task', 'page', 'comment',
+  'rule', 'tip', 'reason', 'day', 'week', 'part', 'chapter', 'episode', 'lesson', 'question', 'option', 'case', 'phase', 'level',
+]);
+/** Words that, before "code", make it a status code: "exit code 2", "returns code 1". */
+const STATUS_BEFORE = new Set(['exit', 'exits', 'status', 'error', 'return', 'returns', 'returned', 'http', 'response', 'with', 'code']);
+const SUPERLATIVE_WORDS = new Set(['best', 'most', 'least', 'top', 'leading', 'worst', 'first']);
+/** -est words that are no superlative. */
+const NOT_SUPERLATIVE = new Set(['test', 'rest', 'interest', 'forest', 'guest', 'request', 'suggest', 'honest', 'modest', 'latest', 'contest', 'protest', 'invest', 'digest', 'manifest', 'harvest', 'arrest', 'chest', 'quest', 'west', 'nest', 'pest', 'vest', 'earnest', 'attest', 'ingest']);
+const TABLE_LABEL_WORDS = 3;
+
+/** Why the match is not a statement about the offer, or undefined when it is one. */
+export function judgeClaim(input: JudgeInput): string | undefined {
+  const { text, tokens, first, last, textStart, textEnd, sentence } = input;
+  for (const exclusion of input.exclusions) {
+    if (exclusion.textStart < textEnd && textStart < exclusion.textEnd) return exclusion.label;
+  }
+  const sentenceText = text.slice(sentence.start, sentence.end);
+  const claim = input.kind === 'claim';
+  if (claim && /\?["'”’)\]]*\s*$/.test(sentenceText)) return 'a question';
+  if (claim && inQuotation(sentenceText, textStart - sentence.start, textEnd - sentence.start)) return 'a quotation';
+  const firstWord = tokens.words[first]!;
+  const before = tokens.words[first - 1];
+  if (/^#\d/.test(firstWord)) {
+    if (before !== undefined && REFERENCE_BEFORE.has(before)) return `a reference number ("${before} ${firstWord}")`;
+    if (startsItsBlock(input) && nextIsVerb(input, last)) return 'a list number before an instruction';
+  }
+  const lastWord = tokens.words[last]!;
+  if (lastWord === 'code') {
+    const after = tokens.words[last + 1];
+    if ((after !== undefined && /^\d+$/.test(after)) || (before !== undefined && STATUS_BEFORE.has(before) && first === last)) return 'a status code';
+  }
+  if (!claim) return undefined;
+  if (input.blockKind === 'table-row' && cellWords(input) <= TABLE_LABEL_WORDS) return 'a table label';
+  if (isSuperlative(lastWord) || /^#\d$/.test(lastWord)) return judgeSuperlative(input);
+  return undefined;
+}
+
+/** Inside a pair of quotation marks within its sentence: someone else's words, or a mention. */
+function inQuotation(sentence: string, start: number, end: number): boolean {
+  const before = sentence.slice(0, start);
+  const after = sentence.slice(end);
+  const opens = (before.match(/“/g) ?? []).length - (before.match(/”/g) ?? []).length;
+  if (opens > 0 && after.includes('”')) return true;
+  // straight quotes: an odd number before (ignoring apostrophes inside words) and one after
+  const straight = (before.match(/(?<![\p{L}\p{N}])"|"(?![\p{L}\p{N}])/gu) ?? []).length;
+  return straight % 2 === 1 && /"/.test(after);
+}
+
+function startsItsBlock(input: JudgeInput): boolean {
+  if (input.blockKind !== 'heading' && input.blockKind !== 'list-item' && input.blockKind !== 'table-row') return false;
+  const lead = input.text.slice(input.blockKind === 'table-row' ? cellStart(input) : 0, input.textStart);
+  return /^[\s\W]*$/u.test(lead);
+}
+
+function nextIsVerb(input: JudgeInput, last: number): boolean {
+  const next = input.tokens.starts[last + 1];
+  if (next === undefined) return false;
+  const word = taggedAt(input, next);
+  return word !== undefined && (word.pos === 'VERB' || word.pos === 'AUX');
+}
+
+function cellStart(input: JudgeInput): number {
+  return input.text.lastIndexOf('\t', input.textStart - 1) + 1;
+}
+
+function cellWords(input: JudgeInput): number {
+  const end = input.text.indexOf('\t', input.textEnd);
+  const cell = input.text.slice(cellStart(input), end < 0 ? input.text.length : end);
+  return cell.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+function isSuperlative(word: string): boolean {
+  return SUPERLATIVE_WORDS.has(word) || (word.length > 4 && word.endsWith('est') && !NOT_SUPERLATIVE.has(word));
+}
+
+/** The tagged word of the match's sentence that starts at a text offset. */
+function taggedAt(input: JudgeInput, offset: number): TaggedWord | undefined {
+  const words = tagSentence(input.text.slice(input.sentence.start, input.sentence.end));
+  const at = offset - input.sentence.start;
+  return words.find((w) => w.start <= at && at < w.end);
+}
+
+/**
+ * A superlative (or a rank) is about the offer when it qualifies a noun phrase whose head is
+ * the offer, or stands as a predicate ("Acme is the fastest"). An adverb ("grew fastest",
+ * "works best") and a process or other thing ("the quickest way to", "the #1 mistake", "the
+ * fastest growing pages") are not.
+ */
+function judgeSuperlative(input: JudgeInput): string | undefined {
+  const sentence = input.text.slice(input.sentence.start, input.sentence.end);
+  const words = tagSentence(sentence);
+  const supStart = input.tokens.starts[input.last]! - input.sentence.start;
+  const index = words.findIndex((w) => w.start <= supStart && supStart < w.end);
+  if (index < 0) return undefined;
+  const sup = words[index]!;
+  const previous = words[index - 1];
+  if (sup.pos === 'ADV' || (previous !== undefined && (previous.pos === 'VERB' || previous.pos === 'PRON') && !/^(the|our|a)$/i.test(previous.text))) {
+    return `an adverb ("${previous ? `${previous.text} ` : ''}${sup.text}"): how something is done, not the offer`;
+  }
+  // the noun phrase after it: modifiers, then the head noun (the last noun of the run)
+  let head: TaggedWord | undefined;
+  let participle = false;
+  for (let i = index + 1; i < words.length; i++) {
+    const w = words[i]!;
+    if (w.text === '-') continue;
+    if (w.pos === 'NOUN' || w.pos === 'PROPN') head = w;
+    else if (w.pos === 'ADJ' || w.pos === 'NUM' || (w.pos === 'VERB' && /(ing|ed)$/i.test(w.text))) {
+      if (head) break;
+      if (w.pos === 'VERB' || /ing$/i.test(w.text)) participle = true;
+    } else break;
+  }
+  if (!head) return undefined;
+  const noun = head.text.toLowerCase();
+  if (input.offerWords.has(noun)) return undefined;
+  if (NOT_OFFER.has(noun)) return `about "${noun}", not the offer`;
+  if (participle && !OFFER_NOUNS.has(noun)) return `about "${noun}", not the offer`;
+  return undefined;
+}
+
+/** What a company offers, for superlatives before a participle ("the fastest-growing analytics tool"). */
+const OFFER_NOUNS = new Set([
+  'product', 'products', 'service', 'services', 'tool', 'tools', 'platform', 'platforms', 'software', 'app', 'apps',
+  'application', 'applications', 'engine', 'dashboard', 'plan', 'plans', 'brand', 'company', 'provider', 'vendor',
+  'solution', 'solutions', 'analytics', 'distribution', 'system', 'framework', 'library', 'database', 'cloud', 'hosting',
+  'support', 'team', 'store', 'shop', 'marketplace', 'network', 'device', 'devices', 'alternative', 'suite',
+]);
