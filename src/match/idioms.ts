@@ -14,6 +14,7 @@ export const IDIOM_ITEM = 'idiom';
 
 export const IDIOM_TEMPLATES: readonly string[] = [
   'best practice',
+  '(short|pressed) (on|for) time',
   '(work|works|worked|working) best',
   'best (suited|fit|fits|if|when|before|after|regards|wishes|guess|effort|efforts)',
   '(at|do|does|doing|did|try|tries|trying|tried) (your|our|my|their|his|her|its|the)? best',

@@ -87,9 +87,19 @@ export function judgeClaim(input: JudgeInput): string | undefined {
   }
   if (!claim) return undefined;
   if (input.blockKind === 'table-row' && cellWords(input) <= TABLE_LABEL_WORDS) return 'a table label';
-  if (isSuperlative(lastWord) || /^#\d$/.test(lastWord)) return judgeSuperlative(input);
+  if (input.tokens.words.slice(first, last + 1).some((w) => isSuperlative(w) || /^#\d$/.test(w))) return judgeSuperlative(input);
+  // a capitalised subject is a name (ours, or a product's), unless it is a pronoun starting the sentence
+  const named = first > 0 && /^\p{Lu}/u.test(input.text.slice(input.tokens.starts[first - 1]!)) && !PRONOUNS.has(before ?? '');
+  if (first === last && input.tokens.words[last + 1] === 'that' && before !== undefined && !SPEAKERS.has(before) && !input.offerWords.has(before) && !named) {
+    // "this guarantees that ids are unique": a verb whose subject is a thing, not us
+    return `a verb about "${before}", not the offer`;
+  }
   return undefined;
 }
+
+const PRONOUNS = new Set(['this', 'it', 'that', 'which', 'these', 'those', 'he', 'she', 'they', 'there', 'what']);
+/** Subjects that make a "guarantees that" ours. */
+const SPEAKERS = new Set(['we', 'i', 'our', 'us', "we'll", "we're"]);
 
 /** Inside a pair of quotation marks within its sentence: someone else's words, or a mention. */
 function inQuotation(sentence: string, start: number, end: number): boolean {
@@ -145,31 +155,34 @@ function taggedAt(input: JudgeInput, offset: number): TaggedWord | undefined {
 function judgeSuperlative(input: JudgeInput): string | undefined {
   const sentence = input.text.slice(input.sentence.start, input.sentence.end);
   const words = tagSentence(sentence);
-  const supStart = input.tokens.starts[input.last]! - input.sentence.start;
-  const index = words.findIndex((w) => w.start <= supStart && supStart < w.end);
-  if (index < 0) return undefined;
+  const offsetOf = (token: number) => input.tokens.starts[token]! - input.sentence.start;
+  const at = (offset: number) => words.findIndex((w) => w.start <= offset && offset < w.end);
+  const firstIndex = at(offsetOf(input.first));
+  const index = at(offsetOf(input.last));
+  if (index < 0 || firstIndex < 0) return undefined;
   const sup = words[index]!;
-  const previous = words[index - 1];
-  if (sup.pos === 'ADV' || (previous !== undefined && (previous.pos === 'VERB' || previous.pos === 'PRON') && !/^(the|our|a)$/i.test(previous.text))) {
-    return `an adverb ("${previous ? `${previous.text} ` : ''}${sup.text}"): how something is done, not the offer`;
+  const previous = words[firstIndex - 1];
+  // after a verb or an object pronoun a superlative says how: "grew fastest", "suits you best"
+  if (previous !== undefined && (previous.pos === 'VERB' || previous.pos === 'PRON') && !/^(the|our|a|an|its|their|your)$/i.test(words[firstIndex]!.text)) {
+    return `an adverb ("${previous.text} ${sup.text}"): how something is done, not the offer`;
   }
-  // the noun phrase after it: modifiers, then the head noun (the last noun of the run)
-  let head: TaggedWord | undefined;
+  // the noun phrase after it: modifiers, then its nouns
+  const nouns: string[] = [];
   let participle = false;
   for (let i = index + 1; i < words.length; i++) {
     const w = words[i]!;
     if (w.text === '-') continue;
-    if (w.pos === 'NOUN' || w.pos === 'PROPN') head = w;
+    if (w.pos === 'NOUN' || w.pos === 'PROPN') nouns.push(w.text.toLowerCase());
     else if (w.pos === 'ADJ' || w.pos === 'NUM' || (w.pos === 'VERB' && /(ing|ed)$/i.test(w.text))) {
-      if (head) break;
+      if (nouns.length > 0) break;
       if (w.pos === 'VERB' || /ing$/i.test(w.text)) participle = true;
     } else break;
   }
-  if (!head) return undefined;
-  const noun = head.text.toLowerCase();
-  if (input.offerWords.has(noun)) return undefined;
-  if (NOT_OFFER.has(noun)) return `about "${noun}", not the offer`;
-  if (participle && !OFFER_NOUNS.has(noun)) return `about "${noun}", not the offer`;
+  // no noun: a predicate ("Acme is the fastest"), about the subject; or a noun of the offer
+  if (nouns.length === 0 || nouns.some((n) => input.offerWords.has(n) || OFFER_NOUNS.has(n))) return undefined;
+  const other = nouns.find((n) => NOT_OFFER.has(n));
+  if (other !== undefined) return `about "${other}", not the offer`;
+  if (participle) return `about "${nouns[nouns.length - 1]}", not the offer`;
   return undefined;
 }
 
