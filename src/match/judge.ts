@@ -163,7 +163,8 @@ function judgeSuperlative(input: JudgeInput): string | undefined {
   const sup = words[index]!;
   const previous = words[firstIndex - 1];
   // after a verb or an object pronoun a superlative says how: "grew fastest", "suits you best"
-  if (previous !== undefined && (previous.pos === 'VERB' || previous.pos === 'PRON') && !/^(the|our|a|an|its|their|your)$/i.test(words[firstIndex]!.text)) {
+  const bare = firstIndex === index && isSuperlative(input.tokens.words[input.last]!);
+  if (bare && previous !== undefined && (previous.pos === 'VERB' || previous.pos === 'PRON')) {
     return `an adverb ("${previous.text} ${sup.text}"): how something is done, not the offer`;
   }
   // the noun phrase after it: modifiers, then its nouns
@@ -193,3 +194,55 @@ const OFFER_NOUNS = new Set([
   'solution', 'solutions', 'analytics', 'distribution', 'system', 'framework', 'library', 'database', 'cloud', 'hosting',
   'support', 'team', 'store', 'shop', 'marketplace', 'network', 'device', 'devices', 'alternative', 'suite',
 ]);
+
+/** First person singular: an individual speaking for themself, as endorsers do. */
+const FIRST_PERSON = new Set(['i', "i'm", "i've", "i'd", "i'll", 'me', 'my', 'mine', 'myself', 'im', 'ive']);
+/** Cues in a sentence that it speaks of this content's own links, codes or purchases. */
+const FRAMING = [
+  /\b(?:this|these|the following)\s+(?:post|posts|article|page|video|review|episode|newsletter|guide|list|site|blog|podcast|email|story|reel|link|links)\b/i,
+  /\blinks?\s+(?:below|above|in\s+this|on\s+this|in\s+our|on\s+our)\b/i,
+  /\bthrough\s+(?:these|our|my|them|the\s+links?)\b/i,
+  /\bif\s+you\s+(?:buy|purchase|click|shop|sign\s+up|order|book|subscribe|make\s+a\s+purchase|use)\b/i,
+  /\bat\s+no\s+(?:extra|additional)\s+cost\b/i,
+  // "all links are affiliate links", "some of the links": this content's links, not the reader's
+  /\b(?:all|some|many|most|several)\s+(?:of\s+(?:the|our|my)\s+)?links\b(?!\s+(?:in|on|of|from)\s+your)/i,
+  // "this trip was sponsored", "my stay was gifted": what the speaker presents
+  /\b(?:this|my|our)\s+[\p{L}-]+\s+(?:is|was|has\s+been|were)\s+(?:sponsored|gifted|paid\s+for)\b/iu,
+];
+const POSSESSIVE_BEFORE = new Set(['my', 'our']);
+
+export interface FramingInput {
+  text: string;
+  tokens: Tokens;
+  first: number;
+  last: number;
+  sentence: { start: number; end: number };
+}
+
+/**
+ * Whether a disclosure trigger is framed as an endorsement: said by someone of their own links
+ * or codes ("my affiliate link", "links in this post", "if you buy through them", "use code
+ * MAYA20"), as a hashtag, or in the first person singular. Text about affiliate programmes
+ * ("how affiliate links are tracked") and a company's business partners ("Acme partnered with
+ * a cloud provider") is not.
+ */
+export function isEndorsementFraming(input: FramingInput): boolean {
+  const { text, tokens, first, last, sentence } = input;
+  const words = tokens.words;
+  if (words[first]!.startsWith('#')) return true;
+  for (let j = Math.max(0, first - 2); j < first; j++) if (POSSESSIVE_BEFORE.has(words[j]!)) return true;
+  for (let j = first; j <= last; j++) if (POSSESSIVE_BEFORE.has(words[j]!) || FIRST_PERSON.has(words[j]!)) return true;
+  if (words[last] === 'code') {
+    // a promo code is written in capitals and digits: "use code MAYA20"
+    const next = tokens.starts[last + 1];
+    const raw = next === undefined ? '' : text.slice(next, tokens.ends[last + 1]!);
+    if (/^(?=.*\p{Lu})[\p{Lu}\p{N}]{4,}$/u.test(raw)) return true;
+  }
+  for (let j = 0; j < words.length; j++) {
+    if (tokens.starts[j]! < sentence.start) continue;
+    if (tokens.starts[j]! >= sentence.end) break;
+    if (FIRST_PERSON.has(words[j]!)) return true;
+  }
+  const sentenceText = text.slice(sentence.start, sentence.end);
+  return FRAMING.some((re) => re.test(sentenceText));
+}

@@ -28,6 +28,8 @@ interface CompiledTemplate {
   nodes: TemplateNode[];
   /** negation is judged for phrases that assert something; a misspelt term is wrong either way */
   negatable: boolean;
+  /** words that may stand between two words of the template (see SLACK) */
+  slack: number;
 }
 
 interface CompiledRegex {
@@ -52,6 +54,12 @@ const NEGATABLE: Record<PhraseKind, boolean> = {
   'disclosure-unless': false,
   idiom: false,
 };
+/**
+ * Extra words a phrase may take between two of its words. A disclosure is written in many
+ * small variants ("we may earn an affiliate commission" for "we earn a commission"): its texts
+ * take up to two. Everything else matches word for word.
+ */
+const SLACK: Partial<Record<PhraseKind, number>> = { 'disclosure-include': 2 };
 /** Matches the claim judgement looks at, and the kind of the `unless` phrases that hold each back. */
 const JUDGED: Partial<Record<PhraseKind, PhraseKind>> = { claim: 'claim-unless', 'disclosure-when': 'disclosure-unless' };
 
@@ -78,7 +86,7 @@ export class Matcher {
       // The spec parser compiles every template; a phrase without one is a bug, not a user's mistake.
       if (!template) throw new Error(`phrase ${JSON.stringify(phrase.source)} was not compiled`);
       needsQuantities ||= template.hasValue;
-      const compiled: CompiledTemplate = { kind, itemId, phrase, nodes: template.nodes, negatable };
+      const compiled: CompiledTemplate = { kind, itemId, phrase, nodes: template.nodes, negatable, slack: SLACK[kind] ?? 0 };
       for (const first of firstWords(template.nodes)) {
         const list = this.byFirstWord.get(first);
         if (list) list.push(compiled);
@@ -107,7 +115,7 @@ export class Matcher {
     for (let pos = 0; pos < tokens.words.length; pos++) {
       for (const template of this.candidates(tokens.words[pos]!, quantities.has(pos))) {
         const captured: { value?: QuantityAt } = {};
-        const state: MatchState = { tokens, text, quantities, captured, start: pos };
+        const state: MatchState = { tokens, text, quantities, captured, start: pos, slack: template.slack };
         const end = matchSequence(template.nodes, 0, pos, true, state, finish(state));
         if (end < 0) continue;
         const textStart = tokens.starts[pos]!;
@@ -243,6 +251,8 @@ interface MatchState {
   start: number;
   /** characters of template punctuation matched after the last word */
   trailing?: number;
+  /** extra words allowed before each word but the first */
+  slack: number;
 }
 
 /**
@@ -261,7 +271,19 @@ function matchSequence(nodes: TemplateNode[], i: number, pos: number, tail: bool
     const word = state.tokens.words[pos];
     if (word === undefined) return -1;
     if (word === node.word || (last && (word === node.word + 's' || word === node.word + 'es'))) {
-      return matchSequence(nodes, i + 1, pos + 1, tail, state, k);
+      const end = matchSequence(nodes, i + 1, pos + 1, tail, state, k);
+      if (end >= 0) return end;
+    }
+    // "earn an affiliate commission" for "earn a commission": skip a few joined words, never the first
+    if (state.slack > 0 && pos > state.start && punct === '') {
+      for (let skip = 1; skip <= state.slack && pos + skip < state.tokens.words.length; skip++) {
+        if (!gapHolds(state, pos + skip, '')) break;
+        const candidate = state.tokens.words[pos + skip]!;
+        if (candidate === node.word || (last && (candidate === node.word + 's' || candidate === node.word + 'es'))) {
+          const end = matchSequence(nodes, i + 1, pos + skip + 1, tail, state, k);
+          if (end >= 0) return end;
+        }
+      }
     }
     return -1;
   }

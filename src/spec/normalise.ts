@@ -39,7 +39,7 @@ export interface RawSpec {
   }>;
   products?: Record<string, { names: RawPhrase[]; stock?: StockStatus; 'lead-time'?: string }>;
   promises?: { immediate?: RawPhrase[] };
-  disclosures?: Record<string, { when?: RawPhrase[]; unless?: RawPhrase[]; include: RawPhrase[]; within?: Scope; before?: boolean; channels?: string[] }>;
+  disclosures?: Record<string, { when?: RawPhrase[]; unless?: RawPhrase[]; include: RawPhrase[]; within?: Scope; before?: boolean; endorsement?: boolean; channels?: string[] }>;
   terms?: Array<{ use: string; not: RawPhrase[]; channels?: string[]; message?: string }>;
   speakers?: { ignore?: string[] };
   severity?: Record<string, Severity | 'off'>;
@@ -213,6 +213,7 @@ export function normaliseSpec(options: { source: SpecSource; data: RawSpec; know
       include: phrases([...path, 'include'], raw.include, ANYWHERE),
       within: raw.within ?? 'paragraph',
       before: raw.before ?? false,
+      endorsement: raw.endorsement ?? false,
       pos: keyPos(['disclosures'], id),
     };
     if (raw.channels !== undefined) disclosure.channels = [...raw.channels];

@@ -70,6 +70,8 @@ export interface Disclosure {
   include: Phrase[];
   within: Scope;
   before: boolean;
+  /** a trigger counts only where it is framed as an endorsement ("my affiliate link", "links in this post") */
+  endorsement: boolean;
   channels?: string[];
   pos: SpecPos;
 }

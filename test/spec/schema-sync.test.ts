@@ -59,6 +59,7 @@ disclosures:
     include: ["while stocks last", { regex: "until (sold out|stock runs out)" }]
     within: sentence
     before: true
+    endorsement: true
     channels: [marketing]
 terms:
   - use: sign in
