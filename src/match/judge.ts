@@ -179,12 +179,36 @@ function judgeSuperlative(input: JudgeInput): string | undefined {
       if (w.pos === 'VERB' || /ing$/i.test(w.text)) participle = true;
     } else break;
   }
-  // no noun: a predicate ("Acme is the fastest"), about the subject; or a noun of the offer
-  if (nouns.length === 0 || nouns.some((n) => input.offerWords.has(n) || OFFER_NOUNS.has(n))) return undefined;
-  const other = nouns.find((n) => NOT_OFFER.has(n));
-  if (other !== undefined) return `about "${other}", not the offer`;
-  if (participle) return `about "${nouns[nouns.length - 1]}", not the offer`;
+  if (nouns.some((n) => input.offerWords.has(n))) return undefined;
+  if (!nouns.some((n) => OFFER_NOUNS.has(n))) {
+    const other = nouns.find((n) => NOT_OFFER.has(n));
+    if (other !== undefined) return `about "${other}", not the offer`;
+    if (participle) return `about "${nouns[nouns.length - 1]}", not the offer`;
+  }
+  // A phrase that ends on its superlative ("the quickest", "the #1") says nothing of what it
+  // ranks: it is a claim about the offer only where the sentence names the offer: we, our, the
+  // brand, a product. "The best budgeting app" in a review of other companies' apps is not.
+  const words_ = input.tokens.words.slice(input.first, input.last + 1);
+  const lastWord = words_[words_.length - 1]!;
+  const rankCompound = (lastWord === 'rated' || lastWord === 'selling') && ['top', 'best', 'highest'].includes(words_[words_.length - 2] ?? '');
+  const endsOnRank = isSuperlative(lastWord) || /^#\d/.test(lastWord) || words_.includes('most') || RANK_WORDS.has(lastWord) || rankCompound;
+  if (endsOnRank && !namesTheOffer(input)) return 'a superlative about something other than the offer (no we, our, brand or product in its sentence)';
   return undefined;
+}
+
+const RANK_WORDS = new Set(['leading']);
+const FIRST_PERSON_PLURAL = new Set(['we', 'our', 'us', 'ours', "we're", "we've", "we'll", 'ourselves']);
+
+/** Whether the match's sentence names the offer: we, our, the brand or a product. */
+function namesTheOffer(input: JudgeInput): boolean {
+  const { tokens, sentence } = input;
+  for (let j = 0; j < tokens.words.length; j++) {
+    if (tokens.starts[j]! < sentence.start) continue;
+    if (tokens.starts[j]! >= sentence.end) break;
+    const word = tokens.words[j]!;
+    if (FIRST_PERSON_PLURAL.has(word) || input.offerWords.has(word)) return true;
+  }
+  return false;
 }
 
 /** What a company offers, for superlatives before a participle ("the fastest-growing analytics tool"). */

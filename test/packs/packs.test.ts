@@ -64,15 +64,15 @@ const CASES: Record<string, Record<string, ItemCases>> = {
       quiet: ['Try it for 30 days with a money-back guarantee.\n'],
     },
     'number-one': {
-      fires: [{ rule: 'claim/evidence', text: 'The #1 trail runner in America.\n' }],
-      quiet: ['The #1 trail runner in America ([Runner\'s World 2026 survey](https://example.com/survey)).\n', 'Our number one goal is comfort.\n'],
+      fires: [{ rule: 'claim/evidence', text: 'Ours is the #1 trail runner in America.\n' }, { rule: 'claim/evidence', text: 'We are the number one brand in outdoor gear.\n' }],
+      quiet: ['Ours is the #1 trail runner in America ([Runner\'s World 2026 survey](https://example.com/survey)).\n', 'Our number one goal is comfort.\n', 'Step #1: unpack the tent.\n', 'Their #1 trail runner sold out in a day.\n'],
     },
     best: {
       fires: [{ rule: 'claim/evidence', text: 'The best in the industry, hands down.\n' }, { rule: 'claim/evidence', text: 'A best-in-class waterproof shell.\n' }],
       quiet: ['The best way to pack a tent is to roll it.\n'],
     },
     superlative: {
-      fires: [{ rule: 'claim/evidence', text: 'Meet the quickest open-source search engine for your docs.\n' }, { rule: 'claim/evidence', text: 'Trailhead is our most trusted tent yet.\n' }],
+      fires: [{ rule: 'claim/evidence', text: 'We make the quickest open-source search engine for your docs.\n' }, { rule: 'claim/evidence', text: 'Trailhead is our most trusted tent yet.\n' }],
       quiet: ['The quickest way to pitch a tent is to practise at home.\n', 'The report shows the most popular pages on your site.\n', 'Our lightest tent weighs 900 g ([spec sheet](https://example.com/spec)).\n'],
     },
     'absolutely-safe': {

@@ -13,7 +13,7 @@ async function claims(spec: string, text: string): Promise<string[]> {
 }
 
 const BEST = 'claims:\n  - id: best\n    says: ["best", "fastest", "ideal for", "on time"]\n    status: forbidden';
-const PACKS = 'extends: [absolute-claims, ftc-endorsements]';
+const PACKS = 'brand: Acme\nextends: [absolute-claims, ftc-endorsements]';
 
 describe('word sense: not the claim', () => {
   it.each([
@@ -56,9 +56,14 @@ describe('the packs on real shapes', () => {
   });
 
   it('finds a bare superlative about the company\'s product', async () => {
-    expect(await claims(PACKS, 'Meet the quickest open-source search engine for your docs.\n')).toEqual(['1:6 claim/evidence the quickest']);
-    expect(await claims(PACKS, 'Acme is our most trusted platform for regulated teams.\n')).toEqual(['1:9 claim/evidence our most trusted']);
-    expect(await claims(`brand: Acme\n${PACKS}`, 'It is simply the fastest Acme yet.\n')).toEqual(['1:14 claim/evidence the fastest']);
+    expect(await claims(PACKS, 'Meet Acme, the quickest open-source search engine for your docs.\n')).toEqual(['1:12 claim/evidence the quickest']);
+    expect(await claims(PACKS, 'We built the quickest open-source search engine for your docs.\n')).toEqual(['1:10 claim/evidence the quickest']);
+    expect(await claims(PACKS, 'This is our most trusted platform for regulated teams.\n')).toEqual(['1:9 claim/evidence our most trusted']);
+    expect(await claims(PACKS, 'It is simply the fastest Acme yet.\n')).toEqual(['1:14 claim/evidence the fastest']);
+  });
+
+  it('leaves a superlative about another company\'s product to its sentence: no we, no brand, no claim', async () => {
+    expect(await claims(PACKS, 'Budgetly is the best budgeting app for couples.\n')).toEqual([]);
   });
 
   it('still finds a rank about the offer', async () => {
