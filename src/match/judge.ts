@@ -49,8 +49,9 @@ const NOT_OFFER = new Set([
   'mistake', 'mistakes', 'reason', 'reasons', 'priority', 'priorities', 'rule', 'rules', 'example', 'examples', 'question',
   'questions', 'answer', 'answers', 'result', 'results', 'news', 'post', 'posts', 'article', 'articles', 'page', 'pages',
   'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years', 'strategy', 'strategies', 'move', 'trick', 'tricks',
-  'fix', 'workaround', 'route', 'path', 'guide', 'guides', 'source', 'sources', 'metric', 'metrics', 'goal', 'goals',
+  'fix', 'workaround', 'route', 'path', 'guide', 'guides', 'metric', 'metrics', 'goal', 'goals',
   'challenge', 'challenges', 'problem', 'problems', 'risk', 'risks', 'use', 'uses', 'setting', 'settings',
+  'roundup', 'roundups', 'review', 'reviews', 'list', 'lists', 'summary', 'experience', 'experiences',
 ]);
 /** Words that, before "#N", make it a reference, not a rank: "issue #1", "step #2". */
 const REFERENCE_BEFORE = new Set([
@@ -186,29 +187,61 @@ function judgeSuperlative(input: JudgeInput): string | undefined {
     if (participle) return `about "${nouns[nouns.length - 1]}", not the offer`;
   }
   // A phrase that ends on its superlative ("the quickest", "the #1") says nothing of what it
-  // ranks: it is a claim about the offer only where the sentence names the offer: we, our, the
-  // brand, a product. "The best budgeting app" in a review of other companies' apps is not.
-  const words_ = input.tokens.words.slice(input.first, input.last + 1);
-  const lastWord = words_[words_.length - 1]!;
-  const rankCompound = (lastWord === 'rated' || lastWord === 'selling') && ['top', 'best', 'highest'].includes(words_[words_.length - 2] ?? '');
-  const endsOnRank = isSuperlative(lastWord) || /^#\d/.test(lastWord) || words_.includes('most') || RANK_WORDS.has(lastWord) || rankCompound;
-  if (endsOnRank && !namesTheOffer(input)) return 'a superlative about something other than the offer (no we, our, brand or product in its sentence)';
-  return undefined;
+  // ranks: it is a claim about the offer only where it is said of the offer, as the brand or a
+  // product named in it ("the fastest Acme yet"), "our" ("our most trusted platform"), a
+  // predicate of the offer ("Acme is the best solution", "we are the leading provider"), an
+  // apposition ("Meet Acme, the quickest search engine") or what we make ("we built the
+  // quickest engine"), heading a noun of the offer when it has one. "The best budgeting app" in a
+  // review of other companies' apps, and "we give you the best experience", are not.
+  const span = input.tokens.words.slice(input.first, input.last + 1);
+  const lastWord = span[span.length - 1]!;
+  const rankCompound = (lastWord === 'rated' || lastWord === 'selling') && ['top', 'best', 'highest'].includes(span[span.length - 2] ?? '');
+  const endsOnRank = isSuperlative(lastWord) || /^#\d/.test(lastWord) || span.includes('most') || RANK_WORDS.has(lastWord) || rankCompound;
+  if (!endsOnRank) return undefined;
+  if (nouns.some((n) => input.offerWords.has(n))) return undefined;
+  if ((span[0] === 'our' || saidOfTheOffer(input)) && !nouns.some((n) => NOT_OFFER.has(n))) return undefined;
+  return 'a superlative not said of the offer';
 }
 
 const RANK_WORDS = new Set(['leading']);
 const FIRST_PERSON_PLURAL = new Set(['we', 'our', 'us', 'ours', "we're", "we've", "we'll", 'ourselves']);
 
-/** Whether the match's sentence names the offer: we, our, the brand or a product. */
-function namesTheOffer(input: JudgeInput): boolean {
-  const { tokens, sentence } = input;
-  for (let j = 0; j < tokens.words.length; j++) {
-    if (tokens.starts[j]! < sentence.start) continue;
-    if (tokens.starts[j]! >= sentence.end) break;
-    const word = tokens.words[j]!;
-    if (FIRST_PERSON_PLURAL.has(word) || input.offerWords.has(word)) return true;
+const COPULAS = new Set(['is', 'are', "'s", 'was', 'were', 'remains', 'remain', 'becomes', 'become', 'be', "it's", "we're", 'makes', 'make']);
+const OFFERING_VERBS = new Set(['make', 'makes', 'made', 'build', 'builds', 'built', 'offer', 'offers', 'offered', 'provide', 'provides', 'sell', 'sells', 'ship', 'ships', 'run', 'runs']);
+const SUBJECTS = new Set(['we', 'it', 'ours', 'this']);
+
+/**
+ * Whether the phrase is said of the offer: "X is (one of) the...", "it's the...", "we are the...",
+ * "we build the...", "Meet X, the...", where X is the brand, a product, we or it (it only when the
+ * sentence names the brand or a product, or we).
+ */
+function saidOfTheOffer(input: JudgeInput): boolean {
+  const { tokens, text } = input;
+  const words = tokens.words;
+  let j = input.first - 1;
+  if (words[j] === 'the' || words[j] === 'a' || words[j] === 'our') j -= 1;
+  if (words[j] === 'of' && words[j - 1] === 'one') j -= 2;
+  const before = words[j];
+  if (before === undefined) return false;
+  const subjectOk = (word: string | undefined) => word !== undefined && (input.offerWords.has(word) || FIRST_PERSON_PLURAL.has(word) || SUBJECTS.has(word));
+  const namesOffer = () => {
+    for (let k = 0; k < words.length; k++) {
+      if (tokens.starts[k]! < input.sentence.start || tokens.starts[k]! >= input.sentence.end) continue;
+      if (input.offerWords.has(words[k]!) || FIRST_PERSON_PLURAL.has(words[k]!)) return true;
+    }
+    return false;
+  };
+  if (before === "it's" || before === "we're") return before === "we're" || namesOffer();
+  if (COPULAS.has(before)) {
+    let subject = j - 1;
+    while (subject >= 0 && /^(also|still|simply|now|truly|really|easily|arguably|clearly)$/.test(words[subject]!)) subject--;
+    const word = words[subject];
+    return subjectOk(word) && (word !== 'it' && word !== 'this' || namesOffer());
   }
-  return false;
+  if (OFFERING_VERBS.has(before)) return FIRST_PERSON_PLURAL.has(words[j - 1] ?? '') || input.offerWords.has(words[j - 1] ?? '');
+  // an apposition: "Meet Acme, the quickest ...", "Ubuntu Pro — the most comprehensive ..."
+  const gap = text.slice(tokens.ends[j]!, tokens.starts[input.first]!);
+  return /[,—–:]|\s-\s/.test(gap) && input.offerWords.has(before);
 }
 
 /** What a company offers, for superlatives before a participle ("the fastest-growing analytics tool"). */
@@ -217,6 +250,7 @@ const OFFER_NOUNS = new Set([
   'application', 'applications', 'engine', 'dashboard', 'plan', 'plans', 'brand', 'company', 'provider', 'vendor',
   'solution', 'solutions', 'analytics', 'distribution', 'system', 'framework', 'library', 'database', 'cloud', 'hosting',
   'support', 'team', 'store', 'shop', 'marketplace', 'network', 'device', 'devices', 'alternative', 'suite',
+  'subscription', 'subscriptions', 'os', 'offering', 'offerings', 'option', 'choice', 'integration',
 ]);
 
 /** First person singular: an individual speaking for themself, as endorsers do. */
