@@ -26,7 +26,7 @@ export const IDIOM_TEMPLATES: readonly string[] = [
   'make the (best|most) of',
   '(in a|no) hurry',
   'hurry up and wait',
-  '(no|zero|without (any|the)?) risk (of|to|that)',
+  '(no|zero|without (any|the)?) risk (of|that)',
   '(at|of) (your|their|his|her) own risk',
   '(a|the) cure for (the|this|that|these|those|your|our|their)? (problem|problems|pain|headache|headaches|issue|issues|boredom|bug|bugs)',
   '(employer|government|state|company|corporate|community|industry|self|university|school|publicly|privately|federally|foundation) sponsored',
