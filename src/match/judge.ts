@@ -52,6 +52,7 @@ const NOT_OFFER = new Set([
   'fix', 'workaround', 'route', 'path', 'guide', 'guides', 'metric', 'metrics', 'goal', 'goals',
   'challenge', 'challenges', 'problem', 'problems', 'risk', 'risks', 'use', 'uses', 'setting', 'settings',
   'roundup', 'roundups', 'review', 'reviews', 'list', 'lists', 'summary', 'experience', 'experiences',
+  'pick', 'picks', 'recommendation', 'recommendations', 'factor', 'factors', 'ranking', 'rankings', 'mistake', 'secret',
 ]);
 /** Words that, before "#N", make it a reference, not a rank: "issue #1", "step #2". */
 const REFERENCE_BEFORE = new Set([
@@ -74,11 +75,17 @@ export function judgeClaim(input: JudgeInput): string | undefined {
   const sentenceText = text.slice(sentence.start, sentence.end);
   const claim = input.kind === 'claim';
   if (claim && /\?["'”’)\]]*\s*$/.test(sentenceText)) return 'a question';
+  // "Why Rakuten is #1:", "Why it's the best": a heading that explains a position in a list
+  if (claim && /^[\s\W]*why\b/i.test(sentenceText)) return 'a question';
   if (claim && inQuotation(sentenceText, textStart - sentence.start, textEnd - sentence.start)) return 'a quotation';
   const firstWord = tokens.words[first]!;
   const before = tokens.words[first - 1];
   if (/^#\d/.test(firstWord)) {
     if (before !== undefined && REFERENCE_BEFORE.has(before)) return `a reference number ("${before} ${firstWord}")`;
+    if (before === 'their' || before === 'his' || before === 'her') return `a rank of someone else's ("${before} ${firstWord}")`;
+    // "Video #1", "Mistake #1", "Case Study #1": a noun numbered, not a rank
+    const previous = first > 0 ? taggedAt(input, input.tokens.starts[first - 1]!) : undefined;
+    if (previous && (previous.pos === 'NOUN' || previous.pos === 'PROPN') && before !== undefined && !/^(the|our|a)$/.test(before)) return `a reference number ("${previous.text} ${firstWord}")`;
     if (startsItsBlock(input) && nextIsVerb(input, last)) return 'a list number before an instruction';
   }
   const lastWord = tokens.words[last]!;
@@ -196,7 +203,8 @@ function judgeSuperlative(input: JudgeInput): string | undefined {
   const span = input.tokens.words.slice(input.first, input.last + 1);
   const lastWord = span[span.length - 1]!;
   const rankCompound = (lastWord === 'rated' || lastWord === 'selling') && ['top', 'best', 'highest'].includes(span[span.length - 2] ?? '');
-  const endsOnRank = isSuperlative(lastWord) || /^#\d/.test(lastWord) || span.includes('most') || RANK_WORDS.has(lastWord) || rankCompound;
+  // "#1" is a rank of its own, judged above (a reference, a list number, a mistake or a pick)
+  const endsOnRank = isSuperlative(lastWord) || span.includes('most') || RANK_WORDS.has(lastWord) || rankCompound;
   if (!endsOnRank) return undefined;
   if (nouns.some((n) => input.offerWords.has(n))) return undefined;
   if ((span[0] === 'our' || saidOfTheOffer(input)) && !nouns.some((n) => NOT_OFFER.has(n))) return undefined;
@@ -207,7 +215,7 @@ const RANK_WORDS = new Set(['leading']);
 const FIRST_PERSON_PLURAL = new Set(['we', 'our', 'us', 'ours', "we're", "we've", "we'll", 'ourselves']);
 
 const COPULAS = new Set(['is', 'are', "'s", 'was', 'were', 'remains', 'remain', 'becomes', 'become', 'be', "it's", "we're", 'makes', 'make']);
-const OFFERING_VERBS = new Set(['make', 'makes', 'made', 'build', 'builds', 'built', 'offer', 'offers', 'offered', 'provide', 'provides', 'sell', 'sells', 'ship', 'ships', 'run', 'runs']);
+const OFFERING_VERBS = new Set(['make', 'makes', 'made', 'build', 'builds', 'built', 'offer', 'offers', 'offered', 'provide', 'provides', 'sell', 'sells', 'ship', 'ships', 'run', 'runs', 'deliver', 'delivers']);
 const SUBJECTS = new Set(['we', 'it', 'ours', 'this']);
 
 /**
