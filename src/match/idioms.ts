@@ -19,6 +19,8 @@ export const IDIOM_TEMPLATES: readonly string[] = [
   'best (suited|fit|fits|if|when|before|after|regards|wishes|guess|effort|efforts)',
   '(at|do|does|doing|did|try|tries|trying|tried) (your|our|my|their|his|her|its|the)? best',
   '(all|wish you) the best',
+  '(work|works|working|collaborate|collaborating|compete|competing) with the best',
+  '(hire|hiring|attract|attracting|recruit|recruiting) the best',
   'best of (luck|both worlds)',
   '(best|worst) case',
   '(second|next) best',

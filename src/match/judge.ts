@@ -53,6 +53,7 @@ const NOT_OFFER = new Set([
   'challenge', 'challenges', 'problem', 'problems', 'risk', 'risks', 'use', 'uses', 'setting', 'settings',
   'roundup', 'roundups', 'review', 'reviews', 'list', 'lists', 'summary', 'experience', 'experiences',
   'pick', 'picks', 'recommendation', 'recommendations', 'factor', 'factors', 'ranking', 'rankings', 'mistake', 'secret',
+  'predictor', 'predictors', 'cause', 'causes', 'driver', 'drivers', 'sign', 'signs', 'priority', 'concern', 'concerns',
 ]);
 /** Words that, before "#N", make it a reference, not a rank: "issue #1", "step #2". */
 const REFERENCE_BEFORE = new Set([
@@ -83,6 +84,11 @@ export function judgeClaim(input: JudgeInput): string | undefined {
   if (/^#\d/.test(firstWord)) {
     if (before !== undefined && REFERENCE_BEFORE.has(before)) return `a reference number ("${before} ${firstWord}")`;
     if (before === 'their' || before === 'his' || before === 'her') return `a rank of someone else's ("${before} ${firstWord}")`;
+    // "Start from #1 and work down", "#1: How to start", "Write #1 (...)": a position in a list,
+    // unless a verb of ranking makes it a rank ("ranks #1 in", "is #1")
+    const after = input.text.slice(input.tokens.ends[last]!, input.tokens.starts[last + 1] ?? input.text.length);
+    const nextWord = input.tokens.words[last + 1];
+    if ((/^\s*[:()[\]]/.test(after) || nextWord === undefined || nextWord === 'and' || nextWord === 'or') && !(before !== undefined && RANKING_VERBS.has(before))) return 'a position in a list';
     // "Video #1", "Mistake #1", "Case Study #1": a noun numbered, not a rank
     const previous = first > 0 ? taggedAt(input, input.tokens.starts[first - 1]!) : undefined;
     if (previous && (previous.pos === 'NOUN' || previous.pos === 'PROPN') && before !== undefined && !/^(the|our|a)$/.test(before)) return `a reference number ("${previous.text} ${firstWord}")`;
@@ -188,6 +194,8 @@ function judgeSuperlative(input: JudgeInput): string | undefined {
     } else break;
   }
   if (nouns.some((n) => input.offerWords.has(n))) return undefined;
+  // "the #1 priority tool", "the #1 mistake teams make": a rank of the first noun
+  if (/^#\d/.test(input.tokens.words[input.last]!) && nouns[0] !== undefined && NOT_OFFER.has(nouns[0])) return `about "${nouns[0]}", not the offer`;
   if (!nouns.some((n) => OFFER_NOUNS.has(n))) {
     const other = nouns.find((n) => NOT_OFFER.has(n));
     if (other !== undefined) return `about "${other}", not the offer`;
@@ -217,6 +225,8 @@ const FIRST_PERSON_PLURAL = new Set(['we', 'our', 'us', 'ours', "we're", "we've"
 const COPULAS = new Set(['is', 'are', "'s", 'was', 'were', 'remains', 'remain', 'becomes', 'become', 'be', "it's", "we're", 'makes', 'make']);
 const OFFERING_VERBS = new Set(['make', 'makes', 'made', 'build', 'builds', 'built', 'offer', 'offers', 'offered', 'provide', 'provides', 'sell', 'sells', 'ship', 'ships', 'run', 'runs', 'deliver', 'delivers']);
 const SUBJECTS = new Set(['we', 'it', 'ours', 'this']);
+/** Verbs before "#1" that make it a rank even with nothing after it: "consistently ranks #1". */
+const RANKING_VERBS = new Set(['rank', 'ranks', 'ranked', 'rated', 'voted', 'named', 'is', 'are', "'s", "it's", 'scores', 'score', 'remains', 'consistently']);
 
 /**
  * Whether the phrase is said of the offer: "X is (one of) the...", "it's the...", "we are the...",
