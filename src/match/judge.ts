@@ -82,7 +82,9 @@ export function judgeClaim(input: JudgeInput): string | undefined {
   const firstWord = tokens.words[first]!;
   const before = tokens.words[first - 1];
   if (/^#\d/.test(firstWord)) {
-    if (before !== undefined && REFERENCE_BEFORE.has(before)) return `a reference number ("${before} ${firstWord}")`;
+    // "$7/month, #1 satisfaction rating": a word across punctuation does not number the rank
+    const joined = first > 0 && /^\s*$/.test(text.slice(tokens.ends[first - 1]!, tokens.starts[first]!));
+    if (joined && before !== undefined && REFERENCE_BEFORE.has(before)) return `a reference number ("${before} ${firstWord}")`;
     if (before === 'their' || before === 'his' || before === 'her') return `a rank of someone else's ("${before} ${firstWord}")`;
     // "Start from #1 and work down", "#1: How to start", "Write #1 (...)": a position in a list,
     // unless a verb of ranking makes it a rank ("ranks #1 in", "is #1")
@@ -91,7 +93,7 @@ export function judgeClaim(input: JudgeInput): string | undefined {
     if ((/^\s*[:()[\]]/.test(after) || nextWord === undefined || nextWord === 'and' || nextWord === 'or') && !(before !== undefined && RANKING_VERBS.has(before))) return 'a position in a list';
     // "Video #1", "Mistake #1", "Case Study #1": a noun numbered, not a rank
     const previous = first > 0 ? taggedAt(input, input.tokens.starts[first - 1]!) : undefined;
-    if (previous && (previous.pos === 'NOUN' || previous.pos === 'PROPN') && before !== undefined && !/^(the|our|a)$/.test(before)) return `a reference number ("${previous.text} ${firstWord}")`;
+    if (joined && previous && (previous.pos === 'NOUN' || previous.pos === 'PROPN') && before !== undefined && !/^(the|our|a)$/.test(before)) return `a reference number ("${previous.text} ${firstWord}")`;
     if (startsItsBlock(input) && nextIsVerb(input, last)) return 'a list number before an instruction';
   }
   const lastWord = tokens.words[last]!;
@@ -225,6 +227,8 @@ const FIRST_PERSON_PLURAL = new Set(['we', 'our', 'us', 'ours', "we're", "we've"
 const COPULAS = new Set(['is', 'are', "'s", 'was', 'were', 'remains', 'remain', 'becomes', 'become', 'be', "it's", "we're", 'makes', 'make']);
 const OFFERING_VERBS = new Set(['make', 'makes', 'made', 'build', 'builds', 'built', 'offer', 'offers', 'offered', 'provide', 'provides', 'sell', 'sells', 'ship', 'ships', 'run', 'runs', 'deliver', 'delivers']);
 const SUBJECTS = new Set(['we', 'it', 'ours', 'this']);
+/** Words between a subject and "to" + an offering verb: "we are proud to", "we strive to", "Acme is here to". */
+const TO_LEADS = new Set(['is', 'are', 'proud', 'here', 'able', 'aim', 'aims', 'strive', 'strives', 'want', 'wants', 'continue', 'continues', 'committed', 'always', 'still']);
 /** Verbs before "#1" that make it a rank even with nothing after it: "consistently ranks #1". */
 const RANKING_VERBS = new Set(['rank', 'ranks', 'ranked', 'rated', 'voted', 'named', 'is', 'are', "'s", "it's", 'scores', 'score', 'remains', 'consistently']);
 
@@ -256,7 +260,15 @@ function saidOfTheOffer(input: JudgeInput): boolean {
     const word = words[subject];
     return subjectOk(word) && (word !== 'it' && word !== 'this' || namesOffer());
   }
-  if (OFFERING_VERBS.has(before)) return FIRST_PERSON_PLURAL.has(words[j - 1] ?? '') || input.offerWords.has(words[j - 1] ?? '');
+  if (OFFERING_VERBS.has(before)) {
+    // "we are proud to deliver the...", "Acme aims to provide the...": the subject of the infinitive
+    let subject = j - 1;
+    if (words[subject] === 'to') {
+      subject--;
+      while (subject >= 0 && subject >= j - 6 && TO_LEADS.has(words[subject]!)) subject--;
+    }
+    return FIRST_PERSON_PLURAL.has(words[subject] ?? '') || input.offerWords.has(words[subject] ?? '');
+  }
   // an apposition: "Meet Acme, the quickest ...", "Ubuntu Pro — the most comprehensive ..."
   const gap = text.slice(tokens.ends[j]!, tokens.starts[input.first]!);
   return /[,—–:]|\s-\s/.test(gap) && input.offerWords.has(before);

@@ -68,6 +68,13 @@ describe('the packs on real shapes', () => {
 
   it('still finds a rank about the offer', async () => {
     expect(await claims(PACKS, 'Acme is the #1 analytics tool for startups.\n')).toEqual(['1:13 claim/evidence #1']);
+    // a word before a comma does not number the rank, as "month #1" would
+    expect(await claims(PACKS, 'Best for renters: Acme Home, $9/month, #1 satisfaction rating\n')).toEqual(['1:40 claim/evidence #1']);
+  });
+
+  it('finds a superlative the company says it delivers, through "we are proud to"', async () => {
+    expect(await claims(PACKS, "We are proud to deliver the world's best platform for reliable search.\n")).toEqual(["1:29 claim/evidence world's best"]);
+    expect(await claims(PACKS, "We help teams deliver the world's best support to their users.\n")).toEqual([]);
   });
 
   it('reports "best in the industry" once, under its own item', async () => {
