@@ -3,9 +3,11 @@
 # folder per public repository, at a pinned commit, holding only its Markdown, MDX and HTML, with
 # the sample's spec (bench/accuracy/specs/NAME.yaml) as its onemessage.yaml. The repositories are
 # read from bare mirrors under MIRRORS (default /work/.mirror, one OWNER+NAME/repo each); the
-# copy itself never enters this repository.
+# copy itself never enters this repository. SET is "tuning" (the sample the judgement was
+# improved on) or "held-out" (three repositories never looked at while it was built).
 set -euo pipefail
 DIR=${1:-/tmp/onemessage-accuracy}
+SET=${2:-tuning}
 MIRRORS=${MIRRORS:-/work/.mirror}
 HERE=$(cd "$(dirname "$0")" && pwd)
 # name  repository  commit  folder inside it  channel  every Nth file (tldr is sampled)
@@ -18,6 +20,12 @@ budget tijo45+budget-smart-living 1f8033e5a12e2f045a8bee86a5dae0edaa709d32 . mar
 ecomm ecomm-seo+ecomm-seo.github.io 7afcf607fe7fdb27fcc21f4355e0c123968a2e8a . marketing 1
 tldr tldr-pages+tldr 08e345f42639f67d99282813247ac670dc6e87cb pages/common support 100
 "
+HELD_OUT="
+bitwarden bitwarden+help 18aa730c0156f7e25da39ad81bf13809b13471c6 . support 3
+railway railwayapp+docs c2a634f1b3891ac2947c2e875006d986748860a5 . support 3
+fly superfly+docs 5c22c8cece71e1cf83fab3189c9f7301573f4d6e . support 3
+"
+[ "$SET" = held-out ] && SAMPLES=$HELD_OUT
 rm -rf "$DIR" && mkdir -p "$DIR"
 echo "$SAMPLES" | while read -r name repo commit folder channel every; do
   [ -z "$name" ] && continue

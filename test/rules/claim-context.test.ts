@@ -20,6 +20,7 @@ describe('word sense: not the claim', () => {
     ['an idiom: best practices', 'Read our best practices for onboarding new teams.\n'],
     ['an idiom: works best', 'The importer works best when the file is under 10 MB.\n'],
     ['an idiom: short on time', 'If you are short on time, skip ahead to the summary.\n'],
+    ['an idiom: done our best', "We've done our very best to keep billing predictable.\n"],
     ['a superlative that is an adverb', 'The report lists the pages that grew fastest last week.\n'],
     ['a superlative after an object pronoun', 'Pick the plan that suits you best.\n'],
     ['a question', 'Which plan is best for small teams?\n'],
