@@ -34,6 +34,7 @@ const CASES: Record<string, Record<string, ItemCases>> = {
         'To see how affiliate links are tracked, open the Sources report.\n',
         'Acme partnered with a cloud provider to bring the runtime to more regions.\n',
         'The command exits with code 2 when the file is missing.\n',
+        'If the file is missing, the command returns code 2.\n',
         'Employer-sponsored retirement plans often match contributions.\n',
         'Paid partnership with Acme Outdoor. Use my code TRAIL20 for 20% off.\n',
         'This post is sponsored by Glowlab.\n',
