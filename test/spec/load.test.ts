@@ -539,6 +539,14 @@ describe('extends', () => {
     ]);
   });
 
+  it('a fact without says takes the kind of its own value, not the extended one\'s', () => {
+    const dir = workspace({
+      'onemessage.yaml': 'version: 1\nfacts:\n  bonus:\n    value: 3 months\n    says: ["{value} free"]\n',
+      'coastal/onemessage.yaml': 'version: 1\nextends: [../onemessage.yaml]\nfacts:\n  bonus:\n    value: $20\n',
+    });
+    expect(load(dir, 'coastal/onemessage.yaml').spec.facts.map((f) => [f.id, f.kind])).toEqual([['bonus', 'money']]);
+  });
+
   it('a fact without says that completes nothing is an error at its id, with a hint', () => {
     expect(errorsOf({ 'onemessage.yaml': 'version: 1\nfacts:\n  return-window:\n    value: 30 days\n' })).toEqual([
       'onemessage.yaml:3:3: facts.return-window has no "says": list how documents state it (e.g. says: ["{value} return"]); only a spec that extends another may leave it out, to change the value of a fact it extends',
