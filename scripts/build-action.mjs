@@ -3,7 +3,7 @@
 // install. The output depends only on the sources and esbuild's version: test/integrations/
 // action.test.ts rebuilds it in memory and fails when the committed file is stale.
 //   node scripts/build-action.mjs          writes action/index.js
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -35,6 +35,22 @@ export async function bundleAction() {
             contents: "export async function lspCommand() { throw new Error('onemessage lsp is not part of the GitHub Action'); }",
             loader: 'js',
           }));
+        },
+      },
+      {
+        // Two modules load CommonJS packages through createRequire, which esbuild cannot follow:
+        // the part-of-speech tagger and its model (src/match/pos.ts, on first use, so a run
+        // without claims never pays for them) and the precompiled spec validator's ajv runtime.
+        // The action has no node_modules: without their createRequire, their require() calls are
+        // ones esbuild bundles (and still runs lazily, where the call is inside a function).
+        name: 'bundle-create-require',
+        setup(builder) {
+          builder.onLoad({ filter: /[\\/]src[\\/](match[\\/]pos|spec[\\/]schema-validator\.generated)\.ts$/ }, (args) => {
+            const source = readFileSync(args.path, 'utf8');
+            const local = /const require = createRequire\(import\.meta\.url\);/;
+            if (!local.test(source)) throw new Error(`build-action: ${args.path} no longer makes its require with createRequire; update scripts/build-action.mjs`);
+            return { contents: source.replace(local, ''), loader: 'ts' };
+          });
         },
       },
     ],

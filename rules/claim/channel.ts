@@ -1,4 +1,5 @@
 /** claim/channel: an allowed claim is made in a channel it is not allowed in. */
+import { asserts } from '../../src/match/types.js';
 import type { DocumentRule } from '../../src/lint/rule.js';
 import { itemRef, listWords, note, said } from '../helpers.js';
 
@@ -34,7 +35,7 @@ export const claimChannel: DocumentRule = {
     const claims = items.claims;
     for (const match of matches.of('claim')) {
       const claim = claims.get(match.itemId);
-      if (!claim || claim.status === 'forbidden' || !claim.channels || match.negated) continue;
+      if (!claim || claim.status === 'forbidden' || !claim.channels || !asserts(match)) continue;
       if (claim.channels.includes(doc.channel)) continue;
       report({
         messageId: 'channel',

@@ -1,4 +1,5 @@
 /** claim/evidence: a claim that needs evidence is made without a citation in its paragraph. */
+import { asserts } from '../../src/match/types.js';
 import type { DocumentRule } from '../../src/lint/rule.js';
 import { itemRef, note, said } from '../helpers.js';
 
@@ -34,7 +35,7 @@ export const claimEvidence: DocumentRule = {
     const claims = items.claims;
     for (const match of matches.of('claim')) {
       const claim = claims.get(match.itemId);
-      if (!claim || claim.status !== 'needs-evidence' || match.negated) continue;
+      if (!claim || claim.status !== 'needs-evidence' || !asserts(match)) continue;
       const block = doc.blocks[match.block]!;
       if ((block.citations ?? 0) > 0 || TEXTUAL_CITATION.test(block.text)) continue;
       report({

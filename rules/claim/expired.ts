@@ -1,4 +1,5 @@
 /** claim/expired: a claim with validity dates is made outside them (judged at --as-of, default today). */
+import { asserts } from '../../src/match/types.js';
 import type { DocumentRule } from '../../src/lint/rule.js';
 import { itemRef, said } from '../helpers.js';
 
@@ -32,7 +33,7 @@ export const claimExpired: DocumentRule = {
     const claims = items.claims;
     for (const match of matches.of('claim')) {
       const claim = claims.get(match.itemId);
-      if (!claim?.valid || match.negated) continue;
+      if (!claim?.valid || !asserts(match)) continue;
       const { from, until } = claim.valid;
       const early = from !== undefined && asOf < from;
       const late = until !== undefined && asOf > until;

@@ -1,4 +1,5 @@
 /** claim/forbidden: a claim the spec forbids is made (a superiority claim nobody can substantiate). */
+import { asserts } from '../../src/match/types.js';
 import type { DocumentRule } from '../../src/lint/rule.js';
 import { toSourceRange } from '../../src/model/document.js';
 import { itemRef, note, said } from '../helpers.js';
@@ -33,7 +34,7 @@ export const claimForbidden: DocumentRule = {
     const claims = items.claims;
     for (const match of matches.of('claim')) {
       const claim = claims.get(match.itemId);
-      if (!claim || claim.status !== 'forbidden' || match.negated) continue;
+      if (!claim || claim.status !== 'forbidden' || !asserts(match)) continue;
       const block = doc.blocks[match.block]!;
       const verbatim = toSourceRange(block, match.textStart, match.textEnd);
       report({

@@ -1,4 +1,5 @@
 /** claim/requires: a claim is made without a disclosure it requires within that disclosure's scope. */
+import { asserts } from '../../src/match/types.js';
 import type { DocumentRule } from '../../src/lint/rule.js';
 import { appliesIn } from '../../src/spec/lookup.js';
 import { itemRef, said } from '../helpers.js';
@@ -30,7 +31,7 @@ export const claimRequires: DocumentRule = {
     const { claims, disclosures } = items;
     for (const match of matches.of('claim')) {
       const claim = claims.get(match.itemId);
-      if (!claim || claim.requires.length === 0 || match.negated) continue;
+      if (!claim || claim.requires.length === 0 || !asserts(match)) continue;
       const quote = said(doc, match);
       for (const id of claim.requires) {
         const disclosure = disclosures.get(id);

@@ -1,8 +1,11 @@
 /** disclosure/placement: a disclosure is within scope of its trigger but after it, where it must come before. */
+import type { Match } from '../../src/match/types.js';
 import type { DocumentRule } from '../../src/lint/rule.js';
-import { appliesIn } from '../../src/spec/lookup.js';
 import { itemRef, said } from '../helpers.js';
-import { insideInclude, judgeDisclosure } from './judge.js';
+import { judgeDisclosure, triggersOf } from './judge.js';
+
+/** At most this many other late triggers are listed as related locations. */
+const MAX_RELATED = 8;
 
 const SPEC = 'disclosures:\n  material-connection:\n    when: ["affiliate link"]\n    include: ["#ad", "We earn a commission"]\n    within: paragraph\n    before: true';
 
@@ -26,22 +29,30 @@ export const disclosurePlacement: DocumentRule = {
     },
   },
   check({ doc, items, matches, report }) {
-    const disclosures = items.disclosures;
-    for (const match of matches.of('disclosure-when')) {
-      const disclosure = disclosures.get(match.itemId);
-      if (!disclosure || !disclosure.before || match.negated || !appliesIn(disclosure.channels, doc.channel)) continue;
-      if (insideInclude(matches, disclosure, match)) continue;
-      const verdict = judgeDisclosure({ doc, matches, disclosure, at: match });
-      if (verdict.kind !== 'after') continue;
-      const trigger = said(doc, match);
-      report({
-        messageId: 'after',
-        data: { disclosure: disclosure.id, include: said(doc, verdict.include), trigger },
-        start: match.start,
-        end: match.end,
-        item: itemRef('disclosure', disclosure),
-        relatedHere: [{ kind: 'context', start: verdict.include.start, end: verdict.include.end, message: `the disclosure, after "${trigger}"` }],
-      });
+    for (const disclosure of items.disclosures.values()) {
+      if (!disclosure.before) continue;
+      const late: Array<{ match: Match; include: Match }> = [];
+      for (const match of triggersOf({ doc, matches, disclosure })) {
+        const verdict = judgeDisclosure({ doc, matches, disclosure, at: match });
+        if (verdict.kind === 'after') late.push({ match, include: verdict.include });
+      }
+      // A document-wide disclosure moved to the top fixes every late trigger at once: one finding.
+      const reported = disclosure.within === 'document' ? late.slice(0, 1) : late;
+      for (const { match, include } of reported) {
+        const trigger = said(doc, match);
+        const others = disclosure.within === 'document' ? late.slice(1, 1 + MAX_RELATED) : [];
+        report({
+          messageId: 'after',
+          data: { disclosure: disclosure.id, include: said(doc, include), trigger },
+          start: match.start,
+          end: match.end,
+          item: itemRef('disclosure', disclosure),
+          relatedHere: [
+            { kind: 'context' as const, start: include.start, end: include.end, message: `the disclosure, after "${trigger}"` },
+            ...others.map((o) => ({ kind: 'context' as const, start: o.match.start, end: o.match.end, message: `"${said(doc, o.match)}" also comes before it` })),
+          ],
+        });
+      }
     }
   },
 };

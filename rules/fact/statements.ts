@@ -5,7 +5,7 @@
  */
 import type { DocumentContext, Statement } from '../../src/lint/rule.js';
 import type { RelatedLocation } from '../../src/model/finding.js';
-import { quantityKey } from '../../src/match/quantity.js';
+import { kindName, quantityKey } from '../../src/match/quantity.js';
 import type { Spec } from '../../src/spec/types.js';
 import { said } from '../helpers.js';
 
@@ -26,6 +26,12 @@ export function collectFactStatements(context: DocumentContext, options: { withV
   for (const match of context.matches.of('fact')) {
     const fact = facts.get(match.itemId);
     if (!fact || !match.value || match.negated || (fact.value !== undefined) !== options.withValue) continue;
+    const stated = match.value.quantity;
+    if (fact.kind !== undefined && stated.kind !== fact.kind) {
+      // "$10 of trial credit" is money, not the length of a trial: no statement of the fact at all
+      context.explain?.(match.value, `"${stated.text}" is ${kindName(stated.kind)}, not a statement of ${fact.id}, which is ${kindName(fact.kind)}`);
+      continue;
+    }
     const data: FactStatement = { fact: fact.id, key: quantityKey(match.value.quantity), value: match.value.quantity.text, phrase: said(context.doc, match) };
     out.push({ start: match.value.start, end: match.value.end, data: { ...data }, item: { kind: 'fact', id: fact.id } });
   }

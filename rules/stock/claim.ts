@@ -1,4 +1,5 @@
 /** stock/claim: a claim true only of some stock states ("only 3 left") is made about a product in another state, or about none. */
+import { asserts } from '../../src/match/types.js';
 import type { DocumentRule } from '../../src/lint/rule.js';
 import { itemRef, listWords, note, said } from '../helpers.js';
 import { productLabel, productName, productsAbout } from './about.js';
@@ -31,7 +32,7 @@ export const stockClaim: DocumentRule = {
     const claims = items.claims;
     for (const match of matches.of('claim')) {
       const claim = claims.get(match.itemId);
-      if (!claim?.stock || claim.status === 'forbidden' || match.negated) continue;
+      if (!claim?.stock || claim.status === 'forbidden' || !asserts(match)) continue;
       const states = listWords(claim.stock).replace(/ and /, ' or ');
       const quote = said(doc, match);
       const about = productsAbout(context, match);

@@ -141,5 +141,5 @@ function nearestQualifier(
 
 /** Literal words in a template: the template syntax's own characters take a backslash. */
 export function escapeTemplate(word: string): string {
-  return word.replace(/[(){}|?\\]/g, (ch) => `\\${ch}`);
+  return word.replace(/[(){}|?*\\]/g, (ch) => `\\${ch}`);
 }

@@ -148,6 +148,10 @@ export function lintDocuments(options: {
     for (const scope of resolveDirectives({ doc, text, locate, lines: format.lines })) directives.push(scope);
     const matches = context.compiled.matcher.match(doc, options.matchMemo);
     held ||= doc.directives.length > 0 || matches.all.some((match) => context.compiled.isTrigger(match.kind, match.itemId));
+    if (context.debug) {
+      // why a claim or trigger that matched asserts nothing: the claim judgement's reason
+      for (const match of matches.all) if (match.heldBack !== undefined) warnings.push(debugNote(file.rel, locate.at(match.start), `"${text.slice(match.start, match.end)}" (${match.itemId}) is not read as a ${match.kind === 'claim' ? 'claim' : 'trigger'}: ${match.heldBack}`));
+    }
     let current: { rule: DocumentRule | CorpusRule; severity: Finding['severity'] } | undefined;
     const docContext: DocumentContext = {
       doc,
@@ -162,6 +166,7 @@ export function lintDocuments(options: {
         findings.push(documentFinding({ rule: current!.rule, severity: current!.severity, doc, report: kept, text, locate }));
       },
       sourceRange: (block, start, end) => toSourceRange(block, start, end),
+      ...(context.debug ? { explain: (at: { start: number; end: number }, why: string) => warnings.push(debugNote(file.rel, locate.at(at.start), why)) } : {}),
     };
     for (const entry of context.rules.document) {
       current = entry;
@@ -224,6 +229,11 @@ export function unreadableOutcome(
     rule.check({ problem, report: (report) => findings.push(problemFinding({ rule, severity, problem, report })) });
   }
   return { record, findings, statements: {}, warnings: [] };
+}
+
+/** One `--debug` line: where, and why what stands there is not a statement. */
+function debugNote(rel: string, at: { line: number; column: number }, why: string): string {
+  return `${rel}:${at.line}:${at.column}: debug: ${why}`;
 }
 
 function firstLine(error: unknown): string {

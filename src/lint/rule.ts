@@ -100,6 +100,11 @@ export interface DocumentContext {
   asOf: string;
   report(report: Report): void;
   /**
+   * Under `--debug` only: says why something that looked like a statement is not one (a quantity
+   * of another kind, a held-back claim), at a source range of the document.
+   */
+  explain?(at: { start: number; end: number }, why: string): void;
+  /**
    * The source offsets of a range of a block's visible text (`block.text.slice(start, end)`): what
    * `report` takes. For rules that scan the text themselves (plugins), since markup, escapes and
    * line breaks make text offsets and source offsets differ.

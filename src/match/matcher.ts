@@ -6,11 +6,13 @@
  */
 import { RE2JS } from 're2js';
 import { toSourceRange, type Document, type TextBlock } from '../model/document.js';
+import { judgeClaim } from './judge.js';
 import { isNegated } from './negation.js';
-import { findQuantities, parseQuantity, type Quantity } from './quantity.js';
+import { sentenceIndexAt, sentencesOf } from './sentences.js';
+import { completeWithUnit, findQuantities, parseQuantity, type Quantity } from './quantity.js';
 import type { TemplateNode } from './template.js';
-import { joinsPhrase, tokenize, type Tokens } from './tokens.js';
-import type { Match, Phrase, PhraseKind, SpecPhrase } from './types.js';
+import { joinsPhrase, punctuationOf, tokenize, type Tokens } from './tokens.js';
+import { EXCLUDING_KINDS, type Match, type Phrase, type PhraseKind, type SpecPhrase } from './types.js';
 
 export type { Match, PhraseKind, SpecPhrase } from './types.js';
 
@@ -26,6 +28,8 @@ interface CompiledTemplate {
   nodes: TemplateNode[];
   /** negation is judged for phrases that assert something; a misspelt term is wrong either way */
   negatable: boolean;
+  /** words that may stand between two words of the template (see SLACK) */
+  slack: number;
 }
 
 interface CompiledRegex {
@@ -43,6 +47,8 @@ export interface MatcherOptions {
   times?: boolean;
   /** test hook: counts the tokens walked to place regex matches, so linear time is checked without a clock */
   work?: { steps: number };
+  /** words that name the offer (brand, products), which a claim about the offer is said of (src/match/judge.ts) */
+  offerWords?: readonly string[];
 }
 
 const VALUE_KEY = '\u0000value';
@@ -55,17 +61,30 @@ const NEGATABLE: Record<PhraseKind, boolean> = {
   'disclosure-include': false,
   term: false,
   delivery: true,
+  'claim-unless': false,
+  'disclosure-unless': false,
+  idiom: false,
 };
+/**
+ * Extra words a phrase may take between two of its words. A disclosure is written in many
+ * small variants ("we may earn an affiliate commission" for "we earn a commission"): its texts
+ * take up to two. Everything else matches word for word.
+ */
+const SLACK: Partial<Record<PhraseKind, number>> = { 'disclosure-include': 2 };
+/** Matches the claim judgement looks at, and the kind of the `unless` phrases that hold each back. */
+const JUDGED: Partial<Record<PhraseKind, PhraseKind>> = { claim: 'claim-unless', 'disclosure-when': 'disclosure-unless' };
 
 export class Matcher {
   private readonly byFirstWord = new Map<string, CompiledTemplate[]>();
   private readonly regexes: CompiledRegex[] = [];
   private readonly needsQuantities: boolean;
+  private readonly offerWords: ReadonlySet<string>;
 
   constructor(
     phrases: SpecPhrase[],
     private readonly options: MatcherOptions = { ignoredSpeakers: [] },
   ) {
+    this.offerWords = new Set((options.offerWords ?? []).map((w) => w.toLowerCase()));
     let needsQuantities = false;
     for (const { kind, itemId, phrase } of phrases) {
       const negatable = NEGATABLE[kind];
@@ -78,7 +97,7 @@ export class Matcher {
       // The spec parser compiles every template; a phrase without one is a bug, not a user's mistake.
       if (!template) throw new Error(`phrase ${JSON.stringify(phrase.source)} was not compiled`);
       needsQuantities ||= template.hasValue;
-      const compiled: CompiledTemplate = { kind, itemId, phrase, nodes: template.nodes, negatable };
+      const compiled: CompiledTemplate = { kind, itemId, phrase, nodes: template.nodes, negatable, slack: SLACK[kind] ?? 0 };
       for (const first of firstWords(template.nodes)) {
         const list = this.byFirstWord.get(first);
         if (list) list.push(compiled);
@@ -103,8 +122,10 @@ export class Matcher {
         memo?.set(this, block.text, scanned);
         found = scanned;
       }
+      const matches = found.map((match) => toMatch(match, block, index));
+      if (matches.some((m) => JUDGED[m.kind] !== undefined && !m.negated)) this.judge(block, matches);
       // A loop, not push(...): a 5 MB line holds more matches than a call can take as arguments.
-      for (const match of found) all.push(toMatch(match, block, index));
+      for (const match of matches) if (!EXCLUDING_KINDS.has(match.kind)) all.push(match);
     });
     return groupMatches(all);
   }
@@ -117,11 +138,13 @@ export class Matcher {
     for (let pos = 0; pos < tokens.words.length; pos++) {
       for (const template of this.candidates(tokens.words[pos]!, quantities.has(pos))) {
         const captured: { value?: QuantityAt } = {};
-        const end = matchSequence(template.nodes, 0, pos, true, { tokens, text, quantities, captured, start: pos }, (at) => at);
+        const state: MatchState = { tokens, text, quantities, captured, start: pos, slack: template.slack };
+        const end = matchSequence(template.nodes, 0, pos, true, state, finish(state));
         if (end < 0) continue;
         const textStart = tokens.starts[pos]!;
-        const textEnd = tokens.ends[end - 1]!;
-        found.push(blockMatch(template, textStart, textEnd, template.negatable && isNegated(text, tokens, pos), captured.value?.quantity));
+        const textEnd = tokens.ends[end - 1]! + (state.trailing ?? 0);
+        const value = captured.value && completed(captured.value, tokens.words.slice(captured.value.endToken + 1, end));
+        found.push(blockMatch(template, textStart, textEnd, template.negatable && isNegated(text, tokens, pos, end - 1), value?.quantity));
       }
     }
     for (const compiled of this.regexes) {
@@ -134,9 +157,13 @@ export class Matcher {
         const textEnd = matcher.end();
         if (textEnd === textStart) continue;
         while (firstToken < tokens.ends.length && tokens.ends[firstToken]! <= textStart) firstToken++;
-        if (this.options.work) this.options.work.steps += 1; // one per match; the walk is added below
+        if (this.options.work) this.options.work.steps += 1; // one per match; the walks are added below
         const onToken = firstToken < tokens.ends.length;
-        const negated = compiled.negatable && onToken && isNegated(text, tokens, firstToken);
+        // The last token walks on from the first: a match spans few tokens, so this adds its length.
+        let lastToken = firstToken;
+        while (lastToken + 1 < tokens.starts.length && tokens.starts[lastToken + 1]! < textEnd) lastToken++;
+        if (this.options.work) this.options.work.steps += lastToken - firstToken;
+        const negated = compiled.negatable && onToken && isNegated(text, tokens, firstToken, lastToken);
         let value: Quantity | undefined;
         if (compiled.kind === 'fact') {
           // A fact's regex captures its value in a group named `value` (the loader requires it).
@@ -150,6 +177,35 @@ export class Matcher {
       if (this.options.work) this.options.work.steps += firstToken;
     }
     return keepLongest(found);
+  }
+
+  /**
+   * Holds back the claims and triggers that, in context, are not statements about the offer
+   * (src/match/judge.ts): run only on blocks where one matched, so a corpus without claims
+   * never pays for it. It reads the block (its kind, its sentences), so it runs after the memo.
+   */
+  private judge(block: TextBlock, matches: Match[]): void {
+    const text = block.text;
+    const tokens = tokenize(text);
+    const exclusions = matches.filter((m) => EXCLUDING_KINDS.has(m.kind));
+    for (const match of matches) {
+      const unlessKind = JUDGED[match.kind];
+      if (unlessKind === undefined || match.negated) continue;
+      const applying = exclusions
+        .filter((e) => e.kind === 'idiom' || (e.kind === unlessKind && e.itemId === match.itemId))
+        .map((e) => ({ textStart: e.textStart, textEnd: e.textEnd, label: `${e.kind === 'idiom' ? 'the idiom' : 'unless'} "${text.slice(e.textStart, e.textEnd)}"` }));
+      const first = tokens.ends.findIndex((end) => end > match.textStart);
+      let last = first;
+      while (last + 1 < tokens.starts.length && tokens.starts[last + 1]! < match.textEnd) last++;
+      if (first < 0) continue;
+      const [start, end] = sentencesOf(block)[sentenceIndexAt(block, match.textStart)] ?? [0, text.length];
+      const reason = judgeClaim({
+        kind: match.kind === 'claim' ? 'claim' : 'trigger',
+        text, tokens, blockKind: block.kind, first, last, textStart: match.textStart, textEnd: match.textEnd,
+        sentence: { start, end }, exclusions: applying, offerWords: this.offerWords,
+      });
+      if (reason !== undefined) match.heldBack = reason;
+    }
   }
 
   private candidates(word: string, atQuantity: boolean): CompiledTemplate[] {
@@ -235,6 +291,12 @@ interface QuantityAt {
   endToken: number;
 }
 
+/** A captured bare number completed by the unit among the phrase's words after it ("2 free months"). */
+function completed(at: QuantityAt, following: string[]): QuantityAt {
+  const quantity = completeWithUnit(at.quantity, following);
+  return quantity === at.quantity ? at : { ...at, quantity };
+}
+
 /** Quantities keyed by the token they start at, with the token they end at. */
 function quantitiesByToken(text: string, tokens: Tokens, times: boolean): Map<number, QuantityAt> {
   const out = new Map<number, QuantityAt>();
@@ -259,23 +321,41 @@ interface MatchState {
   captured: { value?: QuantityAt };
   /** the token the match started at: no gap is checked before it */
   start: number;
+  /** characters of template punctuation matched after the last word */
+  trailing?: number;
+  /** extra words allowed before each word but the first */
+  slack: number;
 }
 
 /**
  * Matches nodes[i..] at token `pos`, then the continuation; returns the end token (exclusive)
  * or -1. `tail` says nothing follows this sequence, so its last word may take a plural.
- * Optional groups are tried taken first, so the longest reading wins.
+ * `punct` is the template punctuation the gap before `pos` must hold (empty: the gap must
+ * merely join). Optional groups are tried taken first, so the longest reading wins.
  */
-function matchSequence(nodes: TemplateNode[], i: number, pos: number, tail: boolean, state: MatchState, k: (pos: number) => number): number {
-  if (i === nodes.length) return k(pos);
+function matchSequence(nodes: TemplateNode[], i: number, pos: number, tail: boolean, state: MatchState, k: Continuation, punct = ''): number {
+  if (i === nodes.length) return k(pos, punct);
   const node = nodes[i]!;
-  const last = tail && i === nodes.length - 1;
-  if (pos > state.start && pos < state.tokens.words.length && !gapJoins(state, pos)) return -1;
+  if (node.type === 'punct') return matchSequence(nodes, i + 1, pos, tail, state, k, punct + node.text);
+  const last = tail && isLastWord(nodes, i);
+  if (node.type !== 'group' && !gapHolds(state, pos, punct)) return -1;
   if (node.type === 'word') {
     const word = state.tokens.words[pos];
     if (word === undefined) return -1;
     if (word === node.word || (last && (word === node.word + 's' || word === node.word + 'es'))) {
-      return matchSequence(nodes, i + 1, pos + 1, tail, state, k);
+      const end = matchSequence(nodes, i + 1, pos + 1, tail, state, k);
+      if (end >= 0) return end;
+    }
+    // "earn an affiliate commission" for "earn a commission": skip a few joined words, never the first
+    if (state.slack > 0 && pos > state.start && punct === '') {
+      for (let skip = 1; skip <= state.slack && pos + skip < state.tokens.words.length; skip++) {
+        if (!gapHolds(state, pos + skip, '')) break;
+        const candidate = state.tokens.words[pos + skip]!;
+        if (candidate === node.word || (last && (candidate === node.word + 's' || candidate === node.word + 'es'))) {
+          const end = matchSequence(nodes, i + 1, pos + skip + 1, tail, state, k);
+          if (end >= 0) return end;
+        }
+      }
     }
     return -1;
   }
@@ -289,22 +369,63 @@ function matchSequence(nodes: TemplateNode[], i: number, pos: number, tail: bool
     return end;
   }
   for (const option of node.options) {
-    const end = matchSequence(option, 0, pos, last, state, (after) => matchSequence(nodes, i + 1, after, tail, state, k));
+    const end = matchSequence(option, 0, pos, last, state, (after, pending) => matchSequence(nodes, i + 1, after, tail, state, k, pending), punct);
     if (end >= 0) return end;
   }
-  if (node.optional) return matchSequence(nodes, i + 1, pos, tail, state, k);
+  if (node.optional) return matchSequence(nodes, i + 1, pos, tail, state, k, punct);
   return -1;
 }
 
-/** The text between token pos-1 and pos may join a phrase (space, hyphen), not end a sentence. */
-function gapJoins(state: MatchState, pos: number): boolean {
-  return joinsPhrase(state.text.slice(state.tokens.ends[pos - 1]!, state.tokens.starts[pos]!));
+type Continuation = (pos: number, punct: string) => number;
+
+/**
+ * The top-level continuation: punctuation the template ends with must follow the last word,
+ * and the match then reaches to its end (`state.trailing`, in characters past the last word).
+ */
+function finish(state: MatchState): Continuation {
+  return (pos, punct) => {
+    state.trailing = 0;
+    if (punct === '') return pos;
+    const from = state.tokens.ends[pos - 1]!;
+    const gap = state.text.slice(from, state.tokens.starts[pos] ?? state.text.length);
+    let seen = '';
+    for (let i = 0; i < gap.length && seen.length < punct.length; i++) {
+      const ch = gap[i]!;
+      if (punctuationOf(ch) === '') continue;
+      seen += ch;
+      state.trailing = i + 1;
+    }
+    return seen === punct ? pos : -1;
+  };
+}
+
+/** Whether node i is the last word of its sequence (punctuation after it does not count). */
+function isLastWord(nodes: TemplateNode[], i: number): boolean {
+  for (let j = i + 1; j < nodes.length; j++) if (nodes[j]!.type !== 'punct') return false;
+  return true;
+}
+
+/**
+ * The text before token pos may stand inside a phrase: between two words of a match, it joins
+ * them (space, hyphen) and holds exactly the template's punctuation there; before the first
+ * word, it ends with the punctuation the template starts with.
+ */
+function gapHolds(state: MatchState, pos: number, punct: string): boolean {
+  if (pos >= state.tokens.words.length) return true;
+  if (pos === state.start) {
+    if (punct === '') return true;
+    const before = state.text.slice(pos > 0 ? state.tokens.ends[pos - 1]! : 0, state.tokens.starts[pos]!);
+    return punctuationOf(before).endsWith(punct);
+  }
+  const gap = state.text.slice(state.tokens.ends[pos - 1]!, state.tokens.starts[pos]!);
+  return punct === '' ? joinsPhrase(gap) : punctuationOf(gap) === punct;
 }
 
 /** Words a template can start with (`VALUE_KEY` for `{value}`). */
 function firstWords(nodes: TemplateNode[]): Set<string> {
   const out = new Set<string>();
   for (const node of nodes) {
+    if (node.type === 'punct') continue;
     if (node.type === 'word') {
       out.add(node.word);
       return out;

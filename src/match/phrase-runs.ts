@@ -52,9 +52,12 @@ export function wordRuns(nodes: readonly TemplateNode[]): WordRun[] {
       end(false);
       return;
     }
-    const spellings = spellingsOf(node);
+    // Template punctuation (`/`, `:`) stands between words in the text, so it cuts the run; the
+    // word before it may be the template's last word (a plural): the run is cut as a tail, which
+    // only ever lets more files through.
+    const spellings = node.type === 'punct' ? undefined : spellingsOf(node);
     if (spellings === undefined) {
-      end(false);
+      end(node.type !== 'word');
       return;
     }
     const grown = (current ?? [[]]).flatMap((prefix) => spellings.map((spelling) => [...prefix, ...spelling]));
@@ -71,7 +74,7 @@ export function wordRuns(nodes: readonly TemplateNode[]): WordRun[] {
 /** The word sequences a node may be spelt as (an optional group includes the empty one); undefined if it holds `{value}` or too many. */
 function spellingsOf(node: TemplateNode): string[][] | undefined {
   if (node.type === 'word') return [[node.word]];
-  if (node.type === 'value') return undefined;
+  if (node.type === 'value' || node.type === 'punct') return undefined;
   const out: string[][] = node.optional ? [[]] : [];
   for (const option of node.options) {
     let sequences: string[][] = [[]];

@@ -11,7 +11,7 @@ import { characterEntitiesLegacy } from 'character-entities-legacy';
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { anchorWords, wordRuns, type WordRun } from './phrase-runs.js';
 import { joinsPhrase, tokenize, TOKEN } from './tokens.js';
-import type { SpecPhrase } from './types.js';
+import { EXCLUDING_KINDS, type SpecPhrase } from './types.js';
 
 export interface Prefilter {
   /**
@@ -42,7 +42,9 @@ export function compilePrefilter(phrases: readonly SpecPhrase[]): Prefilter | un
   const byAnchor = new Map<string, PhraseCheck[]>();
   const unanchored: PhraseCheck[] = [];
   const substrings = new Set<string>();
-  for (const { phrase } of phrases) {
+  for (const { kind, phrase } of phrases) {
+    // an unless phrase or an idiom only holds other matches back: a file with nothing else needs no parse
+    if (EXCLUDING_KINDS.has(kind)) continue;
     if (phrase.isRegex) {
       const literal = regexLiteral(phrase.source);
       if (literal === undefined) return undefined;

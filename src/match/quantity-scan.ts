@@ -159,6 +159,17 @@ function readUnit(text: string, pos: number): Unit | undefined {
   return unit === 'day' ? { kind: 'duration', unit: 'business-day', end } : undefined;
 }
 
+/**
+ * The unit one word names on its own ("months", "days", "percent", "dollars", "GB"), for a
+ * template's words that complete a bare number ("{value} free months"); undefined for any other word.
+ */
+export function unitOfWord(word: string): { kind: QuantityKind; unit?: string } | undefined {
+  const text = ` ${word}`;
+  const u = readUnit(text, 0);
+  if (!u || u.end !== text.length) return undefined;
+  return u.unit === undefined ? { kind: u.kind } : { kind: u.kind, unit: u.unit };
+}
+
 function currencyOf(prefix: string): string {
   const p = prefix.trim();
   const symbol = p[p.length - 1]!;
@@ -302,8 +313,8 @@ function readPiece(text: string, m: RegExpExecArray, inRange: boolean): Read {
 /** Joins the two ends of a range, or says they are not one. */
 function join(q1: Piece, q2: Piece, word: string | undefined): Piece | undefined {
   if (q2.kind === 'always' || q1.kind === 'always') return undefined;
-  // "2 or 3 days" is a range; "$10 or $20" is a choice
-  if (word === 'or' && !(q1.kind === 'number' && q2.kind !== 'number')) return undefined;
+  // "2 or 3 days" and "8 or 10 characters" are ranges; "$10 or $20" is a choice
+  if (word === 'or' && q1.kind !== 'number') return undefined;
   let { kind, unit, min } = q1;
   const carryScale = q1.scale === 1 && q2.scale !== 1 && q1.raw <= q2.raw; // "1-2 million", "$1-2M"
   if (q1.kind === 'number' && q2.kind !== 'time') {

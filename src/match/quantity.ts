@@ -1,5 +1,5 @@
 /** The one place quantities live: what `{value}` recognises, how values normalise, compare and print. */
-import { mayHoldQuantity, scanQuantities } from './quantity-scan.js';
+import { mayHoldQuantity, scanQuantities, unitOfWord } from './quantity-scan.js';
 import type { Quantity, QuantityKind } from './types.js';
 
 export type { Quantity, QuantityKind } from './types.js';
@@ -28,6 +28,50 @@ export function parseQuantity(text: string): Quantity | undefined {
   const q = found[0];
   if (found.length !== 1 || q === undefined || q.start !== 0 || q.end !== body.length) return undefined;
   return { ...q, start: q.start + lead, end: q.end + lead };
+}
+
+/**
+ * The kinds a spec names (`kind: duration`), as the quantity reader calls them. A range is no
+ * kind of its own: `6-8 weeks` is a duration, `8-9` a count.
+ */
+export const KIND_NAMES: Readonly<Record<string, QuantityKind>> = {
+  duration: 'duration',
+  money: 'money',
+  percentage: 'percent',
+  count: 'number',
+  size: 'size',
+  time: 'time',
+  always: 'always',
+};
+
+/** The spec's word for a kind, for messages: "a count", "money", "a duration". */
+export function kindName(kind: QuantityKind): string {
+  const name = Object.keys(KIND_NAMES).find((key) => KIND_NAMES[key] === kind) ?? kind;
+  return name === 'money' ? 'money' : name === 'always' ? '24/7' : `a ${name}`;
+}
+
+/** Words before a unit that make it a rate, not the unit of the number: "3 seats per month". */
+const RATE_WORDS = new Set(['per', 'a', 'an', 'each', 'every', 'by', 'for', 'in', 'of', 'over', 'within']);
+/** How many words after a bare number a unit may stand and still be its unit: "2 free months". */
+const UNIT_REACH = 2;
+
+/**
+ * A bare number completed by a unit among the words that follow it in a matched phrase ("2 free
+ * months" is 2 months); any other quantity, or a unit that is a rate ("3 seats per month"),
+ * leaves it as it is.
+ */
+export function completeWithUnit(q: Quantity, following: readonly string[]): Quantity {
+  if (q.kind !== 'number') return q;
+  for (let i = 0; i < Math.min(UNIT_REACH, following.length); i++) {
+    const word = following[i]!;
+    if (RATE_WORDS.has(word)) return q;
+    const unit = unitOfWord(word);
+    if (!unit || unit.kind === 'number') continue;
+    const completed: Quantity = { ...q, kind: unit.kind };
+    if (unit.unit !== undefined) completed.unit = unit.unit;
+    return completed;
+  }
+  return q;
 }
 
 /** Same statement: kind, unit, min and max all equal. Units are never converted: `1 month` is not `30 days`. */

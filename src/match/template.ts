@@ -1,13 +1,19 @@
 /**
  * Parses a phrase template (`"return (it|them|your order)? within {value}"`) into a small
- * tree of words, alternatives and `{value}` slots. Syntax errors carry the index of the
- * offending character so the spec loader can point at it.
+ * tree of words, punctuation, alternatives and `{value}` slots. Syntax errors carry the index
+ * of the offending character so the spec loader can point at it.
  */
-import { tokenize } from './tokens.js';
+import { punctuationOf, tokenize } from './tokens.js';
 
-/** What the matcher walks: normalised words, `{value}` slots and groups of alternatives. */
+/**
+ * What the matcher walks: normalised words, `{value}` slots, groups of alternatives, and the
+ * punctuation written between words (`{value}/mo`, `Team \({value}/month\)`, a comma), which
+ * the text must hold at that place. White space, hyphens and quotes are not punctuation here:
+ * they stay as tolerant as everywhere else.
+ */
 export type TemplateNode =
   | { type: 'word'; word: string }
+  | { type: 'punct'; text: string }
   | { type: 'value' }
   | { type: 'group'; options: TemplateNode[][]; optional: boolean };
 
@@ -55,6 +61,8 @@ export function parseTemplate(source: string, options: { allowValue: boolean } =
         continue;
       }
       if (SPECIAL.has(ch)) break;
+      // the matcher reads "*" as markup between words, so a wildcard would be dropped unseen
+      if (ch === '*') throw new TemplateSyntaxError('"*" is no wildcard: a template matches words; write the alternatives as (a|b), or use { regex: }', i);
       out += ch;
       i += 1;
     }
@@ -97,14 +105,25 @@ export function parseTemplate(source: string, options: { allowValue: boolean } =
         if (name !== 'value') throw new TemplateSyntaxError(`unknown slot {${name}}: the only slot is {value}`, i);
         if (!options_.allowValue) throw new TemplateSyntaxError('{value} is only meaningful in a fact\'s says', i);
         hasValue = true;
+        // Likewise a currency sign glued before it ("${value}"): the sign is in the value.
+        const before = current[current.length - 1];
+        if (before?.type === 'punct' && /[$€£¥₹]$/u.test(before.text) && /[$€£¥₹]/u.test(source[i - 1] ?? '')) {
+          throw new TemplateSyntaxError(`"${source[i - 1]}" before {value} is read as part of the value: write {value} alone, the currency is in the value`, i - 1);
+        }
         current.push({ type: 'value' });
         currentShown.push({ type: 'value' });
         i = close + 1;
       } else if (ch === '}') {
         throw new TemplateSyntaxError('unbalanced "}"', i);
       } else {
+        const at = i;
         const text = literalRun();
-        for (const word of tokenize(text).words) current.push({ type: 'word', word });
+        const nodes = literalNodes(text);
+        // A percent sign glued after {value} is read into the value: the text never has it beside it.
+        if (current[current.length - 1]?.type === 'value' && nodes[0]?.type === 'punct' && nodes[0].text.startsWith('%')) {
+          throw new TemplateSyntaxError('"%" after {value} is read as part of the value: write {value} alone, the percent sign is in the value', at);
+        }
+        for (const node of nodes) current.push(node);
         currentShown.push({ type: 'text', text });
       }
     }
@@ -126,8 +145,27 @@ export function parseTemplate(source: string, options: { allowValue: boolean } =
   return { source, nodes, display: top.display[0] ?? [], hasValue };
 }
 
+/**
+ * A literal run as the matcher reads it: its words through the tokeniser, and the punctuation
+ * between them (what is left of a gap once white space, hyphens and quotes are taken out).
+ */
+function literalNodes(text: string): TemplateNode[] {
+  const { words, starts, ends } = tokenize(text);
+  const out: TemplateNode[] = [];
+  let previousEnd = 0;
+  words.forEach((word, index) => {
+    const punct = punctuationOf(text.slice(previousEnd, starts[index]!));
+    if (punct !== '') out.push({ type: 'punct', text: punct });
+    out.push({ type: 'word', word });
+    previousEnd = ends[index]!;
+  });
+  const punct = punctuationOf(text.slice(previousEnd));
+  if (punct !== '') out.push({ type: 'punct', text: punct });
+  return out;
+}
+
 function canMatchSomething(nodes: TemplateNode[]): boolean {
-  return nodes.some((node) => node.type !== 'group' || (!node.optional && node.options.every(canMatchSomething)));
+  return nodes.some((node) => node.type === 'word' || node.type === 'value' || (node.type === 'group' && !node.optional && node.options.every(canMatchSomething)));
 }
 
 /** Upper bound on the distinct word sequences a template can expand to; bounds hostile templates. */

@@ -39,7 +39,17 @@ export function tokenize(text: string): Tokens {
  * markup residue such as `&`. Sentence punctuation breaks a phrase.
  */
 const JOINER = /^[\s\-‐‑–—'"’‘“”&*_]*$/u;
+const JOINER_CHARS = /[\s\-‐‑–—'"’‘“”&*_]+/gu;
 
 export function joinsPhrase(gap: string): boolean {
   return gap.length === 0 ? true : JOINER.test(gap);
+}
+
+/**
+ * The punctuation a gap holds once what may join a phrase is taken out: `/` in "€4.20/mo",
+ * `(` in "Team (", `,` in "fast, free". A template's punctuation is read by the same function,
+ * so "{value}/mo" and "€4.20 / mo" agree.
+ */
+export function punctuationOf(gap: string): string {
+  return gap.replace(JOINER_CHARS, '');
 }

@@ -48,7 +48,13 @@ export type PhraseKind =
   | 'disclosure-when'
   | 'disclosure-include'
   | 'term' // a term's `not`
-  | 'delivery'; // a stated delivery time, built in (src/spec/delivery.ts), with `{value}`
+  | 'delivery' // a stated delivery time, built in (src/spec/delivery.ts), with `{value}`
+  | 'claim-unless' // a claim's `unless`: where its phrases are not the claim
+  | 'disclosure-unless' // a disclosure's `unless`: where its triggers are not one
+  | 'idiom'; // a built-in idiom (src/match/idioms.ts): where no claim or trigger is
+
+/** Kinds that only hold other matches back: they report nothing themselves, so the prefilter ignores them. */
+export const EXCLUDING_KINDS: ReadonlySet<PhraseKind> = new Set(['claim-unless', 'disclosure-unless', 'idiom']);
 
 /**
  * Some phrases of a spec: those of one kind, of the items named (every item of the kind when
@@ -81,6 +87,17 @@ export interface Match {
   end: number;
   /** the match sits in a negated clause ("not in stock") and does not assert the phrase */
   negated: boolean;
+  /**
+   * For a claim or a disclosure trigger: why, in its context, it is not a statement about the
+   * offer (an idiom, an `unless` phrase, a question, a list number...; src/match/judge.ts).
+   * Rules treat it as they treat a negated match; `--debug` shows the reason.
+   */
+  heldBack?: string;
   /** for fact and delivery phrases with `{value}`: the quantity stated, with its range in the source */
   value?: { quantity: Quantity; start: number; end: number };
+}
+
+/** Whether a match states what it says: not negated, and not held back by the claim judgement. */
+export function asserts(match: Pick<Match, 'negated' | 'heldBack'>): boolean {
+  return !match.negated && match.heldBack === undefined;
 }

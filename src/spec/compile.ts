@@ -8,7 +8,9 @@
 import { Matcher } from '../match/matcher.js';
 import { compilePrefilter, type Prefilter } from '../match/prefilter.js';
 import { parseQuantity } from '../match/quantity.js';
+import { BUILTIN_IDIOM_FILE, IDIOM_ITEM, IDIOM_TEMPLATES } from '../match/idioms.js';
 import { parseTemplate, type Template } from '../match/template.js';
+import { tokenize } from '../match/tokens.js';
 import type { Phrase, PhraseKind, PhraseSelection, Quantity, SpecPhrase } from '../match/types.js';
 import { BUILTIN_DELIVERY_FILE, DELIVERY_ITEM, DELIVERY_TEMPLATES } from './delivery.js';
 import type { Claim, Disclosure, Fact, Product, Spec, Term } from './types.js';
@@ -36,6 +38,22 @@ export function compileBuiltinPhrases(sources: readonly string[], file: string, 
 }
 
 let deliveryPhrases: Phrase[] | undefined;
+let idiomPhrases: Phrase[] | undefined;
+
+/** The built-in idioms (src/match/idioms.ts), compiled once per process. */
+export function builtinIdiomPhrases(): Phrase[] {
+  idiomPhrases ??= compileBuiltinPhrases(IDIOM_TEMPLATES, BUILTIN_IDIOM_FILE);
+  return idiomPhrases;
+}
+
+const COMMON_NAME_WORDS = new Set(['the', 'and', 'for', 'pro', 'plus', 'max', 'mini', 'inc', 'ltd', 'llc', 'gmbh', 'company', 'group', 'labs', 'app', 'one', 'new']);
+
+/** Words of the brand's and the products' names: what a superlative may be about besides a product noun. */
+function offerWords(spec: Spec): string[] {
+  const names = [spec.brand ?? '', ...spec.products.flatMap((p) => p.names.filter((n) => !n.isRegex).map((n) => n.source))];
+  // Numbers and short words ("45" in "TrailPack 45", "co") name nothing on their own.
+  return [...new Set(names.flatMap((name) => tokenize(name).words))].filter((word) => word.length >= 3 && /\p{L}/u.test(word) && !COMMON_NAME_WORDS.has(word));
+}
 
 /** The built-in delivery-time vocabulary, compiled once per process. */
 export function builtinDeliveryPhrases(): Phrase[] {
@@ -92,6 +110,7 @@ export function compileSpec(spec: Spec, options: CompileOptions = {}): CompiledS
       ignoredSpeakers: spec.speakers.ignore,
       // Times of day are quantities only where a fact's value is one, so "9:00" is not otherwise read.
       times: spec.facts.some((fact) => fact.quantity?.kind === 'time'),
+      offerWords: offerWords(spec),
     }),
     ...(prefilter ? { prefilter } : {}),
     isTrigger,
@@ -117,14 +136,20 @@ export function specPhrases(spec: Spec): SpecPhrase[] {
     for (const phrase of phrases) out.push({ kind, itemId, phrase });
   };
   for (const fact of spec.facts) add('fact', fact.id, fact.says);
-  for (const claim of spec.claims) add('claim', claim.id, claim.says);
+  for (const claim of spec.claims) {
+    add('claim', claim.id, claim.says);
+    add('claim-unless', claim.id, claim.unless);
+  }
   for (const product of spec.products) add('product', product.id, product.names);
   add('promise', 'immediate', spec.promises.immediate);
   for (const disclosure of spec.disclosures) {
     add('disclosure-when', disclosure.id, disclosure.when);
+    add('disclosure-unless', disclosure.id, disclosure.unless);
     add('disclosure-include', disclosure.id, disclosure.include);
   }
   for (const term of spec.terms) add('term', term.id, term.not);
   add('delivery', DELIVERY_ITEM, builtinDeliveryPhrases());
+  // Idioms matter only where a claim or a trigger can match.
+  if (spec.claims.length > 0 || spec.disclosures.some((d) => d.when.length > 0)) add('idiom', IDIOM_ITEM, builtinIdiomPhrases());
   return out;
 }

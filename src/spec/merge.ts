@@ -76,6 +76,8 @@ function completeFact(entry: Entry<Fact>, base: Entry<Fact> | undefined): Entry<
     if (entry.item.valuePos) fact.valuePos = entry.item.valuePos;
     if (entry.item.quantity) fact.quantity = entry.item.quantity;
   }
+  // the kind this spec declares, or its new value's: a brand's "$12" is money whatever the base said
+  if (entry.item.kind !== undefined) fact.kind = entry.item.kind;
   if (entry.item.message !== undefined) fact.message = entry.item.message;
   return { item: fact, refs: [...base.refs, ...entry.refs] };
 }

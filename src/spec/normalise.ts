@@ -5,6 +5,7 @@
  */
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Severity } from '../model/finding.js';
+import { KIND_NAMES, kindName } from '../match/quantity.js';
 import { compileValue } from './compile.js';
 import { displayPath, quote } from './describe.js';
 import { specError } from './errors.js';
@@ -23,10 +24,11 @@ export interface RawSpec {
   revision?: string;
   extends?: string[];
   channels?: Record<string, string | string[]>;
-  facts?: Record<string, { value?: string | number; says?: RawPhrase[]; message?: string }>;
+  facts?: Record<string, { value?: string | number; kind?: string; says?: RawPhrase[]; message?: string }>;
   claims?: Array<{
     id: string;
     says: RawPhrase[];
+    unless?: RawPhrase[];
     status: ClaimStatus;
     message?: string;
     suggest?: string;
@@ -38,7 +40,7 @@ export interface RawSpec {
   }>;
   products?: Record<string, { names: RawPhrase[]; stock?: StockStatus; 'lead-time'?: string }>;
   promises?: { immediate?: RawPhrase[] };
-  disclosures?: Record<string, { when?: RawPhrase[]; include: RawPhrase[]; within?: Scope; before?: boolean; channels?: string[] }>;
+  disclosures?: Record<string, { when?: RawPhrase[]; unless?: RawPhrase[]; include: RawPhrase[]; within?: Scope; before?: boolean; endorsement?: boolean; channels?: string[] }>;
   terms?: Array<{ use: string; not: RawPhrase[]; channels?: string[]; message?: string }>;
   speakers?: { ignore?: string[] };
   severity?: Record<string, Severity | 'off'>;
@@ -162,6 +164,16 @@ export function normaliseSpec(options: { source: SpecSource; data: RawSpec }): {
         fail(`expected a quantity at facts.${id}.value (a number, money, percentage, duration, range, time or 24/7), found ${quote(fact.value)}`, fact.valuePos);
       }
     }
+    if (raw.kind !== undefined) {
+      // The schema allows only the names KIND_NAMES knows.
+      const declared = KIND_NAMES[raw.kind]!;
+      if (fact.quantity && fact.quantity.kind !== declared) {
+        fail(`facts.${id}.kind is ${raw.kind}, but its value ${quote(fact.value ?? '')} is ${kindName(fact.quantity.kind)}`, posOf([...path, 'kind']));
+      }
+      fact.kind = declared;
+    } else if (fact.quantity) {
+      fact.kind = fact.quantity.kind;
+    }
     if (raw.message !== undefined) fact.message = raw.message;
     part.facts.set(id, raw.says === undefined ? { item: fact, refs: [], partial: true } : { item: fact, refs: [] });
   }
@@ -177,6 +189,7 @@ export function normaliseSpec(options: { source: SpecSource; data: RawSpec }): {
     const claim: Claim = {
       id: raw.id,
       says: phrases([...path, 'says'], raw.says, ANYWHERE),
+      unless: phrases([...path, 'unless'], raw.unless, ANYWHERE),
       status: raw.status,
       fix: raw.fix ?? false,
       requires: [...(raw.requires ?? [])],
@@ -223,9 +236,11 @@ export function normaliseSpec(options: { source: SpecSource; data: RawSpec }): {
     const disclosure: Disclosure = {
       id,
       when: phrases([...path, 'when'], raw.when, ANYWHERE),
+      unless: phrases([...path, 'unless'], raw.unless, ANYWHERE),
       include: phrases([...path, 'include'], raw.include, ANYWHERE),
       within: raw.within ?? 'paragraph',
       before: raw.before ?? false,
+      endorsement: raw.endorsement ?? false,
       pos: keyPos(['disclosures'], id),
     };
     if (raw.channels !== undefined) disclosure.channels = [...raw.channels];

@@ -6,12 +6,12 @@ const require = createRequire(import.meta.url);
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"onemessage spec","description":"The single message that marketing, sales and support must all tell: facts, claims, stock promises, disclosures and terms. See docs/spec.md.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"The version of the spec format. Always 1.","const":1},"brand":{"description":"The brand's name, shown in reports.","type":"string","minLength":1},"owner":{"description":"Who owns the message and answers questions about it (a team, a person, an address), shown at the top of the messaging guide and in reports.","type":"string","minLength":1},"revision":{"description":"The message's own version, as the owner names it (\"2026.2\", \"v14\"), shown at the top of the messaging guide and in reports beside the spec's hash. Quote it: YAML would read 2026.10 as the number 2026.1.","type":"string","minLength":1},"extends":{"description":"Specs to start from: built-in rule packs by name (ftc-endorsements, absolute-claims, urgency) or relative paths to other spec files. Their items come first; items of this spec with the same id replace them.","type":"array","items":{"type":"string","minLength":1,"description":"A built-in pack name, or a path to a spec file relative to this one."}},"channels":{"description":"Which files speak for which channel: channel name -> glob or list of globs, relative to the spec's folder. A document's front matter `channel:` wins over globs. The order breaks ties in fact/conflict.","type":"object","propertyNames":{"$ref":"#/definitions/id"},"additionalProperties":{"description":"A glob, or a list of globs, relative to the spec's folder (e.g. \"site/**\").","type":["string","array"],"minLength":1,"items":{"type":"string","minLength":1,"description":"A glob relative to the spec's folder."}}},"facts":{"description":"Numbers and terms that must be the same everywhere: fact id -> fact.","type":"object","propertyNames":{"$ref":"#/definitions/id"},"additionalProperties":{"$ref":"#/definitions/fact"}},"claims":{"description":"Claims that are forbidden, allowed (possibly only in some channels or dates) or need evidence.","type":"array","items":{"$ref":"#/definitions/claim"}},"products":{"description":"Products and their stock status: product id -> product. Used by stock/promise and stock/lead-time.","type":"object","propertyNames":{"$ref":"#/definitions/id"},"additionalProperties":{"$ref":"#/definitions/product"}},"promises":{"description":"Availability promises checked against products' stock.","type":"object","additionalProperties":false,"properties":{"immediate":{"description":"Phrases that promise immediate availability (\"in stock\", \"ships today\"). Replaces the built-in vocabulary.","$ref":"#/definitions/phrases"}}},"disclosures":{"description":"Disclosures that must accompany a trigger phrase or a claim: disclosure id -> disclosure.","type":"object","propertyNames":{"$ref":"#/definitions/id"},"additionalProperties":{"$ref":"#/definitions/disclosure"}},"terms":{"description":"Preferred wording: use this term, not those variants.","type":"array","items":{"$ref":"#/definitions/term"}},"speakers":{"description":"Speakers in scripts and transcripts whose lines are not ours and are not checked.","type":"object","additionalProperties":false,"properties":{"ignore":{"description":"Speaker labels to skip (\"Prospect\", \"Customer\").","type":"array","items":{"type":"string","minLength":1,"description":"A speaker label as written before the colon."}}}},"severity":{"description":"Default severity per rule: rule id (e.g. term/use) -> error, warning, info or off.","type":"object","additionalProperties":{"description":"The rule's severity, or off to disable it.","enum":["error","warning","info","off"]}},"ignore":{"description":"Globs of files never read, relative to the spec's folder (as well as what .gitignore ignores).","type":"array","items":{"type":"string","minLength":1,"description":"A glob relative to the spec's folder."}},"internal":{"description":"Internal notes in help-desk exports (text only agents read): skip them (the default) or check them as the channel \"internal\".","enum":["skip","check"]},"formats":{"description":"How to read exports whose shape is not self-evident.","type":"object","additionalProperties":false,"properties":{"csv":{"description":"A generic CSV of macros: which columns hold each macro's title and text.","type":"object","additionalProperties":false,"required":["title","text"],"properties":{"title":{"description":"The column holding each macro's title.","type":"string","minLength":1},"text":{"description":"The column holding each macro's customer-visible text.","type":"string","minLength":1},"id":{"description":"The column holding each macro's id (optional).","type":"string","minLength":1},"channel":{"description":"The column holding each macro's channel (optional; wins over globs).","type":"string","minLength":1}}},"markdown":{"description":"Markdown and MDX: which front matter fields are customer-visible text, and whether .md files are read as MDX.","type":"object","additionalProperties":false,"properties":{"fields":{"description":"Front matter fields checked as text (title and description always are).","type":"array","items":{"type":"string","minLength":1,"description":"A front matter field name."}},"mdx":{"description":"Read .md and .markdown files as MDX: auto (the default: when they hold import/export lines or JSX components, falling back to Markdown when they do not parse as MDX), true (always, as Docusaurus does) or false (never).","enum":["auto",true,false]}}},"mdx":{"description":"MDX (and Markdown read as MDX): which string props of JSX components are customer-visible text.","type":"object","additionalProperties":false,"properties":{"props":{"description":"Component name (or \"*\" for every component not named) -> the props read as text; a component named here has exactly these read. Without it, props whose values read as prose are.","type":"object","additionalProperties":{"description":"The props of this component read as text.","type":"array","items":{"type":"string","minLength":1,"description":"A prop name."}}}}},"json":{"description":"A JSON macro export of a shape no vendor reader knows: where its macros are and which keys hold their title and text.","type":"object","additionalProperties":false,"properties":{"items":{"description":"The key (dotted for nested: data.macros) holding the list of macros; default: the root list, or the one list of objects under a key.","type":"string","minLength":1},"title":{"description":"The key holding each macro's title (default: title, name or subject).","type":"string","minLength":1},"text":{"description":"The key holding each macro's customer-visible text, plain or HTML (default: body, text, content, message, response, html, body_html or content_html).","type":"string","minLength":1},"id":{"description":"The key holding each macro's id (default: id).","type":"string","minLength":1},"channel":{"description":"The key holding each macro's channel (optional; wins over globs).","type":"string","minLength":1}}},"extensions":{"description":"Which reader reads which files: an extension (\".njk\") or a glob relative to the spec's folder (\"docs/**/*.page\") -> a reader. Wins over the reader an extension has by default.","type":"object","additionalProperties":{"description":"The reader for these files.","enum":["markdown","mdx","html","text","csv","json","zendesk","helpscout","freshdesk","intercom"]}}}},"exceptions":{"description":"Waivers for findings that cannot carry an inline comment (e.g. in a macro export).","type":"array","items":{"$ref":"#/definitions/exception"}},"plugins":{"description":"Custom rules: local JavaScript modules, by paths relative to this spec and inside the repository, each exporting rules of the built-in shape. A plugin runs code; URLs, absolute paths and package names are refused. See docs/plugins.md.","type":"array","items":{"type":"string","minLength":1,"description":"A path to a .js, .mjs or .cjs module relative to this spec, e.g. ./onemessage-rules/index.js."}}},"definitions":{"id":{"description":"An id: one word, no spaces or commas (e.g. return-window).","type":"string","pattern":"^[^\\s,]+$"},"date":{"description":"A date written YYYY-MM-DD.","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},"phrase":{"description":"A phrase template (\"{value} return\", \"(a|b)\", \"(optional )?\"), or { regex: \"...\" } for a linear-time regular expression.","type":["string","object"],"minLength":1,"additionalProperties":false,"required":["regex"],"properties":{"regex":{"description":"A regular expression (RE2 syntax, matched case-insensitively). In a fact, the quantity is the group named value: (?P<value>...).","type":"string","minLength":1}}},"phrases":{"description":"A list of phrase templates.","type":"array","minItems":1,"items":{"$ref":"#/definitions/phrase"}},"channelNames":{"description":"Channel names, as defined under channels.","type":"array","minItems":1,"items":{"type":"string","minLength":1,"description":"A channel name defined under channels."}},"fact":{"description":"A number or term that must be the same everywhere.","type":"object","additionalProperties":false,"properties":{"value":{"description":"The true value (\"30 days\", \"$50\"). Without it, every channel must simply agree.","type":["string","number"],"minLength":1},"says":{"description":"How documents state the fact: templates with {value} where the quantity stands. Required, except in a spec that extends one defining the same fact: there, leaving it out keeps the extended fact's phrases and changes only the value (or message) given here.","$ref":"#/definitions/phrases"},"message":{"description":"Shown with each finding about this fact.","type":"string","minLength":1}}},"claim":{"description":"A claim and whether, where and when it may be made.","type":"object","additionalProperties":false,"required":["id","says","status"],"properties":{"id":{"description":"The claim's id, unique among claims.","$ref":"#/definitions/id"},"says":{"description":"Phrases that make the claim.","$ref":"#/definitions/phrases"},"status":{"description":"forbidden: never make it; allowed: may be made (within channels and valid dates); needs-evidence: needs a citation in the same paragraph.","enum":["forbidden","allowed","needs-evidence"]},"message":{"description":"Shown with each finding about this claim.","type":"string","minLength":1},"suggest":{"description":"A replacement wording to suggest.","type":"string","minLength":1},"fix":{"description":"Apply suggest automatically under --fix.","type":"boolean","default":false},"channels":{"description":"The only channels that may make this claim.","$ref":"#/definitions/channelNames"},"requires":{"description":"Disclosures (by id) that must accompany the claim.","type":"array","minItems":1,"items":{"type":"string","minLength":1,"description":"A disclosure id defined under disclosures."}},"stock":{"description":"The claim is true only of products in these stock states (\"only 3 left\": [limited]); stock/claim reports it about a product in another state, or about no product.","type":"array","minItems":1,"items":{"description":"A stock state.","enum":["in-stock","limited","backorder","made-to-order","preorder","discontinued"]}},"valid":{"description":"The dates (inclusive) between which the claim may be made.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"from":{"description":"First day the claim may be made (YYYY-MM-DD).","$ref":"#/definitions/date"},"until":{"description":"Last day the claim may be made (YYYY-MM-DD).","$ref":"#/definitions/date"}}}}},"product":{"description":"A product and its stock status.","type":"object","additionalProperties":false,"required":["names"],"properties":{"names":{"description":"The names documents use for the product.","$ref":"#/definitions/phrases"},"stock":{"description":"The stock status. Immediate-availability promises are reported for backorder, made-to-order, preorder and discontinued.","enum":["in-stock","limited","backorder","made-to-order","preorder","discontinued"]},"lead-time":{"description":"How long delivery takes (\"6-8 weeks\"); a shorter stated delivery time is reported.","type":"string","minLength":1}}},"disclosure":{"description":"A disclosure that must appear near its trigger.","type":"object","additionalProperties":false,"required":["include"],"properties":{"when":{"description":"Trigger phrases. Without them the disclosure is used only through a claim's requires.","$ref":"#/definitions/phrases"},"include":{"description":"Phrases, any one of which makes the disclosure.","$ref":"#/definitions/phrases"},"within":{"description":"How near the trigger the disclosure must be.","enum":["sentence","paragraph","section","document"],"default":"paragraph"},"before":{"description":"The disclosure must come before the trigger.","type":"boolean","default":false},"channels":{"description":"The only channels in which the disclosure is checked.","$ref":"#/definitions/channelNames"}}},"term":{"description":"A preferred term and the variants to avoid.","type":"object","additionalProperties":false,"required":["use","not"],"properties":{"use":{"description":"The wording to use; also the fix.","type":"string","minLength":1},"not":{"description":"Variants to report.","$ref":"#/definitions/phrases"},"channels":{"description":"The only channels in which the term is checked.","$ref":"#/definitions/channelNames"},"message":{"description":"Shown with each finding about this term.","type":"string","minLength":1}}},"exception":{"description":"A waiver of a rule for some files, with a reason and an approver.","type":"object","additionalProperties":false,"required":["files","rule","reason","approved-by"],"properties":{"files":{"description":"A glob of the files waived, relative to the spec's folder.","type":"string","minLength":1},"rule":{"description":"The rule id waived (e.g. fact/mismatch).","type":"string","minLength":1},"item":{"description":"The spec item id waived; without it, every item of the rule.","type":"string","minLength":1},"reason":{"description":"Why the waiver is granted.","type":"string","minLength":1},"approved-by":{"description":"Who approved the waiver.","type":"string","minLength":1},"until":{"description":"Last day of the waiver (YYYY-MM-DD); after it exception/expired is reported.","$ref":"#/definitions/date"}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"onemessage spec","description":"The single message that marketing, sales and support must all tell: facts, claims, stock promises, disclosures and terms. See docs/spec.md.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"The version of the spec format. Always 1.","const":1},"brand":{"description":"The brand's name, shown in reports.","type":"string","minLength":1},"owner":{"description":"Who owns the message and answers questions about it (a team, a person, an address), shown at the top of the messaging guide and in reports.","type":"string","minLength":1},"revision":{"description":"The message's own version, as the owner names it (\"2026.2\", \"v14\"), shown at the top of the messaging guide and in reports beside the spec's hash. Quote it: YAML would read 2026.10 as the number 2026.1.","type":"string","minLength":1},"extends":{"description":"Specs to start from: built-in rule packs by name (ftc-endorsements, absolute-claims, urgency) or relative paths to other spec files. Their items come first; items of this spec with the same id replace them.","type":"array","items":{"type":"string","minLength":1,"description":"A built-in pack name, or a path to a spec file relative to this one."}},"channels":{"description":"Which files speak for which channel: channel name -> glob or list of globs, relative to the spec's folder. A document's front matter `channel:` wins over globs. The order breaks ties in fact/conflict.","type":"object","propertyNames":{"$ref":"#/definitions/id"},"additionalProperties":{"description":"A glob, or a list of globs, relative to the spec's folder (e.g. \"site/**\").","type":["string","array"],"minLength":1,"items":{"type":"string","minLength":1,"description":"A glob relative to the spec's folder."}}},"facts":{"description":"Numbers and terms that must be the same everywhere: fact id -> fact.","type":"object","propertyNames":{"$ref":"#/definitions/id"},"additionalProperties":{"$ref":"#/definitions/fact"}},"claims":{"description":"Claims that are forbidden, allowed (possibly only in some channels or dates) or need evidence.","type":"array","items":{"$ref":"#/definitions/claim"}},"products":{"description":"Products and their stock status: product id -> product. Used by stock/promise and stock/lead-time.","type":"object","propertyNames":{"$ref":"#/definitions/id"},"additionalProperties":{"$ref":"#/definitions/product"}},"promises":{"description":"Availability promises checked against products' stock.","type":"object","additionalProperties":false,"properties":{"immediate":{"description":"Phrases that promise immediate availability (\"in stock\", \"ships today\"). Replaces the built-in vocabulary.","$ref":"#/definitions/phrases"}}},"disclosures":{"description":"Disclosures that must accompany a trigger phrase or a claim: disclosure id -> disclosure.","type":"object","propertyNames":{"$ref":"#/definitions/id"},"additionalProperties":{"$ref":"#/definitions/disclosure"}},"terms":{"description":"Preferred wording: use this term, not those variants.","type":"array","items":{"$ref":"#/definitions/term"}},"speakers":{"description":"Speakers in scripts and transcripts whose lines are not ours and are not checked.","type":"object","additionalProperties":false,"properties":{"ignore":{"description":"Speaker labels to skip (\"Prospect\", \"Customer\").","type":"array","items":{"type":"string","minLength":1,"description":"A speaker label as written before the colon."}}}},"severity":{"description":"Default severity per rule: rule id (e.g. term/use) -> error, warning, info or off.","type":"object","additionalProperties":{"description":"The rule's severity, or off to disable it.","enum":["error","warning","info","off"]}},"ignore":{"description":"Globs of files never read, relative to the spec's folder (as well as what .gitignore ignores).","type":"array","items":{"type":"string","minLength":1,"description":"A glob relative to the spec's folder."}},"internal":{"description":"Internal notes in help-desk exports (text only agents read): skip them (the default) or check them as the channel \"internal\".","enum":["skip","check"]},"formats":{"description":"How to read exports whose shape is not self-evident.","type":"object","additionalProperties":false,"properties":{"csv":{"description":"A generic CSV of macros: which columns hold each macro's title and text.","type":"object","additionalProperties":false,"required":["title","text"],"properties":{"title":{"description":"The column holding each macro's title.","type":"string","minLength":1},"text":{"description":"The column holding each macro's customer-visible text.","type":"string","minLength":1},"id":{"description":"The column holding each macro's id (optional).","type":"string","minLength":1},"channel":{"description":"The column holding each macro's channel (optional; wins over globs).","type":"string","minLength":1}}},"markdown":{"description":"Markdown and MDX: which front matter fields are customer-visible text, and whether .md files are read as MDX.","type":"object","additionalProperties":false,"properties":{"fields":{"description":"Front matter fields checked as text (title and description always are).","type":"array","items":{"type":"string","minLength":1,"description":"A front matter field name."}},"mdx":{"description":"Read .md and .markdown files as MDX: auto (the default: when they hold import/export lines or JSX components, falling back to Markdown when they do not parse as MDX), true (always, as Docusaurus does) or false (never).","enum":["auto",true,false]}}},"mdx":{"description":"MDX (and Markdown read as MDX): which string props of JSX components are customer-visible text.","type":"object","additionalProperties":false,"properties":{"props":{"description":"Component name (or \"*\" for every component not named) -> the props read as text; a component named here has exactly these read. Without it, props whose values read as prose are.","type":"object","additionalProperties":{"description":"The props of this component read as text.","type":"array","items":{"type":"string","minLength":1,"description":"A prop name."}}}}},"json":{"description":"A JSON macro export of a shape no vendor reader knows: where its macros are and which keys hold their title and text.","type":"object","additionalProperties":false,"properties":{"items":{"description":"The key (dotted for nested: data.macros) holding the list of macros; default: the root list, or the one list of objects under a key.","type":"string","minLength":1},"title":{"description":"The key holding each macro's title (default: title, name or subject).","type":"string","minLength":1},"text":{"description":"The key holding each macro's customer-visible text, plain or HTML (default: body, text, content, message, response, html, body_html or content_html).","type":"string","minLength":1},"id":{"description":"The key holding each macro's id (default: id).","type":"string","minLength":1},"channel":{"description":"The key holding each macro's channel (optional; wins over globs).","type":"string","minLength":1}}},"extensions":{"description":"Which reader reads which files: an extension (\".njk\") or a glob relative to the spec's folder (\"docs/**/*.page\") -> a reader. Wins over the reader an extension has by default.","type":"object","additionalProperties":{"description":"The reader for these files.","enum":["markdown","mdx","html","text","csv","json","zendesk","helpscout","freshdesk","intercom"]}}}},"exceptions":{"description":"Waivers for findings that cannot carry an inline comment (e.g. in a macro export).","type":"array","items":{"$ref":"#/definitions/exception"}},"plugins":{"description":"Custom rules: local JavaScript modules, by paths relative to this spec and inside the repository, each exporting rules of the built-in shape. A plugin runs code; URLs, absolute paths and package names are refused. See docs/plugins.md.","type":"array","items":{"type":"string","minLength":1,"description":"A path to a .js, .mjs or .cjs module relative to this spec, e.g. ./onemessage-rules/index.js."}}},"definitions":{"id":{"description":"An id: one word, no spaces or commas (e.g. return-window).","type":"string","pattern":"^[^\\s,]+$"},"date":{"description":"A date written YYYY-MM-DD.","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},"phrase":{"description":"A phrase template (\"{value} return\", \"(a|b)\", \"(optional )?\"), or { regex: \"...\" } for a linear-time regular expression.","type":["string","object"],"minLength":1,"additionalProperties":false,"required":["regex"],"properties":{"regex":{"description":"A regular expression (RE2 syntax, matched case-insensitively). In a fact, the quantity is the group named value: (?P<value>...).","type":"string","minLength":1}}},"phrases":{"description":"A list of phrase templates.","type":"array","minItems":1,"items":{"$ref":"#/definitions/phrase"}},"channelNames":{"description":"Channel names, as defined under channels.","type":"array","minItems":1,"items":{"type":"string","minLength":1,"description":"A channel name defined under channels."}},"fact":{"description":"A number or term that must be the same everywhere.","type":"object","additionalProperties":false,"properties":{"value":{"description":"The true value (\"30 days\", \"$50\"). Without it, every channel must simply agree.","type":["string","number"],"minLength":1},"kind":{"description":"What kind of quantity states the fact; taken from value when absent. A statement of another kind is not a statement of this fact (\"$10 of trial credit\" is not a trial length). A range is not a kind: 6-8 weeks is a duration.","enum":["duration","money","percentage","count","size","time","always"]},"says":{"description":"How documents state the fact: templates with {value} where the quantity stands. Required, except in a spec that extends one defining the same fact: there, leaving it out keeps the extended fact's phrases and changes only the value (or message) given here.","$ref":"#/definitions/phrases"},"message":{"description":"Shown with each finding about this fact.","type":"string","minLength":1}}},"claim":{"description":"A claim and whether, where and when it may be made.","type":"object","additionalProperties":false,"required":["id","says","status"],"properties":{"id":{"description":"The claim's id, unique among claims.","$ref":"#/definitions/id"},"says":{"description":"Phrases that make the claim.","$ref":"#/definitions/phrases"},"unless":{"description":"Phrases in which the claim's phrases are not the claim (\"best practice\" for \"best\"): the idioms of your field. Built-in English idioms always apply.","$ref":"#/definitions/phrases"},"status":{"description":"forbidden: never make it; allowed: may be made (within channels and valid dates); needs-evidence: needs a citation in the same paragraph.","enum":["forbidden","allowed","needs-evidence"]},"message":{"description":"Shown with each finding about this claim.","type":"string","minLength":1},"suggest":{"description":"A replacement wording to suggest.","type":"string","minLength":1},"fix":{"description":"Apply suggest automatically under --fix.","type":"boolean","default":false},"channels":{"description":"The only channels that may make this claim.","$ref":"#/definitions/channelNames"},"requires":{"description":"Disclosures (by id) that must accompany the claim.","type":"array","minItems":1,"items":{"type":"string","minLength":1,"description":"A disclosure id defined under disclosures."}},"stock":{"description":"The claim is true only of products in these stock states (\"only 3 left\": [limited]); stock/claim reports it about a product in another state, or about no product.","type":"array","minItems":1,"items":{"description":"A stock state.","enum":["in-stock","limited","backorder","made-to-order","preorder","discontinued"]}},"valid":{"description":"The dates (inclusive) between which the claim may be made.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"from":{"description":"First day the claim may be made (YYYY-MM-DD).","$ref":"#/definitions/date"},"until":{"description":"Last day the claim may be made (YYYY-MM-DD).","$ref":"#/definitions/date"}}}}},"product":{"description":"A product and its stock status.","type":"object","additionalProperties":false,"required":["names"],"properties":{"names":{"description":"The names documents use for the product.","$ref":"#/definitions/phrases"},"stock":{"description":"The stock status. Immediate-availability promises are reported for backorder, made-to-order, preorder and discontinued.","enum":["in-stock","limited","backorder","made-to-order","preorder","discontinued"]},"lead-time":{"description":"How long delivery takes (\"6-8 weeks\"); a shorter stated delivery time is reported.","type":"string","minLength":1}}},"disclosure":{"description":"A disclosure that must appear near its trigger.","type":"object","additionalProperties":false,"required":["include"],"properties":{"when":{"description":"Trigger phrases. Without them the disclosure is used only through a claim's requires.","$ref":"#/definitions/phrases"},"unless":{"description":"Phrases in which a trigger is not one (\"affiliate links work\" for \"affiliate link\"). Built-in English idioms always apply.","$ref":"#/definitions/phrases"},"include":{"description":"Phrases, any one of which makes the disclosure.","$ref":"#/definitions/phrases"},"within":{"description":"How near the trigger the disclosure must be.","enum":["sentence","paragraph","section","document"],"default":"paragraph"},"before":{"description":"The disclosure must come before the trigger.","type":"boolean","default":false},"endorsement":{"description":"A trigger counts only where it is framed as an endorsement: the speaker's own links or codes (\"my affiliate link\", \"links in this post\", \"if you buy through them\", \"use code SAVE20\"), a hashtag, or the first person singular. Text about affiliate programmes, or a company's business partners, asks for no disclosure.","type":"boolean","default":false},"channels":{"description":"The only channels in which the disclosure is checked.","$ref":"#/definitions/channelNames"}}},"term":{"description":"A preferred term and the variants to avoid.","type":"object","additionalProperties":false,"required":["use","not"],"properties":{"use":{"description":"The wording to use; also the fix.","type":"string","minLength":1},"not":{"description":"Variants to report.","$ref":"#/definitions/phrases"},"channels":{"description":"The only channels in which the term is checked.","$ref":"#/definitions/channelNames"},"message":{"description":"Shown with each finding about this term.","type":"string","minLength":1}}},"exception":{"description":"A waiver of a rule for some files, with a reason and an approver.","type":"object","additionalProperties":false,"required":["files","rule","reason","approved-by"],"properties":{"files":{"description":"A glob of the files waived, relative to the spec's folder.","type":"string","minLength":1},"rule":{"description":"The rule id waived (e.g. fact/mismatch).","type":"string","minLength":1},"item":{"description":"The spec item id waived; without it, every item of the rule.","type":"string","minLength":1},"reason":{"description":"Why the waiver is granted.","type":"string","minLength":1},"approved-by":{"description":"Who approved the waiver.","type":"string","minLength":1},"until":{"description":"Last day of the waiver (YYYY-MM-DD); after it exception/expired is reported.","$ref":"#/definitions/date"}}}}};
 const schema12 = {"description":"An id: one word, no spaces or commas (e.g. return-window).","type":"string","pattern":"^[^\\s,]+$"};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = require("ajv/dist/runtime/ucs2length").default;
 const pattern0 = new RegExp("^[^\\s,]+$", "u");
-const schema14 = {"description":"A number or term that must be the same everywhere.","type":"object","additionalProperties":false,"properties":{"value":{"description":"The true value (\"30 days\", \"$50\"). Without it, every channel must simply agree.","type":["string","number"],"minLength":1},"says":{"description":"How documents state the fact: templates with {value} where the quantity stands. Required, except in a spec that extends one defining the same fact: there, leaving it out keeps the extended fact's phrases and changes only the value (or message) given here.","$ref":"#/definitions/phrases"},"message":{"description":"Shown with each finding about this fact.","type":"string","minLength":1}}};
+const schema14 = {"description":"A number or term that must be the same everywhere.","type":"object","additionalProperties":false,"properties":{"value":{"description":"The true value (\"30 days\", \"$50\"). Without it, every channel must simply agree.","type":["string","number"],"minLength":1},"kind":{"description":"What kind of quantity states the fact; taken from value when absent. A statement of another kind is not a statement of this fact (\"$10 of trial credit\" is not a trial length). A range is not a kind: 6-8 weeks is a duration.","enum":["duration","money","percentage","count","size","time","always"]},"says":{"description":"How documents state the fact: templates with {value} where the quantity stands. Required, except in a spec that extends one defining the same fact: there, leaving it out keeps the extended fact's phrases and changes only the value (or message) given here.","$ref":"#/definitions/phrases"},"message":{"description":"Shown with each finding about this fact.","type":"string","minLength":1}}};
 const schema15 = {"description":"A list of phrase templates.","type":"array","minItems":1,"items":{"$ref":"#/definitions/phrase"}};
 const schema16 = {"description":"A phrase template (\"{value} return\", \"(a|b)\", \"(optional )?\"), or { regex: \"...\" } for a linear-time regular expression.","type":["string","object"],"minLength":1,"additionalProperties":false,"required":["regex"],"properties":{"regex":{"description":"A regular expression (RE2 syntax, matched case-insensitively). In a fact, the quantity is the group named value: (?P<value>...).","type":"string","minLength":1}}};
 
@@ -125,7 +125,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(((key0 === "value") || (key0 === "says")) || (key0 === "message"))){
+if(!((((key0 === "value") || (key0 === "kind")) || (key0 === "says")) || (key0 === "message"))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema14,data};
 if(vErrors === null){
 vErrors = [err0];
@@ -161,17 +161,10 @@ errors++;
 }
 }
 }
-if(data.says !== undefined){
-if(!(validate12(data.says, {instancePath:instancePath+"/says",parentData:data,parentDataProperty:"says",rootData}))){
-vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
-errors = vErrors.length;
-}
-}
-if(data.message !== undefined){
-let data2 = data.message;
-if(typeof data2 === "string"){
-if(func3(data2) < 1){
-const err3 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.properties.message,data:data2};
+if(data.kind !== undefined){
+let data1 = data.kind;
+if(!(((((((data1 === "duration") || (data1 === "money")) || (data1 === "percentage")) || (data1 === "count")) || (data1 === "size")) || (data1 === "time")) || (data1 === "always"))){
+const err3 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema14.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema14.properties.kind.enum,parentSchema:schema14.properties.kind,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -181,8 +174,17 @@ vErrors.push(err3);
 errors++;
 }
 }
-else {
-const err4 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.message.type,parentSchema:schema14.properties.message,data:data2};
+if(data.says !== undefined){
+if(!(validate12(data.says, {instancePath:instancePath+"/says",parentData:data,parentDataProperty:"says",rootData}))){
+vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+errors = vErrors.length;
+}
+}
+if(data.message !== undefined){
+let data3 = data.message;
+if(typeof data3 === "string"){
+if(func3(data3) < 1){
+const err4 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.properties.message,data:data3};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -192,9 +194,8 @@ vErrors.push(err4);
 errors++;
 }
 }
-}
 else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.type,parentSchema:schema14,data};
+const err5 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.message.type,parentSchema:schema14.properties.message,data:data3};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -203,11 +204,23 @@ vErrors.push(err5);
 }
 errors++;
 }
+}
+}
+else {
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.type,parentSchema:schema14,data};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
 validate11.errors = vErrors;
 return errors === 0;
 }
 
-const schema17 = {"description":"A claim and whether, where and when it may be made.","type":"object","additionalProperties":false,"required":["id","says","status"],"properties":{"id":{"description":"The claim's id, unique among claims.","$ref":"#/definitions/id"},"says":{"description":"Phrases that make the claim.","$ref":"#/definitions/phrases"},"status":{"description":"forbidden: never make it; allowed: may be made (within channels and valid dates); needs-evidence: needs a citation in the same paragraph.","enum":["forbidden","allowed","needs-evidence"]},"message":{"description":"Shown with each finding about this claim.","type":"string","minLength":1},"suggest":{"description":"A replacement wording to suggest.","type":"string","minLength":1},"fix":{"description":"Apply suggest automatically under --fix.","type":"boolean","default":false},"channels":{"description":"The only channels that may make this claim.","$ref":"#/definitions/channelNames"},"requires":{"description":"Disclosures (by id) that must accompany the claim.","type":"array","minItems":1,"items":{"type":"string","minLength":1,"description":"A disclosure id defined under disclosures."}},"stock":{"description":"The claim is true only of products in these stock states (\"only 3 left\": [limited]); stock/claim reports it about a product in another state, or about no product.","type":"array","minItems":1,"items":{"description":"A stock state.","enum":["in-stock","limited","backorder","made-to-order","preorder","discontinued"]}},"valid":{"description":"The dates (inclusive) between which the claim may be made.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"from":{"description":"First day the claim may be made (YYYY-MM-DD).","$ref":"#/definitions/date"},"until":{"description":"Last day the claim may be made (YYYY-MM-DD).","$ref":"#/definitions/date"}}}}};
+const schema17 = {"description":"A claim and whether, where and when it may be made.","type":"object","additionalProperties":false,"required":["id","says","status"],"properties":{"id":{"description":"The claim's id, unique among claims.","$ref":"#/definitions/id"},"says":{"description":"Phrases that make the claim.","$ref":"#/definitions/phrases"},"unless":{"description":"Phrases in which the claim's phrases are not the claim (\"best practice\" for \"best\"): the idioms of your field. Built-in English idioms always apply.","$ref":"#/definitions/phrases"},"status":{"description":"forbidden: never make it; allowed: may be made (within channels and valid dates); needs-evidence: needs a citation in the same paragraph.","enum":["forbidden","allowed","needs-evidence"]},"message":{"description":"Shown with each finding about this claim.","type":"string","minLength":1},"suggest":{"description":"A replacement wording to suggest.","type":"string","minLength":1},"fix":{"description":"Apply suggest automatically under --fix.","type":"boolean","default":false},"channels":{"description":"The only channels that may make this claim.","$ref":"#/definitions/channelNames"},"requires":{"description":"Disclosures (by id) that must accompany the claim.","type":"array","minItems":1,"items":{"type":"string","minLength":1,"description":"A disclosure id defined under disclosures."}},"stock":{"description":"The claim is true only of products in these stock states (\"only 3 left\": [limited]); stock/claim reports it about a product in another state, or about no product.","type":"array","minItems":1,"items":{"description":"A stock state.","enum":["in-stock","limited","backorder","made-to-order","preorder","discontinued"]}},"valid":{"description":"The dates (inclusive) between which the claim may be made.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"from":{"description":"First day the claim may be made (YYYY-MM-DD).","$ref":"#/definitions/date"},"until":{"description":"Last day the claim may be made (YYYY-MM-DD).","$ref":"#/definitions/date"}}}}};
 const schema19 = {"description":"Channel names, as defined under channels.","type":"array","minItems":1,"items":{"type":"string","minLength":1,"description":"A channel name defined under channels."}};
 const schema20 = {"description":"A date written YYYY-MM-DD.","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"};
 const pattern3 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "u");
@@ -289,10 +302,16 @@ vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.error
 errors = vErrors.length;
 }
 }
+if(data.unless !== undefined){
+if(!(validate12(data.unless, {instancePath:instancePath+"/unless",parentData:data,parentDataProperty:"unless",rootData}))){
+vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+errors = vErrors.length;
+}
+}
 if(data.status !== undefined){
-let data2 = data.status;
-if(!(((data2 === "forbidden") || (data2 === "allowed")) || (data2 === "needs-evidence"))){
-const err6 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema17.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema17.properties.status.enum,parentSchema:schema17.properties.status,data:data2};
+let data3 = data.status;
+if(!(((data3 === "forbidden") || (data3 === "allowed")) || (data3 === "needs-evidence"))){
+const err6 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema17.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema17.properties.status.enum,parentSchema:schema17.properties.status,data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -303,10 +322,10 @@ errors++;
 }
 }
 if(data.message !== undefined){
-let data3 = data.message;
-if(typeof data3 === "string"){
-if(func3(data3) < 1){
-const err7 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema17.properties.message,data:data3};
+let data4 = data.message;
+if(typeof data4 === "string"){
+if(func3(data4) < 1){
+const err7 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema17.properties.message,data:data4};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -317,7 +336,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.message.type,parentSchema:schema17.properties.message,data:data3};
+const err8 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.message.type,parentSchema:schema17.properties.message,data:data4};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -328,10 +347,10 @@ errors++;
 }
 }
 if(data.suggest !== undefined){
-let data4 = data.suggest;
-if(typeof data4 === "string"){
-if(func3(data4) < 1){
-const err9 = {instancePath:instancePath+"/suggest",schemaPath:"#/properties/suggest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema17.properties.suggest,data:data4};
+let data5 = data.suggest;
+if(typeof data5 === "string"){
+if(func3(data5) < 1){
+const err9 = {instancePath:instancePath+"/suggest",schemaPath:"#/properties/suggest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema17.properties.suggest,data:data5};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -342,7 +361,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/suggest",schemaPath:"#/properties/suggest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.suggest.type,parentSchema:schema17.properties.suggest,data:data4};
+const err10 = {instancePath:instancePath+"/suggest",schemaPath:"#/properties/suggest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.suggest.type,parentSchema:schema17.properties.suggest,data:data5};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -353,9 +372,9 @@ errors++;
 }
 }
 if(data.fix !== undefined){
-let data5 = data.fix;
-if(typeof data5 !== "boolean"){
-const err11 = {instancePath:instancePath+"/fix",schemaPath:"#/properties/fix/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema17.properties.fix.type,parentSchema:schema17.properties.fix,data:data5};
+let data6 = data.fix;
+if(typeof data6 !== "boolean"){
+const err11 = {instancePath:instancePath+"/fix",schemaPath:"#/properties/fix/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema17.properties.fix.type,parentSchema:schema17.properties.fix,data:data6};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -366,10 +385,10 @@ errors++;
 }
 }
 if(data.channels !== undefined){
-let data6 = data.channels;
-if(Array.isArray(data6)){
-if(data6.length < 1){
-const err12 = {instancePath:instancePath+"/channels",schemaPath:"#/definitions/channelNames/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema19,data:data6};
+let data7 = data.channels;
+if(Array.isArray(data7)){
+if(data7.length < 1){
+const err12 = {instancePath:instancePath+"/channels",schemaPath:"#/definitions/channelNames/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema19,data:data7};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -378,12 +397,12 @@ vErrors.push(err12);
 }
 errors++;
 }
-const len0 = data6.length;
+const len0 = data7.length;
 for(let i0=0; i0<len0; i0++){
-let data7 = data6[i0];
-if(typeof data7 === "string"){
-if(func3(data7) < 1){
-const err13 = {instancePath:instancePath+"/channels/" + i0,schemaPath:"#/definitions/channelNames/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema19.items,data:data7};
+let data8 = data7[i0];
+if(typeof data8 === "string"){
+if(func3(data8) < 1){
+const err13 = {instancePath:instancePath+"/channels/" + i0,schemaPath:"#/definitions/channelNames/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema19.items,data:data8};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -394,7 +413,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/channels/" + i0,schemaPath:"#/definitions/channelNames/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.items.type,parentSchema:schema19.items,data:data7};
+const err14 = {instancePath:instancePath+"/channels/" + i0,schemaPath:"#/definitions/channelNames/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.items.type,parentSchema:schema19.items,data:data8};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -406,7 +425,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/channels",schemaPath:"#/definitions/channelNames/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema19.type,parentSchema:schema19,data:data6};
+const err15 = {instancePath:instancePath+"/channels",schemaPath:"#/definitions/channelNames/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema19.type,parentSchema:schema19,data:data7};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -417,10 +436,10 @@ errors++;
 }
 }
 if(data.requires !== undefined){
-let data8 = data.requires;
-if(Array.isArray(data8)){
-if(data8.length < 1){
-const err16 = {instancePath:instancePath+"/requires",schemaPath:"#/properties/requires/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema17.properties.requires,data:data8};
+let data9 = data.requires;
+if(Array.isArray(data9)){
+if(data9.length < 1){
+const err16 = {instancePath:instancePath+"/requires",schemaPath:"#/properties/requires/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema17.properties.requires,data:data9};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -429,12 +448,12 @@ vErrors.push(err16);
 }
 errors++;
 }
-const len1 = data8.length;
+const len1 = data9.length;
 for(let i1=0; i1<len1; i1++){
-let data9 = data8[i1];
-if(typeof data9 === "string"){
-if(func3(data9) < 1){
-const err17 = {instancePath:instancePath+"/requires/" + i1,schemaPath:"#/properties/requires/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema17.properties.requires.items,data:data9};
+let data10 = data9[i1];
+if(typeof data10 === "string"){
+if(func3(data10) < 1){
+const err17 = {instancePath:instancePath+"/requires/" + i1,schemaPath:"#/properties/requires/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema17.properties.requires.items,data:data10};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -445,7 +464,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/requires/" + i1,schemaPath:"#/properties/requires/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.requires.items.type,parentSchema:schema17.properties.requires.items,data:data9};
+const err18 = {instancePath:instancePath+"/requires/" + i1,schemaPath:"#/properties/requires/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.requires.items.type,parentSchema:schema17.properties.requires.items,data:data10};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -457,7 +476,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/requires",schemaPath:"#/properties/requires/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema17.properties.requires.type,parentSchema:schema17.properties.requires,data:data8};
+const err19 = {instancePath:instancePath+"/requires",schemaPath:"#/properties/requires/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema17.properties.requires.type,parentSchema:schema17.properties.requires,data:data9};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -468,10 +487,10 @@ errors++;
 }
 }
 if(data.stock !== undefined){
-let data10 = data.stock;
-if(Array.isArray(data10)){
-if(data10.length < 1){
-const err20 = {instancePath:instancePath+"/stock",schemaPath:"#/properties/stock/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema17.properties.stock,data:data10};
+let data11 = data.stock;
+if(Array.isArray(data11)){
+if(data11.length < 1){
+const err20 = {instancePath:instancePath+"/stock",schemaPath:"#/properties/stock/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema17.properties.stock,data:data11};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -480,11 +499,11 @@ vErrors.push(err20);
 }
 errors++;
 }
-const len2 = data10.length;
+const len2 = data11.length;
 for(let i2=0; i2<len2; i2++){
-let data11 = data10[i2];
-if(!((((((data11 === "in-stock") || (data11 === "limited")) || (data11 === "backorder")) || (data11 === "made-to-order")) || (data11 === "preorder")) || (data11 === "discontinued"))){
-const err21 = {instancePath:instancePath+"/stock/" + i2,schemaPath:"#/properties/stock/items/enum",keyword:"enum",params:{allowedValues: schema17.properties.stock.items.enum},message:"must be equal to one of the allowed values",schema:schema17.properties.stock.items.enum,parentSchema:schema17.properties.stock.items,data:data11};
+let data12 = data11[i2];
+if(!((((((data12 === "in-stock") || (data12 === "limited")) || (data12 === "backorder")) || (data12 === "made-to-order")) || (data12 === "preorder")) || (data12 === "discontinued"))){
+const err21 = {instancePath:instancePath+"/stock/" + i2,schemaPath:"#/properties/stock/items/enum",keyword:"enum",params:{allowedValues: schema17.properties.stock.items.enum},message:"must be equal to one of the allowed values",schema:schema17.properties.stock.items.enum,parentSchema:schema17.properties.stock.items,data:data12};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -496,7 +515,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/stock",schemaPath:"#/properties/stock/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema17.properties.stock.type,parentSchema:schema17.properties.stock,data:data10};
+const err22 = {instancePath:instancePath+"/stock",schemaPath:"#/properties/stock/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema17.properties.stock.type,parentSchema:schema17.properties.stock,data:data11};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -507,10 +526,10 @@ errors++;
 }
 }
 if(data.valid !== undefined){
-let data12 = data.valid;
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-if(Object.keys(data12).length < 1){
-const err23 = {instancePath:instancePath+"/valid",schemaPath:"#/properties/valid/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema17.properties.valid,data:data12};
+let data13 = data.valid;
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+if(Object.keys(data13).length < 1){
+const err23 = {instancePath:instancePath+"/valid",schemaPath:"#/properties/valid/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema17.properties.valid,data:data13};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -519,9 +538,9 @@ vErrors.push(err23);
 }
 errors++;
 }
-for(const key1 in data12){
+for(const key1 in data13){
 if(!((key1 === "from") || (key1 === "until"))){
-const err24 = {instancePath:instancePath+"/valid",schemaPath:"#/properties/valid/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema17.properties.valid,data:data12};
+const err24 = {instancePath:instancePath+"/valid",schemaPath:"#/properties/valid/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema17.properties.valid,data:data13};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -531,11 +550,11 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data12.from !== undefined){
-let data13 = data12.from;
-if(typeof data13 === "string"){
-if(!pattern3.test(data13)){
-const err25 = {instancePath:instancePath+"/valid/from",schemaPath:"#/definitions/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema20,data:data13};
+if(data13.from !== undefined){
+let data14 = data13.from;
+if(typeof data14 === "string"){
+if(!pattern3.test(data14)){
+const err25 = {instancePath:instancePath+"/valid/from",schemaPath:"#/definitions/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema20,data:data14};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -546,7 +565,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/valid/from",schemaPath:"#/definitions/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.type,parentSchema:schema20,data:data13};
+const err26 = {instancePath:instancePath+"/valid/from",schemaPath:"#/definitions/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.type,parentSchema:schema20,data:data14};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -556,11 +575,11 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data12.until !== undefined){
-let data14 = data12.until;
-if(typeof data14 === "string"){
-if(!pattern3.test(data14)){
-const err27 = {instancePath:instancePath+"/valid/until",schemaPath:"#/definitions/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema20,data:data14};
+if(data13.until !== undefined){
+let data15 = data13.until;
+if(typeof data15 === "string"){
+if(!pattern3.test(data15)){
+const err27 = {instancePath:instancePath+"/valid/until",schemaPath:"#/definitions/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema20,data:data15};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -571,7 +590,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/valid/until",schemaPath:"#/definitions/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.type,parentSchema:schema20,data:data14};
+const err28 = {instancePath:instancePath+"/valid/until",schemaPath:"#/definitions/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.type,parentSchema:schema20,data:data15};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -583,7 +602,7 @@ errors++;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/valid",schemaPath:"#/properties/valid/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.properties.valid.type,parentSchema:schema17.properties.valid,data:data12};
+const err29 = {instancePath:instancePath+"/valid",schemaPath:"#/properties/valid/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.properties.valid.type,parentSchema:schema17.properties.valid,data:data13};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -610,7 +629,7 @@ return errors === 0;
 
 const schema23 = {"description":"A product and its stock status.","type":"object","additionalProperties":false,"required":["names"],"properties":{"names":{"description":"The names documents use for the product.","$ref":"#/definitions/phrases"},"stock":{"description":"The stock status. Immediate-availability promises are reported for backorder, made-to-order, preorder and discontinued.","enum":["in-stock","limited","backorder","made-to-order","preorder","discontinued"]},"lead-time":{"description":"How long delivery takes (\"6-8 weeks\"); a shorter stated delivery time is reported.","type":"string","minLength":1}}};
 
-function validate18(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -691,13 +710,13 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate18.errors = vErrors;
+validate19.errors = vErrors;
 return errors === 0;
 }
 
-const schema25 = {"description":"A disclosure that must appear near its trigger.","type":"object","additionalProperties":false,"required":["include"],"properties":{"when":{"description":"Trigger phrases. Without them the disclosure is used only through a claim's requires.","$ref":"#/definitions/phrases"},"include":{"description":"Phrases, any one of which makes the disclosure.","$ref":"#/definitions/phrases"},"within":{"description":"How near the trigger the disclosure must be.","enum":["sentence","paragraph","section","document"],"default":"paragraph"},"before":{"description":"The disclosure must come before the trigger.","type":"boolean","default":false},"channels":{"description":"The only channels in which the disclosure is checked.","$ref":"#/definitions/channelNames"}}};
+const schema25 = {"description":"A disclosure that must appear near its trigger.","type":"object","additionalProperties":false,"required":["include"],"properties":{"when":{"description":"Trigger phrases. Without them the disclosure is used only through a claim's requires.","$ref":"#/definitions/phrases"},"unless":{"description":"Phrases in which a trigger is not one (\"affiliate links work\" for \"affiliate link\"). Built-in English idioms always apply.","$ref":"#/definitions/phrases"},"include":{"description":"Phrases, any one of which makes the disclosure.","$ref":"#/definitions/phrases"},"within":{"description":"How near the trigger the disclosure must be.","enum":["sentence","paragraph","section","document"],"default":"paragraph"},"before":{"description":"The disclosure must come before the trigger.","type":"boolean","default":false},"endorsement":{"description":"A trigger counts only where it is framed as an endorsement: the speaker's own links or codes (\"my affiliate link\", \"links in this post\", \"if you buy through them\", \"use code SAVE20\"), a hashtag, or the first person singular. Text about affiliate programmes, or a company's business partners, asks for no disclosure.","type":"boolean","default":false},"channels":{"description":"The only channels in which the disclosure is checked.","$ref":"#/definitions/channelNames"}}};
 
-function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -712,7 +731,7 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!(((((key0 === "when") || (key0 === "include")) || (key0 === "within")) || (key0 === "before")) || (key0 === "channels"))){
+if(!(((((((key0 === "when") || (key0 === "unless")) || (key0 === "include")) || (key0 === "within")) || (key0 === "before")) || (key0 === "endorsement")) || (key0 === "channels"))){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema25,data};
 if(vErrors === null){
 vErrors = [err1];
@@ -729,6 +748,12 @@ vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.error
 errors = vErrors.length;
 }
 }
+if(data.unless !== undefined){
+if(!(validate12(data.unless, {instancePath:instancePath+"/unless",parentData:data,parentDataProperty:"unless",rootData}))){
+vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+errors = vErrors.length;
+}
+}
 if(data.include !== undefined){
 if(!(validate12(data.include, {instancePath:instancePath+"/include",parentData:data,parentDataProperty:"include",rootData}))){
 vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
@@ -736,9 +761,9 @@ errors = vErrors.length;
 }
 }
 if(data.within !== undefined){
-let data2 = data.within;
-if(!((((data2 === "sentence") || (data2 === "paragraph")) || (data2 === "section")) || (data2 === "document"))){
-const err2 = {instancePath:instancePath+"/within",schemaPath:"#/properties/within/enum",keyword:"enum",params:{allowedValues: schema25.properties.within.enum},message:"must be equal to one of the allowed values",schema:schema25.properties.within.enum,parentSchema:schema25.properties.within,data:data2};
+let data3 = data.within;
+if(!((((data3 === "sentence") || (data3 === "paragraph")) || (data3 === "section")) || (data3 === "document"))){
+const err2 = {instancePath:instancePath+"/within",schemaPath:"#/properties/within/enum",keyword:"enum",params:{allowedValues: schema25.properties.within.enum},message:"must be equal to one of the allowed values",schema:schema25.properties.within.enum,parentSchema:schema25.properties.within,data:data3};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -749,9 +774,9 @@ errors++;
 }
 }
 if(data.before !== undefined){
-let data3 = data.before;
-if(typeof data3 !== "boolean"){
-const err3 = {instancePath:instancePath+"/before",schemaPath:"#/properties/before/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema25.properties.before.type,parentSchema:schema25.properties.before,data:data3};
+let data4 = data.before;
+if(typeof data4 !== "boolean"){
+const err3 = {instancePath:instancePath+"/before",schemaPath:"#/properties/before/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema25.properties.before.type,parentSchema:schema25.properties.before,data:data4};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -761,11 +786,10 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.channels !== undefined){
-let data4 = data.channels;
-if(Array.isArray(data4)){
-if(data4.length < 1){
-const err4 = {instancePath:instancePath+"/channels",schemaPath:"#/definitions/channelNames/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema19,data:data4};
+if(data.endorsement !== undefined){
+let data5 = data.endorsement;
+if(typeof data5 !== "boolean"){
+const err4 = {instancePath:instancePath+"/endorsement",schemaPath:"#/properties/endorsement/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema25.properties.endorsement.type,parentSchema:schema25.properties.endorsement,data:data5};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -774,12 +798,12 @@ vErrors.push(err4);
 }
 errors++;
 }
-const len0 = data4.length;
-for(let i0=0; i0<len0; i0++){
-let data5 = data4[i0];
-if(typeof data5 === "string"){
-if(func3(data5) < 1){
-const err5 = {instancePath:instancePath+"/channels/" + i0,schemaPath:"#/definitions/channelNames/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema19.items,data:data5};
+}
+if(data.channels !== undefined){
+let data6 = data.channels;
+if(Array.isArray(data6)){
+if(data6.length < 1){
+const err5 = {instancePath:instancePath+"/channels",schemaPath:"#/definitions/channelNames/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema19,data:data6};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -788,9 +812,12 @@ vErrors.push(err5);
 }
 errors++;
 }
-}
-else {
-const err6 = {instancePath:instancePath+"/channels/" + i0,schemaPath:"#/definitions/channelNames/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.items.type,parentSchema:schema19.items,data:data5};
+const len0 = data6.length;
+for(let i0=0; i0<len0; i0++){
+let data7 = data6[i0];
+if(typeof data7 === "string"){
+if(func3(data7) < 1){
+const err6 = {instancePath:instancePath+"/channels/" + i0,schemaPath:"#/definitions/channelNames/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema19.items,data:data7};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -800,9 +827,8 @@ vErrors.push(err6);
 errors++;
 }
 }
-}
 else {
-const err7 = {instancePath:instancePath+"/channels",schemaPath:"#/definitions/channelNames/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema19.type,parentSchema:schema19,data:data4};
+const err7 = {instancePath:instancePath+"/channels/" + i0,schemaPath:"#/definitions/channelNames/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.items.type,parentSchema:schema19.items,data:data7};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -814,7 +840,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema25.type,parentSchema:schema25,data};
+const err8 = {instancePath:instancePath+"/channels",schemaPath:"#/definitions/channelNames/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema19.type,parentSchema:schema19,data:data6};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -823,13 +849,25 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate22.errors = vErrors;
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema25.type,parentSchema:schema25,data};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+validate23.errors = vErrors;
 return errors === 0;
 }
 
 const schema27 = {"description":"A preferred term and the variants to avoid.","type":"object","additionalProperties":false,"required":["use","not"],"properties":{"use":{"description":"The wording to use; also the fix.","type":"string","minLength":1},"not":{"description":"Variants to report.","$ref":"#/definitions/phrases"},"channels":{"description":"The only channels in which the term is checked.","$ref":"#/definitions/channelNames"},"message":{"description":"Shown with each finding about this term.","type":"string","minLength":1}}};
 
-function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -983,13 +1021,13 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate26.errors = vErrors;
+validate28.errors = vErrors;
 return errors === 0;
 }
 
 const schema29 = {"description":"A waiver of a rule for some files, with a reason and an approver.","type":"object","additionalProperties":false,"required":["files","rule","reason","approved-by"],"properties":{"files":{"description":"A glob of the files waived, relative to the spec's folder.","type":"string","minLength":1},"rule":{"description":"The rule id waived (e.g. fact/mismatch).","type":"string","minLength":1},"item":{"description":"The spec item id waived; without it, every item of the rule.","type":"string","minLength":1},"reason":{"description":"Why the waiver is granted.","type":"string","minLength":1},"approved-by":{"description":"Who approved the waiver.","type":"string","minLength":1},"until":{"description":"Last day of the waiver (YYYY-MM-DD); after it exception/expired is reported.","$ref":"#/definitions/date"}}};
 
-function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1206,7 +1244,7 @@ vErrors.push(err17);
 }
 errors++;
 }
-validate29.errors = vErrors;
+validate31.errors = vErrors;
 return errors === 0;
 }
 
@@ -1589,8 +1627,8 @@ errors++;
 }
 }
 for(const key6 in data13){
-if(!(validate18(data13[key6], {instancePath:instancePath+"/products/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data13,parentDataProperty:key6,rootData}))){
-vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
+if(!(validate19(data13[key6], {instancePath:instancePath+"/products/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data13,parentDataProperty:key6,rootData}))){
+vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
 errors = vErrors.length;
 }
 }
@@ -1679,8 +1717,8 @@ errors++;
 }
 }
 for(const key9 in data17){
-if(!(validate22(data17[key9], {instancePath:instancePath+"/disclosures/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data17,parentDataProperty:key9,rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+if(!(validate23(data17[key9], {instancePath:instancePath+"/disclosures/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data17,parentDataProperty:key9,rootData}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
 errors = vErrors.length;
 }
 }
@@ -1701,8 +1739,8 @@ let data19 = data.terms;
 if(Array.isArray(data19)){
 const len3 = data19.length;
 for(let i3=0; i3<len3; i3++){
-if(!(validate26(data19[i3], {instancePath:instancePath+"/terms/" + i3,parentData:data19,parentDataProperty:i3,rootData}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+if(!(validate28(data19[i3], {instancePath:instancePath+"/terms/" + i3,parentData:data19,parentDataProperty:i3,rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
 errors = vErrors.length;
 }
 }
@@ -2391,8 +2429,8 @@ let data51 = data.exceptions;
 if(Array.isArray(data51)){
 const len8 = data51.length;
 for(let i8=0; i8<len8; i8++){
-if(!(validate29(data51[i8], {instancePath:instancePath+"/exceptions/" + i8,parentData:data51,parentDataProperty:i8,rootData}))){
-vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
+if(!(validate31(data51[i8], {instancePath:instancePath+"/exceptions/" + i8,parentData:data51,parentDataProperty:i8,rootData}))){
+vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
 errors = vErrors.length;
 }
 }

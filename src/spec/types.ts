@@ -4,7 +4,7 @@
  * for every item so that findings can point at the spec line.
  */
 import type { Severity, SpecPos } from '../model/finding.js';
-import type { Phrase, Quantity, Scope } from '../match/types.js';
+import type { Phrase, Quantity, QuantityKind, Scope } from '../match/types.js';
 
 export type { SpecPos } from '../model/finding.js';
 export type { Phrase, Scope } from '../match/types.js';
@@ -15,6 +15,12 @@ export interface Fact {
   value?: string;
   /** the value read as a quantity, once, when the spec is parsed */
   quantity?: Quantity;
+  /**
+   * What kind of quantity states the fact: declared (`kind: duration`) or the value's own. A
+   * statement of another kind is no statement of this fact ("$10 of trial credit" is not a trial
+   * length). Absent for an agree-only fact that declares none: then any kind is compared.
+   */
+  kind?: QuantityKind;
   says: Phrase[];
   message?: string;
   pos: SpecPos;
@@ -26,6 +32,8 @@ export type ClaimStatus = 'forbidden' | 'allowed' | 'needs-evidence';
 export interface Claim {
   id: string;
   says: Phrase[];
+  /** phrases in which the claim's phrases are not the claim ("best practice" for `best`) */
+  unless: Phrase[];
   status: ClaimStatus;
   message?: string;
   suggest?: string;
@@ -57,9 +65,13 @@ export interface Product {
 export interface Disclosure {
   id: string;
   when: Phrase[];
+  /** phrases in which a trigger is not one ("affiliate links work" for `affiliate link`) */
+  unless: Phrase[];
   include: Phrase[];
   within: Scope;
   before: boolean;
+  /** a trigger counts only where it is framed as an endorsement ("my affiliate link", "links in this post") */
+  endorsement: boolean;
   channels?: string[];
   pos: SpecPos;
 }

@@ -4,6 +4,7 @@ import { countExpansions, parseTemplate, TemplateSyntaxError, type TemplateNode 
 
 const w = (word: string): TemplateNode => ({ type: 'word', word });
 const value: TemplateNode = { type: 'value' };
+const p = (text: string): TemplateNode => ({ type: 'punct', text });
 const group = (options: TemplateNode[][], optional = false): TemplateNode => ({ type: 'group', options, optional });
 
 /** The error parseTemplate throws, as { message, index }. */
@@ -20,9 +21,9 @@ function syntaxError(source: string, options?: { allowValue: boolean }): { messa
 }
 
 describe('parseTemplate', () => {
-  it('reads words through the tokeniser: folded, hyphens split, punctuation dropped', () => {
+  it('reads words through the tokeniser: folded, hyphens split, punctuation kept where it stands', () => {
     expect(parseTemplate('Money-Back Guarantee')).toEqual({ source: 'Money-Back Guarantee', nodes: [w('money'), w('back'), w('guarantee')], display: [{ type: 'text', text: 'Money-Back Guarantee' }], hasValue: false });
-    expect(parseTemplate('best in the industry!').nodes).toEqual([w('best'), w('in'), w('the'), w('industry')]);
+    expect(parseTemplate('best in the industry!').nodes).toEqual([w('best'), w('in'), w('the'), w('industry'), p('!')]);
     expect(parseTemplate('#1 rated').nodes).toEqual([w('#1'), w('rated')]);
   });
 
@@ -59,12 +60,27 @@ describe('parseTemplate', () => {
 
   it('takes a backslash-escaped special character as text, which the tokeniser then reads', () => {
     // the escaped characters are literal, not syntax; as text, brackets and ? are not word characters
-    expect(parseTemplate('\\(beta\\) access').nodes).toEqual([w('beta'), w('access')]);
-    expect(parseTemplate('what\\?').nodes).toEqual([w('what')]);
-    expect(parseTemplate('\\{value\\} days')).toMatchObject({ nodes: [w('value'), w('days')], hasValue: false });
-    expect(parseTemplate('a\\|b').nodes).toEqual([w('a'), w('b')]);
-    // a word keeps one trailing +, so "C++" is "c+"
-    expect(parseTemplate('C\\+\\+ support').nodes).toEqual([w('c+'), w('support')]);
+    expect(parseTemplate('\\(beta\\) access').nodes).toEqual([p('('), w('beta'), p(')'), w('access')]);
+    expect(parseTemplate('what\\?').nodes).toEqual([w('what'), p('?')]);
+    expect(parseTemplate('\\{value\\} days')).toMatchObject({ nodes: [p('{'), w('value'), p('}'), w('days')], hasValue: false });
+    expect(parseTemplate('a\\|b').nodes).toEqual([w('a'), p('|'), w('b')]);
+    // a word keeps one trailing +, so "C++" is "c+" and a second +, which the text holds too
+    expect(parseTemplate('C\\+\\+ support').nodes).toEqual([w('c+'), p('+'), w('support')]);
+  });
+
+  it('keeps the punctuation between words and around {value}, white space, hyphens and quotes aside', () => {
+    expect(parseTemplate('{value}/mo').nodes).toEqual([value, p('/'), w('mo')]);
+    expect(parseTemplate('Team \\({value}/month\\)').nodes).toEqual([w('team'), p('('), value, p('/'), w('month'), p(')')]);
+    expect(parseTemplate('fast, free shipping').nodes).toEqual([w('fast'), p(','), w('free'), w('shipping')]);
+    expect(parseTemplate('fast , free').nodes).toEqual([w('fast'), p(','), w('free')]);
+    expect(parseTemplate("no-fuss 'free' returns").nodes).toEqual([w('no'), w('fuss'), w('free'), w('returns')]);
+    expect(parseTemplate('(monthly|yearly), billed').nodes).toEqual([group([[w('monthly')], [w('yearly')]]), p(','), w('billed')]);
+  });
+
+  it('refuses punctuation the value reads into itself, pointing at it', () => {
+    expect(syntaxError('from ${value}')).toEqual({ message: '"$" before {value} is read as part of the value: write {value} alone, the currency is in the value', index: 5 });
+    expect(syntaxError('save {value}% today')).toEqual({ message: '"%" after {value} is read as part of the value: write {value} alone, the percent sign is in the value', index: 12 });
+    expect(parseTemplate('from $ {value}').nodes).toEqual([w('from'), p('$'), value]);
   });
 
   it('allows {value} by default, and refuses it where a phrase takes no value', () => {

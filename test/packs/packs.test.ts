@@ -30,6 +30,12 @@ const CASES: Record<string, Record<string, ItemCases>> = {
       ],
       quiet: [
         '#ad Use my code TRAIL20 for 20% off!\n',
+        'Some links on this page are affiliate links: if you buy through them, we may earn an affiliate commission.\n',
+        'To see how affiliate links are tracked, open the Sources report.\n',
+        'Acme partnered with a cloud provider to bring the runtime to more regions.\n',
+        'The command exits with code 2 when the file is missing.\n',
+        'If the file is missing, the command returns code 2.\n',
+        'Employer-sponsored retirement plans often match contributions.\n',
         'Paid partnership with Acme Outdoor. Use my code TRAIL20 for 20% off.\n',
         'This post is sponsored by Glowlab.\n',
         'I may earn a commission from the affiliate links in this post.\n',
@@ -59,12 +65,16 @@ const CASES: Record<string, Record<string, ItemCases>> = {
       quiet: ['Try it for 30 days with a money-back guarantee.\n'],
     },
     'number-one': {
-      fires: [{ rule: 'claim/evidence', text: 'The #1 trail runner in America.\n' }],
-      quiet: ['The #1 trail runner in America ([Runner\'s World 2026 survey](https://example.com/survey)).\n', 'Our number one goal is comfort.\n'],
+      fires: [{ rule: 'claim/evidence', text: 'Ours is the #1 trail runner in America.\n' }, { rule: 'claim/evidence', text: 'We are the number one brand in outdoor gear.\n' }],
+      quiet: ['Ours is the #1 trail runner in America ([Runner\'s World 2026 survey](https://example.com/survey)).\n', 'Our number one goal is comfort.\n', 'Step #1: unpack the tent.\n', 'Their #1 trail runner sold out in a day.\n', 'Video #1 goes live on Monday.\n', 'Why it is our #1 pick:\n', 'Start from #1 and work down the list.\n', 'Consistency is the #1 predictor of success.\n'],
     },
     best: {
       fires: [{ rule: 'claim/evidence', text: 'The best in the industry, hands down.\n' }, { rule: 'claim/evidence', text: 'A best-in-class waterproof shell.\n' }],
       quiet: ['The best way to pack a tent is to roll it.\n'],
+    },
+    superlative: {
+      fires: [{ rule: 'claim/evidence', text: 'We make the quickest open-source search engine for your docs.\n' }, { rule: 'claim/evidence', text: 'Trailhead is our most trusted tent yet.\n' }],
+      quiet: ['The quickest way to pitch a tent is to practise at home.\n', 'The report shows the most popular pages on your site.\n', 'Our lightest tent weighs 900 g ([spec sheet](https://example.com/spec)).\n'],
     },
     'absolutely-safe': {
       fires: [{ rule: 'claim/forbidden', text: 'Our sunscreen is 100% safe for kids.\n' }, { rule: 'claim/forbidden', text: 'Completely harmless to pets.\n' }],

@@ -339,6 +339,19 @@ describe('phrases', () => {
     ]);
   });
 
+  it('refuses a template whose punctuation the value reads into itself, at the sign', () => {
+    expect(specErrors('version: 1\nfacts:\n  price:\n    value: $9\n    says: ["from ${value} a month", "save {value}% today"]\n')).toEqual([
+      'onemessage.yaml:5:18: bad phrase template "from ${value} a month": "$" before {value} is read as part of the value: write {value} alone, the currency is in the value',
+      'onemessage.yaml:5:50: bad phrase template "save {value}% today": "%" after {value} is read as part of the value: write {value} alone, the percent sign is in the value',
+    ]);
+  });
+
+  it('refuses "*", which a user means as a wildcard and the matcher would read as markup', () => {
+    expect(specErrors('version: 1\nclaims:\n  - id: s\n    says: ["save * today"]\n    status: forbidden\n')).toEqual([
+      'onemessage.yaml:4:18: bad phrase template "save * today": "*" is no wildcard: a template matches words; write the alternatives as (a|b), or use { regex: }',
+    ]);
+  });
+
   it('requires {value} in a fact template', () => {
     expect(specErrors('version: 1\nfacts:\n  r:\n    value: 30 days\n    says: ["30-day returns"]\n')).toEqual([
       'onemessage.yaml:5:12: a fact template must have {value}: "30-day returns" does not say where the value stands',
@@ -524,6 +537,14 @@ describe('extends', () => {
       ['return-window', '60 days', '60 days', ['{value} return'], undefined, 'coastal/onemessage.yaml:4', 5],
       ['discount', undefined, undefined, ['save {value}'], 'Ask sales.', 'coastal/onemessage.yaml:6', undefined],
     ]);
+  });
+
+  it('a fact without says takes the kind of its own value, not the extended one\'s', () => {
+    const dir = workspace({
+      'onemessage.yaml': 'version: 1\nfacts:\n  bonus:\n    value: 3 months\n    says: ["{value} free"]\n',
+      'coastal/onemessage.yaml': 'version: 1\nextends: [../onemessage.yaml]\nfacts:\n  bonus:\n    value: $20\n',
+    });
+    expect(load(dir, 'coastal/onemessage.yaml').spec.facts.map((f) => [f.id, f.kind])).toEqual([['bonus', 'money']]);
   });
 
   it('a fact without says that completes nothing is an error at its id, with a hint', () => {

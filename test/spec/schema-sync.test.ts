@@ -32,9 +32,13 @@ facts:
     value: 30 days
     says: ["{value} return", { regex: "return within (?P<value>\\\\d+ days)" }]
     message: Our return window is 30 days.
+  annual-discount:
+    kind: percentage
+    says: ["save {value} with annual billing"]
 claims:
   - id: black-friday-40
     says: ["40% off everything", { regex: "40 ?% off" }]
+    unless: ["40% off everything else", { regex: "40 ?% off everything else" }]
     status: allowed
     message: Only during the sale.
     suggest: great prices all year
@@ -53,9 +57,11 @@ promises:
 disclosures:
   sale-terms:
     when: ["sale", { regex: "clearance" }]
+    unless: ["garage sale", { regex: "yard sale" }]
     include: ["while stocks last", { regex: "until (sold out|stock runs out)" }]
     within: sentence
     before: true
+    endorsement: true
     channels: [marketing]
 terms:
   - use: sign in
