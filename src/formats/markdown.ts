@@ -133,7 +133,8 @@ export const markdown: FormatModule = {
   name: 'markdown',
   lines: 'source',
   readsQuietly: markdownReadsQuietly,
-  phraseView: markdownPhraseView,
+  // A page written as MDX is read by MDX's rules, which the view does not mirror.
+  phraseView: (text) => (looksLikeMdx(text) ? undefined : markdownPhraseView(text)),
   extensions: ['.md', '.markdown'],
   escapeReplacement: (text, at) => escapeMarkdownText(text, at, { mdx: looksLikeMdx(at.source) }),
   // A page read as MDX takes MDX's comment: an HTML comment is a syntax error there.
