@@ -84,6 +84,8 @@ export async function prepareCheck(
   const targets = paths.length > 0 ? paths : [specFolder];
   // A report written into the checked folder must not come back as content on the next run.
   const skip = (flags.outputs ?? []).flatMap((target) => (target.file !== undefined ? [path.resolve(io.cwd, target.file)] : []));
+  // So must a baseline named on the command line (a 150,000-entry one took seconds to scan as JSON).
+  for (const file of [flags.baseline, flags.writeBaseline]) if (typeof file === 'string') skip.push(path.resolve(io.cwd, file));
   // --corpus and --changed-since: the spec's whole folder feeds the cross-document rules; only some files are reported.
   const corpus = flags.corpus || flags.changedSince !== undefined ? specFolder : undefined;
   const focus = flags.changedSince !== undefined ? await changedFocus(flags.changedSince, paths, io.cwd) : corpus && paths.length > 0 ? paths : undefined;

@@ -36,7 +36,7 @@ export async function discoverCommand(paths: string[], flags: DiscoverFlags, io:
 
   const { spec, warnings } = existingSpec(flags.spec, targets, io.cwd);
   const discovery = await discover({ cwd: io.cwd, paths: targets, ...(spec ? { spec } : {}), draftDir: draftAbs ? path.dirname(draftAbs) : root });
-  discovery.warnings.unshift(...warnings);
+  discovery.warnings = [...warnings, ...discovery.warnings];
 
   if (draftAbs) {
     const carry = spec ? { ...(spec.brand !== undefined ? { brand: spec.brand } : {}), ignore: rebase(spec.ignore, spec.dir, path.dirname(draftAbs)), speakers: spec.speakers.ignore } : undefined;

@@ -14,10 +14,17 @@ export interface Io {
 }
 
 export function processIo(): Io {
+  // A reader that stops early (`| head`) closes the pipe: the rest of the output goes nowhere, the
+  // run still ends with its own exit code, and no stack trace is printed.
+  let closed = false;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    closed = true;
+  });
   return {
     cwd: process.cwd(),
     env: process.env,
-    stdout: (text) => process.stdout.write(text),
+    stdout: (text) => closed || process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),

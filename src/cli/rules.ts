@@ -5,7 +5,7 @@ import { closest } from '../spec/suggest.js';
 import type { Io } from './io.js';
 
 export function rulesCommand(io: Io): number {
-  const width = Math.max(...rules.map((rule) => rule.meta.id.length));
+  const width = rules.reduce((most, rule) => Math.max(most, rule.meta.id.length), 0);
   for (const rule of rules) {
     const { id, defaultSeverity, fixable, description } = rule.meta;
     io.stdout(`${id.padEnd(width)}  ${defaultSeverity.padEnd(7)}  ${fixable ? 'fixable' : '       '}  ${description}\n`);
@@ -66,6 +66,7 @@ export function ruleDocsMarkdown(): string {
       '```',
       '',
     ];
+    // bounded spread: an example is a dozen lines
     out.push(`## ${meta.id}`, '', `Default severity: \`${meta.defaultSeverity}\`${meta.fixable ? '; fixable with `--fix`' : ''}.`, '', meta.docs.details, '', ...example('Reported', meta.docs.bad), ...example('Not reported', meta.docs.good));
   }
   return `${out.join('\n').trimEnd()}\n`;

@@ -325,7 +325,7 @@ export function documentFromMdast(input: MdastReadInput): Document {
     const content = frontMatterContent(source, startOf(yaml), endOf(yaml));
     const fields = ['title', 'description', ...input.options.markdownFields];
     const frontMatter = readFrontMatter({ source, start: content.start, end: content.end, fields });
-    reader.blocks.push(...frontMatter.blocks);
+    for (const block of frontMatter.blocks) reader.blocks.push(block);
     if (frontMatter.declaredChannel !== undefined) document.declaredChannel = frontMatter.declaredChannel;
     if (frontMatter.products) document.products = frontMatter.products;
   }

@@ -84,7 +84,7 @@ export function requiredWords(nodes: readonly TemplateNode[]): string[] | undefi
       for (const option of node.options) {
         const inner = requiredWords(option);
         if (inner === undefined) complete = false;
-        else union.push(...inner);
+        else for (const word of inner) union.push(word);
       }
       if (complete) candidates.push([...new Set(union)]);
     }
@@ -92,7 +92,7 @@ export function requiredWords(nodes: readonly TemplateNode[]): string[] | undefi
   let best: string[] | undefined;
   let bestScore = -Infinity;
   for (const candidate of candidates) {
-    const score = Math.min(...candidate.map((word) => (COMMON.has(word) ? 0 : word.length))) * 100 - candidate.length;
+    const score = candidate.reduce((least, word) => Math.min(least, COMMON.has(word) ? 0 : word.length), Infinity) * 100 - candidate.length;
     if (score > bestScore) {
       best = candidate;
       bestScore = score;

@@ -65,7 +65,7 @@ export const stylish: Reporter = {
       const fixable = shown.filter((f) => f.fix).length;
       if (fixable) lines.push(chalk.dim(`  ${fixable} fixable with --fix`));
     }
-    lines.push(...baselineLines(result, chalk));
+    for (const line of baselineLines(result, chalk)) lines.push(line);
     return `${lines.join('\n')}\n`;
   },
 };

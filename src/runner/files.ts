@@ -32,8 +32,8 @@ export interface DiscoveryOptions {
 }
 
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules', '.onemessage-cache']);
-/** `onemessage report`'s default files, written in the working folder: onemessage's own output is not content. */
-const OWN_REPORT = /^onemessage-report\.[a-z]+$/;
+/** `onemessage report`'s default files and the default baseline: onemessage's own output and state are not content. */
+const OWN_REPORT = /^(?:onemessage-report\.[a-z]+|\.onemessage-baseline\.json)$/;
 
 export async function discoverFiles(options: DiscoveryOptions): Promise<{ files: DiscoveredFile[]; problems: DiscoveryProblem[] }> {
   const specIgnored = options.ignoreGlobs.length > 0 ? picomatch(options.ignoreGlobs, { dot: true }) : () => false;

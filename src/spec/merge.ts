@@ -33,7 +33,7 @@ export function mergeParts(parts: readonly SpecPart[]): SpecPart {
     }
     merged.speakersIgnore = unique([...merged.speakersIgnore, ...part.speakersIgnore]);
     merged.ignore = unique([...merged.ignore, ...part.ignore]);
-    merged.exceptions.push(...part.exceptions);
+    for (const exception of part.exceptions) merged.exceptions.push(exception);
     if (part.formats.csv) merged.formats.csv = part.formats.csv;
     if (part.formats.markdown) merged.formats.markdown = part.formats.markdown;
   }

@@ -67,7 +67,7 @@ export function parseSpec(text: string, file: string, options: ParseSpecOptions)
   const host = options.host ?? NO_FILES;
   const loader = new Loader({ host, knownRuleIds: options.knownRuleIds });
   const top = loader.load({ absPath: options.absPath, file, chain: [], text });
-  if (top && loader.complete) loader.errors.push(...checkReferences(top));
+  if (top && loader.complete) for (const error of checkReferences(top)) loader.errors.push(error);
   if (!top || loader.errors.length > 0) return { diagnostics: loader.sortedErrors() };
   return { spec: toSpec({ part: top, absPath: options.absPath, sha256: loader.hash.digest('hex') }), diagnostics: findWarnings(top) };
 }
@@ -122,17 +122,17 @@ class Loader {
     const parsed = parseSpecYaml({ file, text });
     if ('errors' in parsed) {
       this.complete = false;
-      this.errors.push(...parsed.errors);
+      for (const error of parsed.errors) this.errors.push(error);
       return undefined;
     }
     const schemaErrors = checkSchema(parsed.source, parsed.data);
     if (schemaErrors.length > 0) {
       this.complete = false;
-      this.errors.push(...schemaErrors);
+      for (const error of schemaErrors) this.errors.push(error);
       return undefined;
     }
     const { part, errors } = normaliseSpec({ source: parsed.source, data: parsed.data as RawSpec, knownRuleIds: this.options.knownRuleIds });
-    this.errors.push(...errors);
+    for (const error of errors) this.errors.push(error);
 
     const bases: SpecPart[] = [];
     const host = this.options.host;
