@@ -12,7 +12,7 @@ import { factMatrix, rules as builtinRules } from '../rules/index.js';
 import { loadFormatsFor } from './formats/index.js';
 import { createLintContext, type LintContext } from './lint/context.js';
 import { lintText, type FileOutcome } from './lint/file.js';
-import { toPosix } from './lint/paths.js';
+import { toPosix, type DiscoveredFile } from './lint/paths.js';
 import type { Rule } from './lint/rule.js';
 import type { Diagnostic } from './model/diagnostic.js';
 import type { Finding } from './model/finding.js';
@@ -21,6 +21,7 @@ import { reporterFor, reporterNames, type ReportOptions } from './report/index.j
 import { finishRun } from './runner/check.js';
 import type { DiscoveryProblem } from './runner/files.js';
 import { collectOutcomes, type RunSpeed } from './runner/outcomes.js';
+import { lintBytes, sha256Of } from './runner/read.js';
 import { builtinPackDir } from './package-root.js';
 import { SpecLoadError, UsageError } from './spec/errors.js';
 import { loadSpec, nodeSpecHost } from './spec/load.js';
@@ -99,6 +100,23 @@ export class Session {
    * (to add many, then `finish` once); returns its path relative to `cwd`.
    */
   async addText(filePath: string, text: string): Promise<string> {
+    return this.add(filePath, (file) => {
+      // An editor may hand over a BOM; offsets are into the text after it, as for files.
+      const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+      const bytes = Buffer.from(text, 'utf8');
+      return lintText(file, body, this.context, { sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length });
+    });
+  }
+
+  /**
+   * The same for a document given as bytes (standard input): decoded exactly as a file on disk is,
+   * so UTF-16, a BOM, invalid UTF-8 and binary data give what they give for a file.
+   */
+  async addBytes(filePath: string, bytes: Uint8Array): Promise<string> {
+    return this.add(filePath, (file) => lintBytes(file, bytes, sha256Of(bytes), this.context));
+  }
+
+  private async add(filePath: string, lint: (file: DiscoveredFile) => FileOutcome | undefined): Promise<string> {
     const abs = path.resolve(this.cwd, filePath);
     const rel = toPosix(path.relative(this.cwd, abs)) || '.';
     this.outcomes.delete(rel);
@@ -107,11 +125,8 @@ export class Session {
       this.notes.push(`${rel}: ignored by the spec's ignore globs, not checked`);
       return rel;
     }
-    // An editor may hand over a BOM; offsets are into the text after it, as for files.
-    const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-    const bytes = Buffer.from(text, 'utf8');
     await loadFormatsFor([rel]);
-    const outcome = lintText({ abs, rel, explicit: true }, body, this.context, { sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length });
+    const outcome = lint({ abs, rel, explicit: true });
     if (outcome) this.outcomes.set(rel, outcome);
     return rel;
   }

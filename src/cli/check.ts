@@ -69,13 +69,15 @@ export async function prepareCheck(
   const { spec } = session;
   if (stdinName !== undefined) {
     if (flags.fix || flags.fixDryRun) throw new UsageError('--fix writes files; with --stdin there is no file to write');
-    const text = await io.readStdin();
+    const input = await io.readStdin();
+    // The bytes, decoded as a file's are: a UTF-16 page or a binary blob reads the same either way.
+    const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
     return {
       spec,
       session,
       rerun: async () => {
         session.clear();
-        await session.addText(stdinName, text);
+        await session.addBytes(stdinName, bytes);
         return session.finish();
       },
     };

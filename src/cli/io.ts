@@ -9,8 +9,11 @@ export interface Io {
   stdoutIsTTY: boolean;
   /** whether stderr is a terminal (the progress bar); absent means no */
   stderrIsTTY?: boolean;
-  /** reads all of standard input (for --stdin) */
-  readStdin(): Promise<string>;
+  /**
+   * Reads all of standard input (for --stdin) as bytes, decoded as a file's are. A string (a test's
+   * convenience) stands for its UTF-8 bytes.
+   */
+  readStdin(): Promise<Uint8Array | string>;
 }
 
 export function processIo(): Io {
@@ -31,7 +34,7 @@ export function processIo(): Io {
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-      return Buffer.concat(chunks).toString('utf8');
+      return Buffer.concat(chunks);
     },
   };
 }

@@ -103,5 +103,7 @@ export function formatFor(path: string, text: string): FormatModule | undefined 
   // A missing load is a bug in the caller, never a file without a reader: fail loudly.
   if (!candidates) throw new Error(`format modules for ${path} were not loaded (call loadFormatsFor first)`);
   if (candidates.length <= 1) return candidates[0];
-  return candidates.find((format) => format.sniff?.(text) ?? true);
+  // A second BOM is read past (see lint/read-documents.ts), so it must not hide a shape either.
+  const body = text.charCodeAt(0) === 0xfeff ? text.replace(/^\uFEFF+/, '') : text;
+  return candidates.find((format) => format.sniff?.(body) ?? true);
 }

@@ -12,6 +12,7 @@ import type { FileRecord } from '../model/result.js';
 import { containerFor, formatFor } from '../formats/index.js';
 import type { LintContext } from './context.js';
 import { resolveDirectives, type DirectiveScope } from './directives.js';
+import { readDocuments } from './read-documents.js';
 import { documentFinding, problemFinding } from './findings.js';
 import type { DiscoveredFile } from './paths.js';
 import type { CorpusRule, DocumentContext, DocumentRule, FileProblem, Statement } from './rule.js';
@@ -56,7 +57,7 @@ export function lintText(file: DiscoveredFile, text: string, context: LintContex
   }
   let documents: Document[];
   try {
-    documents = format.read({ path: file.rel, text, options: context.formatOptions }).documents;
+    documents = readDocuments(format, { path: file.rel, text, options: context.formatOptions });
   } catch (error) {
     if (error instanceof FormatError) {
       if (format.mayNotBeContent && !file.explicit && channel === undefined) return undefined;

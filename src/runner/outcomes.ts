@@ -5,9 +5,10 @@
  */
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { knownExtensions, loadFormatsFor } from '../formats/index.js';
 import type { LintContext } from '../lint/context.js';
-import type { FileOutcome } from '../lint/file.js';
+import { unreadableOutcome, type FileOutcome } from '../lint/file.js';
 import { UsageError } from '../spec/errors.js';
 import { VERSION } from '../version.js';
 import { OutcomeCache } from './cache.js';
@@ -63,7 +64,10 @@ export async function collectOutcomes(options: CollectOptions, context: LintCont
   const missing = discovered.problems.find((problem) => problem.missing);
   if (missing) throw new UsageError(`no such file or folder: ${missing.rel}`);
   const shard = options.shard;
-  const files = shard && shard.count > 1 ? discovered.files.filter((file) => shardOf(file.rel, shard.count) === shard.index) : discovered.files;
+  const inShard = (rel: string) => !shard || shard.count <= 1 || shardOf(rel, shard.count) === shard.index;
+  const files = discovered.files.filter((file) => inShard(file.rel));
+  // A folder that cannot be read hides every file in it: an error, as an unreadable file is, never a clean run.
+  const folders = discovered.problems.filter((problem) => inShard(problem.rel)).map((problem) => unreadableOutcome({ abs: path.resolve(options.cwd, problem.rel), rel: problem.rel, explicit: true }, context, { reason: problem.message }));
   await loadFormatsFor(files.map((file) => file.rel));
   const cache = options.cache ? await OutcomeCache.open(options.cwd, { version: VERSION, specSha256: spec.sha256, asOf }) : undefined;
   const results = new Array<FileOutcome | undefined>(files.length);
@@ -115,7 +119,9 @@ export async function collectOutcomes(options: CollectOptions, context: LintCont
     await pool?.close();
   }
   await cache?.save();
-  return { outcomes: results.filter((outcome): outcome is FileOutcome => outcome !== undefined), problems: discovered.problems, cached: cache?.hits ?? 0 };
+  const outcomes = results.filter((outcome): outcome is FileOutcome => outcome !== undefined);
+  for (const folder of folders) outcomes.push(folder);
+  return { outcomes, problems: [], cached: cache?.hits ?? 0 };
 }
 
 /** Reads files in order with a few reads in flight; a file that cannot be read comes back without bytes. */

@@ -27,7 +27,7 @@ import { parseSpecYaml } from './yaml-source.js';
  */
 export interface SpecHost {
   /** the text of a spec file, or why it cannot be read */
-  read(absPath: string): { text: string } | { error: string };
+  read(absPath: string): { text: string } | { error: string; at?: { line: number; column: number } };
   /** built-in packs: name -> absolute path (to `read`) */
   packs(): ReadonlyMap<string, string>;
   /** the name of a file in messages and positions (relative to the working folder, `/` separators) */
