@@ -9,6 +9,7 @@ import { applyBaseline, baselineOf, DEFAULT_BASELINE_FILE, parseBaseline, serial
 import type { RunResult } from '../model/result.js';
 import { UsageError } from '../spec/errors.js';
 import type { Io } from './io.js';
+import { writeOutputFile } from './write-output.js';
 
 export interface BaselineFlags {
   /** `true` for the default file */
@@ -47,8 +48,7 @@ export async function applyBaselineFlags(options: { result: RunResult; flags: Ba
     const file = resolve(flags.writeBaseline, options.specDir, cwd);
     // With --baseline too: keep only what still matches, so new findings are never adopted silently.
     const written = baseline ? { ...baseline, entries: applyBaseline({ findings: structuredClone(result.findings), baseline, file: display(file, cwd) }).matched } : baselineOf(result.findings);
-    await fs.mkdir(path.dirname(file), { recursive: true });
-    await fs.writeFile(file, serializeBaseline(written));
+    await writeOutputFile(file, serializeBaseline(written), cwd);
     io.stderr(`onemessage: wrote ${written.entries.length} finding${written.entries.length === 1 ? '' : 's'} to the baseline ${display(file, cwd)}\n`);
     if (!baseline) {
       baseline = written;

@@ -1,5 +1,4 @@
 /** `onemessage check`: find and load the spec, run the check, write each requested report, pick the exit code. */
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { rules } from '../../rules/index.js';
 import type { Diagnostic } from '../model/diagnostic.js';
@@ -14,6 +13,7 @@ import type { Io } from './io.js';
 import type { CheckFlags } from './options.js';
 import type { OutputTarget } from './outputs.js';
 import { progressFor } from './progress.js';
+import { writeOutputFile } from './write-output.js';
 
 
 export type { CheckFlags } from './options.js';
@@ -163,9 +163,7 @@ export async function writeReports(result: RunResult, flags: Pick<CheckFlags, 'o
     const text = reporter.format(result, options);
     if (toTerminal) io.stdout(text);
     else {
-      const file = path.resolve(io.cwd, target.file!);
-      await fs.mkdir(path.dirname(file), { recursive: true });
-      await fs.writeFile(file, text);
+      await writeOutputFile(path.resolve(io.cwd, target.file!), text, io.cwd);
     }
   }
 }

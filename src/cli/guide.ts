@@ -1,11 +1,11 @@
 /** `onemessage guide`: the spec rendered as a messaging guide for every employee, in Markdown or HTML. */
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { rules } from '../../rules/index.js';
 import { renderGuide, type GuideFormat } from '../guide/guide.js';
 import { UsageError } from '../spec/errors.js';
 import { loadSpec } from '../spec/load.js';
 import { resolveSpecPath } from './check.js';
+import { writeOutputFile } from './write-output.js';
 import type { Io } from './io.js';
 
 export interface GuideFlags {
@@ -30,8 +30,7 @@ export async function guideCommand(flags: GuideFlags, io: Io): Promise<number> {
     return 0;
   }
   const file = path.resolve(io.cwd, flags.output);
-  await fs.mkdir(path.dirname(file), { recursive: true });
-  await fs.writeFile(file, text);
+  await writeOutputFile(file, text, io.cwd);
   io.stdout(`Wrote the messaging guide to ${flags.output}\n`);
   return 0;
 }

@@ -11,7 +11,7 @@ import type { LintContext } from '../lint/context.js';
 import { unreadableOutcome, type FileOutcome } from '../lint/file.js';
 import { UsageError } from '../spec/errors.js';
 import { VERSION } from '../version.js';
-import { OutcomeCache } from './cache.js';
+import { CACHE_FILE, OutcomeCache } from './cache.js';
 import { discoverFiles, type DiscoveredFile, type DiscoveryProblem } from './files.js';
 import { LintPool, type PoolItem } from './pool.js';
 import { lintBytes, lintFile, sha256Of } from './read.js';
@@ -88,16 +88,16 @@ export async function collectOutcomes(options: CollectOptions, context: LintCont
           continue;
         }
         const sha256 = sha256Of(bytes);
-        const hit = cache?.get(file.rel, sha256, file.explicit ?? false);
+        const hit = cache?.get(file, bytes, sha256, context);
         if (hit !== undefined) {
-          finish(index, hit ?? undefined);
+          finish(index, hit);
           continue;
         }
         yield { index, item: { file, bytes, sha256 } };
       }
     };
     const store = (index: number, outcome: FileOutcome | undefined, item: PoolItem) => {
-      cache?.set(item.file.rel, item.sha256, item.file.explicit ?? false, outcome);
+      cache?.set(item.file, item.sha256, outcome);
       finish(index, outcome);
     };
     if (pool) {
@@ -121,7 +121,8 @@ export async function collectOutcomes(options: CollectOptions, context: LintCont
   await cache?.save();
   const outcomes = results.filter((outcome): outcome is FileOutcome => outcome !== undefined);
   for (const folder of folders) outcomes.push(folder);
-  return { outcomes, problems: [], cached: cache?.hits ?? 0 };
+  const note = cache?.note();
+  return { outcomes, problems: note ? [{ rel: CACHE_FILE, message: note }] : [], cached: cache?.hits ?? 0 };
 }
 
 /** Reads files in order with a few reads in flight; a file that cannot be read comes back without bytes. */

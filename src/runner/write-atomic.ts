@@ -41,3 +41,30 @@ export async function writeAtomic(options: WriteAtomicOptions): Promise<WriteOut
     return { ok: false, reason: `cannot write it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
   }
 }
+
+/**
+ * Writes a file onemessage produces (a report, a baseline, a shard, its cache, a guide, a draft
+ * spec): never through a symbolic link (a committed link named like a report must not make a run
+ * overwrite what it points at), never over a folder or a device, and atomically (a temporary file
+ * in the same folder, renamed over the old one, whose permissions it keeps).
+ */
+export async function writeOutput(file: string, data: string | Uint8Array): Promise<WriteOutcome> {
+  let mode = 0o666;
+  try {
+    const stat = await fs.lstat(file);
+    if (stat.isSymbolicLink()) return { ok: false, reason: 'it is a symbolic link, and onemessage never writes through one: remove the link or name another file' };
+    if (!stat.isFile()) return { ok: false, reason: 'it exists and is not a regular file' };
+    mode = stat.mode & 0o7777;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return { ok: false, reason: `cannot write it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
+  }
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.onemessage-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await fs.writeFile(temp, data, { mode, flag: 'wx' });
+    await fs.rename(temp, file);
+    return { ok: true };
+  } catch (error) {
+    await fs.rm(temp, { force: true }).catch(() => undefined);
+    return { ok: false, reason: `cannot write it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
+  }
+}
