@@ -28,11 +28,11 @@ export async function checkCommand(paths: string[], flags: CheckFlags, io: Io): 
     const { shardCommand } = await import('./shard-run.js');
     return shardCommand({ flags, session, paths: plan.paths, speed: plan.speed }, io);
   }
-  const { spec, rerun } = await prepareCheck(paths, flags, io);
+  const { spec, session, rerun } = await prepareCheck(paths, flags, io);
   let result: RunResult = await rerun();
   if (flags.fix || flags.fixDryRun) {
     const { fixAndRecheck } = await import('./fixing.js');
-    result = await fixAndRecheck({ result, rerun, cwd: io.cwd, dryRun: !flags.fix && Boolean(flags.fixDryRun), io });
+    result = await fixAndRecheck({ result, rerun, cwd: io.cwd, dryRun: !flags.fix && Boolean(flags.fixDryRun), io, formatOptions: session.context.formatOptions });
   }
   if (flags.baseline || flags.writeBaseline) {
     const { applyBaselineFlags } = await import('./baselining.js');

@@ -4,9 +4,9 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { escapeMarkdownText } from './escape.js';
+import { escapeMarkdownText } from './escape-markdown.js';
 import type { FormatModule } from './format.js';
-import { documentFromMdast, type MdNode } from './mdast-reader.js';
+import { documentFromMdast, mdastSkeleton, type MdNode } from './mdast-reader.js';
 import './micromark-patch.js';
 import { checkContainerDepth, checkInlineMarks, checkTreeDepth } from './nesting.js';
 
@@ -18,6 +18,7 @@ export const markdown: FormatModule = {
   readsQuietly: markdownReadsQuietly,
   extensions: ['.md', '.markdown'],
   escapeReplacement: (text, at) => escapeMarkdownText(text, at),
+  fixSkeleton: (text) => mdastSkeleton(parser.parse(text) as MdNode),
   read({ path, text, options }) {
     checkContainerDepth(text);
     checkInlineMarks(text, { mdx: false });

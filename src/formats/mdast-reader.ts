@@ -7,6 +7,7 @@ import { parseDirective } from './directives.js';
 import { TextBuilder, type BlockKind, type Directive, type Document, type TextBlock } from '../model/document.js';
 import type { FormatOptions } from './format.js';
 import { frontMatterContent, readFrontMatter } from './frontmatter.js';
+import { treeSkeleton } from './skeleton.js';
 import { splitTurns } from './speakers.js';
 
 /** The slice of an mdast / mdx node this reader uses; typed loosely to work for both trees. */
@@ -333,4 +334,17 @@ export function documentFromMdast(input: MdastReadInput): Document {
   document.blocks = reader.blocks;
   document.directives = reader.directives;
   return document;
+}
+
+/**
+ * A Markdown or MDX tree without its text, for `--fix` to compare before and after: every node but
+ * text, with a heading's depth, a list's kind, a JSX element's name and attribute names.
+ */
+export function mdastSkeleton(tree: MdNode): string {
+  return treeSkeleton(tree, (node) => {
+    if (node.type === 'text') return undefined;
+    const extra = node.type === 'heading' ? ` ${node.depth}` : node.type === 'list' ? ` ${String((node as { ordered?: boolean }).ordered)}` : '';
+    const jsx = node.name ? ` ${node.name}(${(node.attributes ?? []).map((a) => a.name ?? a.type).join(' ')})` : '';
+    return `${node.type}${extra}${jsx}`;
+  });
 }

@@ -6,9 +6,10 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { location } from 'vfile-location';
 import { FormatError } from '../model/document.js';
-import { escapeMarkdownText } from './escape.js';
+import { escapeJsxAttribute, escapeMarkdownText } from './escape-markdown.js';
+import type { EscapeAt } from './escape.js';
 import type { FormatModule } from './format.js';
-import { documentFromMdast, type MdNode } from './mdast-reader.js';
+import { documentFromMdast, mdastSkeleton, type MdNode } from './mdast-reader.js';
 import './micromark-patch.js';
 import { checkContainerDepth, checkInlineMarks, checkTreeDepth } from './nesting.js';
 
@@ -36,11 +37,46 @@ function errorOffset(source: string, error: ParserMessage, reason: string): numb
   return toOffset(point?.line ?? error.line, point?.column ?? error.column);
 }
 
+/** The quoted JSX attribute values of the last MDX source asked about: one parse per file, not per fix. */
+let attributes: { source: string; spans: Array<{ start: number; end: number; quote: '"' | "'" }> } | undefined;
+
+function attributeSpans(source: string): NonNullable<typeof attributes>['spans'] {
+  if (attributes?.source === source) return attributes.spans;
+  const spans: NonNullable<typeof attributes>['spans'] = [];
+  let tree: MdNode | undefined;
+  try {
+    tree = parser.parse(source) as MdNode;
+  } catch {
+    tree = undefined;
+  }
+  const stack: MdNode[] = tree ? [tree] : [];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    for (const attribute of node.attributes ?? []) {
+      const start = attribute.position?.start.offset;
+      const end = attribute.position?.end.offset;
+      if (attribute.type !== 'mdxJsxAttribute' || typeof attribute.value !== 'string' || start === undefined || end === undefined) continue;
+      const equals = source.indexOf('=', start);
+      const quote = /["']/.exec(source.slice(equals, end));
+      if (equals >= 0 && quote) spans.push({ start: equals + quote.index + 1, end: end - 1, quote: quote[0] as '"' | "'" });
+    }
+    for (const child of node.children ?? []) stack.push(child);
+  }
+  attributes = { source, spans };
+  return spans;
+}
+
+/** Inside a JSX attribute string, references; elsewhere, Markdown's escapes and MDX's braces. */
+function escapeMdx(text: string, at: EscapeAt): string | undefined {
+  const attribute = attributeSpans(at.source).find((span) => span.start <= at.start && at.end <= span.end);
+  return attribute ? escapeJsxAttribute(text, attribute.quote) : escapeMarkdownText(text, at, { mdx: true });
+}
+
 export const mdx: FormatModule = {
   name: 'mdx',
   lines: 'source',
   extensions: ['.mdx'],
-  escapeReplacement: (text, at) => escapeMarkdownText(text, at, { mdx: true }),
+  escapeReplacement: escapeMdx,
+  fixSkeleton: (text) => mdastSkeleton(parser.parse(text) as MdNode),
   read({ path, text, options }) {
     checkContainerDepth(text);
     checkInlineMarks(text, { mdx: true });

@@ -1,5 +1,6 @@
 /** Reads a Zendesk macros export (`GET /api/v2/macros`): one document per macro, its comment and subject actions as text. */
 import { escapeInJsonString } from './escape.js';
+import { jsonSkeleton } from './skeleton.js';
 import { FormatError } from '../model/document.js';
 import type { FormatModule, ReadInput } from './format.js';
 import { member, stringMember, type JsonValue } from './json-scan.js';
@@ -38,6 +39,7 @@ export const zendeskFormat: FormatModule = {
   extensions: ['.json'],
   sniff: (text) => isZendesk(parsedJson(text)),
   escapeReplacement: escapeInJsonString,
+  fixSkeleton: jsonSkeleton,
   read(input: ReadInput) {
     const list = macros(requireJson(input.text));
     if (!list) throw new FormatError('not a Zendesk macros export (expected {"macros": [...]})', 0);

@@ -3,123 +3,15 @@
  * outcome in a shard file) before the engine uses it: by JSON schema first (ajv), then against
  * what it must agree with. Nothing read from state is trusted: a wrongly typed value would crash a
  * rule, a forged position would be printed as it is, a forged suppression would hide a finding.
- * A new field of FileOutcome, Finding or Statement must be added to the schema here.
+ * A new field of FileOutcome, Finding or Statement must be added to model/outcome-schema.ts.
  */
 import { Ajv, type ValidateFunction } from 'ajv';
 import type { FileOutcome } from '../lint/file.js';
 import type { CorpusRule } from '../lint/rule.js';
 import type { Position } from '../model/finding.js';
 import { fingerprintOf, neighbourhood } from '../model/fingerprint.js';
+import { OUTCOME_SCHEMA } from '../model/outcome-schema.js';
 import { locator } from '../model/positions.js';
-
-const position = {
-  type: 'object',
-  required: ['line', 'column', 'offset'],
-  additionalProperties: false,
-  properties: { line: { type: 'integer', minimum: 1 }, column: { type: 'integer', minimum: 1 }, offset: { type: 'integer', minimum: 0 } },
-};
-const str = { type: 'string' };
-const strings = { type: 'array', items: str };
-const where = {
-  type: 'object',
-  required: ['start', 'end', 'excerpt', 'neighbourhood'],
-  additionalProperties: false,
-  properties: { start: position, end: position, excerpt: str, neighbourhood: str },
-};
-const related = {
-  type: 'object',
-  required: ['path', 'start', 'end', 'message'],
-  additionalProperties: false,
-  properties: { path: str, start: position, end: position, message: str, excerpt: str, channel: str, documentTitle: str, documentId: str },
-};
-const finding = {
-  type: 'object',
-  required: ['ruleId', 'severity', 'message', 'path', 'start', 'end', 'excerpt', 'related'],
-  additionalProperties: false,
-  properties: {
-    ruleId: str,
-    messageId: str,
-    severity: { enum: ['error', 'warning', 'info'] },
-    message: str,
-    path: str,
-    start: position,
-    end: position,
-    excerpt: str,
-    channel: str,
-    documentTitle: str,
-    documentId: str,
-    documentInactive: { type: 'boolean' },
-    item: {
-      type: 'object',
-      required: ['kind', 'id', 'file', 'line', 'column'],
-      additionalProperties: false,
-      properties: { kind: str, id: str, file: str, line: { type: 'integer', minimum: 1 }, column: { type: 'integer', minimum: 1 } },
-    },
-    related: { type: 'array', items: related },
-    fix: {
-      type: 'object',
-      required: ['start', 'end', 'text'],
-      additionalProperties: false,
-      properties: { start: { type: 'integer', minimum: 0 }, end: { type: 'integer', minimum: 0 }, text: str },
-    },
-    fingerprint: { type: 'string', pattern: '^[0-9a-f]{32}$' },
-  },
-};
-const statement = {
-  type: 'object',
-  required: ['path', 'start', 'end', 'data', 'where'],
-  additionalProperties: false,
-  properties: { path: str, channel: str, documentTitle: str, documentId: str, start: { type: 'integer', minimum: 0 }, end: { type: 'integer', minimum: 0 }, data: { type: 'object' }, where },
-};
-const directive = {
-  type: 'object',
-  required: ['kind', 'selectors', 'ranges', 'where'],
-  additionalProperties: false,
-  properties: {
-    kind: { enum: ['disable', 'enable', 'disable-line', 'disable-next-line'] },
-    selectors: strings,
-    reason: str,
-    documentId: str,
-    documentTitle: str,
-    channel: str,
-    ranges: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['start', 'end'],
-        additionalProperties: false,
-        properties: { start: { type: 'integer', minimum: 0 }, end: { type: 'integer', minimum: 0 }, except: strings },
-      },
-    },
-    where,
-  },
-};
-
-/** The JSON schema of a FileOutcome as it is written to state. */
-export const OUTCOME_SCHEMA = {
-  type: 'object',
-  required: ['record', 'findings', 'statements', 'warnings'],
-  additionalProperties: false,
-  properties: {
-    record: {
-      type: 'object',
-      required: ['path', 'documents', 'bytes'],
-      additionalProperties: false,
-      properties: {
-        path: str,
-        format: str,
-        channel: str,
-        sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
-        documents: { type: 'integer', minimum: 0 },
-        bytes: { type: 'integer', minimum: 0 },
-      },
-    },
-    findings: { type: 'array', items: finding },
-    statements: { type: 'object', additionalProperties: { type: 'array', items: statement } },
-    warnings: strings,
-    directives: { type: 'array', items: directive },
-  },
-};
 
 const ajv = new Ajv({ allErrors: false, strict: true, allowUnionTypes: true });
 let outcomeValidator: ValidateFunction | undefined;

@@ -15,11 +15,27 @@ export interface WriteAtomicOptions {
   expectedSha256: string;
 }
 
+/**
+ * Why a content file must not be rewritten in place of the user, or undefined: a rename over a
+ * symbolic link would replace the link (its target keeping the old text), over a file with other
+ * hard links would split them, and a read-only file says it is not to be changed.
+ */
+export function unwritable(stat: { isSymbolicLink(): boolean; isFile(): boolean; nlink: number; mode: number }): string | undefined {
+  if (stat.isSymbolicLink()) return 'it is a symbolic link; onemessage never writes through one (fix the file it points to)';
+  if (!stat.isFile()) return 'it is not a regular file';
+  if (stat.nlink > 1) return `it has ${stat.nlink} hard links; rewriting it would split them (fix it by hand)`;
+  if ((stat.mode & 0o200) === 0) return 'it is read-only';
+  return undefined;
+}
+
 export async function writeAtomic(options: WriteAtomicOptions): Promise<WriteOutcome> {
   const { file, bytes } = options;
   let mode: number;
   try {
-    mode = (await fs.stat(file)).mode & 0o7777;
+    const stat = await fs.lstat(file);
+    const refused = unwritable(stat);
+    if (refused) return { ok: false, reason: refused };
+    mode = stat.mode & 0o7777;
   } catch (error) {
     return { ok: false, reason: `cannot read it any more (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
   }
