@@ -116,7 +116,7 @@ export class Session {
     return this.add(filePath, (file) => lintBytes(file, bytes, sha256Of(bytes), this.context));
   }
 
-  private async add(filePath: string, lint: (file: DiscoveredFile) => FileOutcome | undefined): Promise<string> {
+  private async add(filePath: string, lint: (file: DiscoveredFile) => FileOutcome | undefined | Promise<FileOutcome | undefined>): Promise<string> {
     const abs = path.resolve(this.cwd, filePath);
     const rel = toPosix(path.relative(this.cwd, abs)) || '.';
     this.outcomes.delete(rel);
@@ -126,7 +126,7 @@ export class Session {
       return rel;
     }
     await loadFormatsFor([rel]);
-    const outcome = lint({ abs, rel, explicit: true });
+    const outcome = await lint({ abs, rel, explicit: true });
     if (outcome) this.outcomes.set(rel, outcome);
     return rel;
   }

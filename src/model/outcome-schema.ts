@@ -8,7 +8,23 @@ const position = {
   type: 'object',
   required: ['line', 'column', 'offset'],
   additionalProperties: false,
-  properties: { line: { type: 'integer', minimum: 1 }, column: { type: 'integer', minimum: 1 }, offset: { type: 'integer', minimum: 0 } },
+  properties: {
+    line: { type: 'integer', minimum: 1 },
+    column: { type: 'integer', minimum: 1 },
+    offset: { type: 'integer', minimum: 0 },
+    place: {
+      type: 'object',
+      required: ['paragraph', 'character'],
+      additionalProperties: false,
+      properties: {
+        unit: { enum: ['slide', 'page'] },
+        number: { type: 'integer', minimum: 1 },
+        part: { type: 'string' },
+        paragraph: { type: 'integer', minimum: 1 },
+        character: { type: 'integer', minimum: 1 },
+      },
+    },
+  },
 };
 const str = { type: 'string' };
 const strings = { type: 'array', items: str };

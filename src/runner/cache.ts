@@ -8,13 +8,15 @@
  * shape, then every position, excerpt and fingerprint against the file's current text), and an
  * entry that fails is checked again from the text. An outcome with a fix is never kept, so a
  * fix always comes from the current text; a file that turned out not to be content is not kept
- * either (a forged "not content" would hide a file).
+ * either (a forged "not content" would hide a file). An Office document's or a PDF's entry is
+ * checked for shape and consistency only: its positions are in text extracted from it.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { LintContext } from '../lint/context.js';
 import type { FileOutcome } from '../lint/file.js';
 import type { DiscoveredFile } from '../lint/paths.js';
+import { containerFor } from '../formats/index.js';
 import { decode } from '../model/decode.js';
 import { compileStateSchema, firstSchemaError, outcomeAgreementProblem, outcomeShapeProblem } from './outcome-check.js';
 import { readRegularFile } from './read-regular.js';
@@ -108,9 +110,15 @@ export class OutcomeCache {
   get(file: DiscoveredFile, bytes: Uint8Array, sha256: string, context: LintContext): FileOutcome | undefined {
     const entry = this.previous.get(file.rel);
     if (!entry || entry.sha256 !== sha256 || entry.explicit !== (file.explicit ?? false)) return undefined;
-    const decoded = decode(bytes);
-    if (!decoded.ok) return undefined;
-    const outcome = this.valid(entry.outcome, file.rel, sha256, decoded.text, context);
+    // An Office document's or a PDF's positions are in the text extracted from it, which only
+    // extracting it again would give: its entry is checked for shape and consistency, not against text.
+    let text: string | undefined;
+    if (!containerFor(file.rel)) {
+      const decoded = decode(bytes);
+      if (!decoded.ok) return undefined;
+      text = decoded.text;
+    }
+    const outcome = this.valid(entry.outcome, file.rel, sha256, text, context);
     if (!outcome) {
       this.invalid++;
       return undefined;
@@ -120,11 +128,11 @@ export class OutcomeCache {
     return outcome;
   }
 
-  private valid(value: unknown, rel: string, sha256: string, text: string, context: LintContext): FileOutcome | undefined {
+  private valid(value: unknown, rel: string, sha256: string, text: string | undefined, context: LintContext): FileOutcome | undefined {
     if (outcomeShapeProblem(value, context.rules.corpus) !== undefined) return undefined;
     const outcome = value as FileOutcome;
     if (outcome.findings.some((finding) => finding.fix)) return undefined;
-    if (outcomeAgreementProblem(outcome, { rel, sha256, text }) !== undefined) return undefined;
+    if (outcomeAgreementProblem(outcome, { rel, sha256, ...(text !== undefined ? { text } : {}) }) !== undefined) return undefined;
     return outcome;
   }
 

@@ -131,7 +131,7 @@ function sameDocuments(before: Document[], after: Document[], source: string, un
     for (let i = 0; i < a.blocks.length; i++) {
       const x = a.blocks[i]!;
       const y = b.blocks[i]!;
-      if (x.kind !== y.kind || x.depth !== y.depth || x.field !== y.field || x.speaker !== y.speaker || (x.citations ?? 0) !== (y.citations ?? 0)) return false;
+      if (x.kind !== y.kind || x.depth !== y.depth || x.field !== y.field || x.speaker !== y.speaker || (x.citations ?? 0) !== (y.citations ?? 0) || x.startsSection !== y.startsSection) return false;
       const expected = withReplacements(x, source, fixes, placed);
       if (expected === undefined || seen(expected) !== seen(y.text)) return false;
     }
