@@ -55,7 +55,12 @@ export class Matcher {
 
   constructor(
     phrases: SpecPhrase[],
-    private readonly options: { ignoredSpeakers: readonly string[]; times?: boolean } = { ignoredSpeakers: [] },
+    private readonly options: {
+      ignoredSpeakers: readonly string[];
+      times?: boolean;
+      /** counts matching steps, so a test can check that work grows linearly, not with the clock */
+      steps?: { count: number };
+    } = { ignoredSpeakers: [] },
   ) {
     let needsQuantities = false;
     for (const { kind, itemId, phrase } of phrases) {
@@ -95,10 +100,12 @@ export class Matcher {
     const tokens = tokenize(text);
     const quantities = this.needsQuantities ? quantitiesByToken(text, tokens, this.options.times ?? false) : new Map<number, QuantityAt>();
     const found: Match[] = [];
+    const failed = new Map<TemplateNode[], Set<number>>();
     for (let pos = 0; pos < tokens.words.length; pos++) {
       for (const template of this.candidates(tokens.words[pos]!, quantities.has(pos))) {
         const captured: { value?: QuantityAt } = {};
-        const end = matchSequence(template.nodes, 0, pos, true, { tokens, text, quantities, captured, start: pos }, (at) => at);
+        const state: MatchState = { tokens, text, quantities, captured, start: pos, failed, steps: this.options.steps };
+        const end = matchSequence(template.nodes, 0, pos, true, state, (at) => at);
         if (end < 0) continue;
         const textStart = tokens.starts[pos]!;
         const textEnd = tokens.ends[end - 1]!;
@@ -192,26 +199,57 @@ interface MatchState {
   captured: { value?: QuantityAt };
   /** the token the match started at: no gap is checked before it */
   start: number;
+  /** (i, token) pairs known to fail, by node array: past the first token, for the whole block */
+  failed: Map<TemplateNode[], Set<number>>;
+  /** the same at the first token, for this start only */
+  failedAtStart?: Map<TemplateNode[], Set<number>>;
+  steps?: { count: number } | undefined;
 }
 
 /**
  * Matches nodes[i..] at token `pos`, then the continuation; returns the end token (exclusive)
  * or -1. `tail` says nothing follows this sequence, so its last word may take a plural.
  * Optional groups are tried taken first, so the longest reading wins.
+ *
+ * A template is a tree and each node array sits at one place in it, so the continuation of a
+ * call is fixed by (nodes, i): a failure there at a token fails whatever path led to it, and is
+ * remembered. Past the first token nothing depends on where the match started, so those
+ * failures hold for every start in the block: the work per template is bounded by its size
+ * times the block's words. Without that, thirteen optional groups that all match meant 8,192
+ * paths per word.
  */
 function matchSequence(nodes: TemplateNode[], i: number, pos: number, tail: boolean, state: MatchState, k: (pos: number) => number): number {
-  if (i === nodes.length) return k(pos);
-  const node = nodes[i]!;
-  const last = tail && i === nodes.length - 1;
-  if (pos > state.start && pos < state.tokens.words.length && !gapJoins(state, pos)) return -1;
-  if (node.type === 'word') {
+  if (state.steps) state.steps.count += 1;
+  // A run of words is a loop, not a call per word.
+  for (;;) {
+    if (i === nodes.length) return k(pos);
+    if (pos > state.start && pos < state.tokens.words.length && !gapJoins(state, pos)) return -1;
+    const node = nodes[i]!;
+    if (node.type !== 'word') break;
     const word = state.tokens.words[pos];
     if (word === undefined) return -1;
-    if (word === node.word || (last && (word === node.word + 's' || word === node.word + 'es'))) {
-      return matchSequence(nodes, i + 1, pos + 1, tail, state, k);
-    }
-    return -1;
+    const last = tail && i === nodes.length - 1;
+    if (!(word === node.word || (last && (word === node.word + 's' || word === node.word + 'es')))) return -1;
+    i += 1;
+    pos += 1;
   }
+  const key = i * (state.tokens.words.length + 1) + pos;
+  // At the first token no gap is checked, so what fails there fails for this start only.
+  const memo = pos === state.start ? (state.failedAtStart ??= new Map()) : state.failed;
+  const failed = memo.get(nodes);
+  if (failed?.has(key)) return -1;
+  const end = matchNode(nodes, i, pos, tail, state, k);
+  if (end < 0) {
+    if (failed) failed.add(key);
+    else memo.set(nodes, new Set([key]));
+  }
+  return end;
+}
+
+/** Matches the group or `{value}` at nodes[i], then the rest (see matchSequence). */
+function matchNode(nodes: TemplateNode[], i: number, pos: number, tail: boolean, state: MatchState, k: (pos: number) => number): number {
+  const node = nodes[i]!;
+  if (node.type === 'word') return matchSequence(nodes, i, pos, tail, state, k);
   if (node.type === 'value') {
     const at = state.quantities.get(pos);
     if (!at) return -1;
@@ -221,6 +259,7 @@ function matchSequence(nodes: TemplateNode[], i: number, pos: number, tail: bool
     if (end < 0) state.captured.value = previous;
     return end;
   }
+  const last = tail && i === nodes.length - 1;
   for (const option of node.options) {
     const end = matchSequence(option, 0, pos, last, state, (after) => matchSequence(nodes, i + 1, after, tail, state, k));
     if (end >= 0) return end;
