@@ -38,7 +38,7 @@ export const disclosurePlacement: DocumentRule = {
         start: match.start,
         end: match.end,
         item: itemRef('disclosure', disclosure),
-        relatedHere: [{ start: verdict.include.start, end: verdict.include.end, message: `the disclosure, after "${trigger}"` }],
+        relatedHere: [{ kind: 'context', start: verdict.include.start, end: verdict.include.end, message: `the disclosure, after "${trigger}"` }],
       });
     }
   },

@@ -10,7 +10,8 @@ import { compileStateSchema, firstSchemaError } from '../runner/outcome-check.js
 import type { ShardSpec } from '../runner/shard.js';
 import { UsageError } from '../spec/errors.js';
 
-export const SHARD_FORMAT = 2;
+// 3: validated by schema (2 added sentences to outcomes and the kind of related locations)
+export const SHARD_FORMAT = 3;
 
 export interface ShardFile {
   onemessageShard: typeof SHARD_FORMAT;

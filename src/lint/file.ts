@@ -14,6 +14,7 @@ import type { LintContext } from './context.js';
 import { resolveDirectives, type DirectiveScope } from './directives.js';
 import { readDocuments } from './read-documents.js';
 import { documentFinding, problemFinding } from './findings.js';
+import { sentenceAround } from './sentence.js';
 import type { DiscoveredFile } from './paths.js';
 import type { CorpusRule, DocumentContext, DocumentRule, FileProblem, Statement } from './rule.js';
 
@@ -121,13 +122,14 @@ export function lintDocuments(options: { file: DiscoveredFile; text: string; doc
       current = entry;
       const list = (statements[entry.rule.meta.id] ??= []);
       for (const partial of entry.rule.collect(docContext)) {
+        const context = sentenceAround(doc, partial.start, partial.end);
         list.push({
           ...partial,
           path: file.rel,
           ...(doc.channel !== undefined ? { channel: doc.channel } : {}),
           ...(doc.title !== undefined ? { documentTitle: doc.title } : {}),
           ...(doc.id !== undefined ? { documentId: doc.id } : {}),
-          where: { start: locate.at(partial.start), end: locate.at(partial.end), excerpt: text.slice(partial.start, partial.end), neighbourhood: neighbourhood(text, partial.start, partial.end) },
+          where: { start: locate.at(partial.start), end: locate.at(partial.end), excerpt: text.slice(partial.start, partial.end), neighbourhood: neighbourhood(text, partial.start, partial.end), ...(context ? { context } : {}) },
         });
       }
     }

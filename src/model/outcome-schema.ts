@@ -28,17 +28,35 @@ const position = {
 };
 const str = { type: 'string' };
 const strings = { type: 'array', items: str };
+const offset = { type: 'integer', minimum: 0 };
+const sentence = {
+  type: 'object',
+  required: ['text', 'start', 'end'],
+  additionalProperties: false,
+  properties: { text: str, start: offset, end: offset },
+};
 const where = {
   type: 'object',
   required: ['start', 'end', 'excerpt', 'neighbourhood'],
   additionalProperties: false,
-  properties: { start: position, end: position, excerpt: str, neighbourhood: str },
+  properties: { start: position, end: position, excerpt: str, neighbourhood: str, context: sentence },
 };
 const related = {
   type: 'object',
-  required: ['path', 'start', 'end', 'message'],
+  required: ['kind', 'path', 'start', 'end', 'message'],
   additionalProperties: false,
-  properties: { path: str, start: position, end: position, message: str, excerpt: str, channel: str, documentTitle: str, documentId: str },
+  properties: {
+    kind: { enum: ['contradiction', 'context'] },
+    path: str,
+    start: position,
+    end: position,
+    message: str,
+    excerpt: str,
+    context: sentence,
+    channel: str,
+    documentTitle: str,
+    documentId: str,
+  },
 };
 const finding = {
   type: 'object',
@@ -53,6 +71,7 @@ const finding = {
     start: position,
     end: position,
     excerpt: str,
+    context: sentence,
     channel: str,
     documentTitle: str,
     documentId: str,
@@ -87,6 +106,7 @@ const directive = {
     kind: { enum: ['disable', 'enable', 'disable-line', 'disable-next-line'] },
     selectors: strings,
     reason: str,
+    approvedBy: str,
     documentId: str,
     documentTitle: str,
     channel: str,

@@ -20,6 +20,7 @@ import {
 
 export const markdownReporter: Reporter = {
   name: 'markdown',
+  audit: true,
   description: 'Markdown for a pull-request comment or a job summary',
   format: formatMarkdown,
 };
@@ -55,7 +56,8 @@ function title(result: RunResult, summary: Summary): string {
 function context(result: RunResult): string {
   const parts = [
     ...(result.spec.brand !== undefined ? [`**${escapeMarkdown(result.spec.brand)}**`] : []),
-    `spec ${markdownCode(result.spec.path)}`,
+    `spec ${markdownCode(result.spec.path)}${result.spec.revision !== undefined ? ` revision ${escapeMarkdown(result.spec.revision)}` : ''}`,
+    ...(result.git ? [`commit ${markdownCode(result.git.commit.slice(0, 12))}${result.git.clean ? '' : ` with ${plural(result.git.changed, 'uncommitted change')}`}`] : []),
     `as of ${escapeMarkdown(result.asOf)}`,
     `onemessage ${escapeMarkdown(result.version)}`,
   ];
@@ -93,7 +95,7 @@ function findingItem(finding: Finding): string[] {
   ];
   if (document !== undefined) lines.push(`  - in ${escapeMarkdown(document)}`);
   lines.push(`  - excerpt: ${markdownCode(finding.excerpt)}`);
-  for (const place of finding.related) lines.push(`  - other side: ${relatedText(place)}`);
+  for (const place of finding.related) lines.push(`  - ${place.kind === 'contradiction' ? 'contradicts' : 'context'}: ${relatedText(place)}`);
   if (finding.item && !finding.item.file.startsWith('pack:')) {
     lines.push(`  - spec: ${finding.item.kind} ${markdownCode(finding.item.id)} at ${markdownCode(`${finding.item.file}:${finding.item.line}`)}`);
   }

@@ -23,7 +23,9 @@ import { readRegularFile } from './read-regular.js';
 import { writeOutput } from './write-atomic.js';
 
 export const CACHE_FILE = '.onemessage-cache';
-const CACHE_FORMAT = 2;
+// 3: validated by schema, with the tool version, spec hash and each file's content hash (2 added
+// sentences to findings and statements, and their kind to related locations)
+const CACHE_FORMAT = 3;
 
 interface Entry {
   sha256: string;

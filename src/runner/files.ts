@@ -35,8 +35,10 @@ export interface DiscoveryOptions {
 }
 
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules', '.onemessage-cache']);
-/** `onemessage report`'s default files and the default baseline: onemessage's own output and state are not content. */
-const OWN_REPORT = /^(?:onemessage-report\.[a-z]+|\.onemessage-baseline\.json)$/;
+/** `onemessage report`'s default files, written in the working folder: onemessage's own output is not content. */
+export const OWN_REPORT = /^onemessage-report\.[a-z]+$/;
+/** What discovery skips: those reports, and the default baseline, onemessage's own state (a 20 MB baseline was read as JSON content). */
+const OWN_OUTPUT = /^(?:onemessage-report\.[a-z]+|\.onemessage-baseline\.json)$/;
 
 export async function discoverFiles(options: DiscoveryOptions): Promise<{ files: DiscoveredFile[]; problems: DiscoveryProblem[] }> {
   const specIgnored = options.ignoreGlobs.length > 0 ? picomatch(options.ignoreGlobs, { dot: true }) : () => false;
@@ -86,7 +88,7 @@ export async function discoverFiles(options: DiscoveryOptions): Promise<{ files:
       if (gitIgnored(active, abs, isDir) || ignoredBySpec(abs)) continue;
       if (isDir) await walk(abs, active);
       // Pipes and devices too: the linter reports them as unreadable instead of hiding them.
-      else if (hasKnownExtension(entry.name) && !OWN_REPORT.test(entry.name) && !options.skip?.has(abs)) files.set(abs, { abs, rel: rel(abs) });
+      else if (hasKnownExtension(entry.name) && !OWN_OUTPUT.test(entry.name) && !options.skip?.has(abs)) files.set(abs, { abs, rel: rel(abs) });
     }
   }
 

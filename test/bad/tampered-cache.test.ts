@@ -106,7 +106,7 @@ describe('a tampered .onemessage-cache', () => {
   it('not JSON, or JSON of another shape: rebuilt, with a warning', async () => {
     const dir = tempRepo({ 'onemessage.yaml': SPEC, 'site/a.md': PAGE, 'site/b.md': CLEAN, '.onemessage-cache': '{"onemessageCache": 2, "entries": []' });
     expect(await check(dir)).toEqual({ code: 1, stderr: '', stdout: `warning: .onemessage-cache: not valid JSON; rebuilt from this run\n\n${EXPECTED}` });
-    writeFileSync(path.join(dir, '.onemessage-cache'), '{"onemessageCache": 2, "entries": []}');
+    writeFileSync(path.join(dir, '.onemessage-cache'), '{"onemessageCache": 3, "entries": []}');
     expect(await check(dir)).toEqual({ code: 1, stderr: '', stdout: `warning: .onemessage-cache: not a onemessage cache (at /: must have required property 'version'); rebuilt from this run\n\n${EXPECTED}` });
     expect(await check(dir)).toEqual({ code: 1, stderr: '', stdout: EXPECTED });
   });

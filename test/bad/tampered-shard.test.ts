@@ -96,7 +96,7 @@ describe('a tampered shard file', () => {
 
   it('a shard file of the old format, or not a file, is one line', async () => {
     const dir = await shards((one) => (one.onemessageShard = 1));
-    expect(await merge(dir)).toEqual(refused('one.json: a shard file of format 1; this onemessage reads format 2 (write the shards again with it)'));
+    expect(await merge(dir)).toEqual(refused('one.json: a shard file of format 1; this onemessage reads format 3 (write the shards again with it)'));
     execFileSync('mkfifo', [path.join(dir, 'pipe.json')]);
     expect(await merge(dir, 'pipe.json', 'two.json')).toEqual(refused('pipe.json: cannot read the shard file: not a regular file (a pipe, socket or device)'));
   });
