@@ -131,13 +131,26 @@ function sameDocuments(before: Document[], after: Document[], source: string, un
     for (let i = 0; i < a.blocks.length; i++) {
       const x = a.blocks[i]!;
       const y = b.blocks[i]!;
-      if (x.kind !== y.kind || x.depth !== y.depth || x.field !== y.field || x.speaker !== y.speaker || (x.citations ?? 0) !== (y.citations ?? 0) || x.startsSection !== y.startsSection) return false;
+      if (x.kind !== y.kind || x.depth !== y.depth || x.field !== y.field || (x.citations ?? 0) !== (y.citations ?? 0) || x.startsSection !== y.startsSection) return false;
       const expected = withReplacements(x, source, fixes, placed);
       if (expected === undefined || seen(expected) !== seen(y.text)) return false;
+      if (x.speaker !== y.speaker && !sameTurn(x, y)) return false;
     }
   }
   // A fix that landed in no text a reader sees changed something else.
   return fixes.every((fix) => placed.has(fix));
+}
+
+/**
+ * A fix inside a speaker's label (`Open Source: Yes` read as a turn of "Open Source") renames the
+ * speaker and nothing else: the same turn, when the label is the start of the block's text and
+ * what follows it is unchanged. Any other change of speaker (a turn made, lost or moved) is not.
+ */
+function sameTurn(before: TextBlock, after: TextBlock): boolean {
+  const { speaker: was } = before;
+  const { speaker: now } = after;
+  if (was === undefined || now === undefined || !before.text.startsWith(was) || !after.text.startsWith(now)) return false;
+  return seen(before.text.slice(was.length)) === seen(after.text.slice(now.length));
 }
 
 /**

@@ -99,6 +99,12 @@ describe('--fix writes each replacement for its context', () => {
     );
   });
 
+  it('a fix inside a speaker label renames the speaker only, and is applied (a list of "Open Source: Yes" lines was declined)', async () => {
+    const out = await fix('open-source', 'open source', 'site/a.md', '- Open Source: Yes\n- Free: Yes\n\nOpen Source: Yes\n');
+    expect(out.after).toBe('- Open-source: Yes\n- Free: Yes\n\nOpen-source: Yes\n');
+    expect(out.stderr).toBe('onemessage: fixed 2 problems in 1 file\n');
+  });
+
   it('--fix-dry-run shows only the fixes that keep the structure, and names the others', async () => {
     const dir = tempRepo({ 'onemessage.yaml': spec('- Pro', 'ProPack'), 'site/a.md': '---\ntitle: ProPack 45\n---\n\nThe ProPack.\n' });
     const out = await runCli(['check', '--fix-dry-run', '--as-of', '2026-11-23'], { cwd: dir });
