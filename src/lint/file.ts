@@ -4,7 +4,7 @@
  * positions, so a file's outcome can come from a worker, a cache or another machine. It reads no
  * file: the runner, the library or an editor gives it the text.
  */
-import { FormatError, type Document, type LineModel } from '../model/document.js';
+import { FormatError, toSourceRange, type Document, type LineModel } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
 import { neighbourhood } from '../model/fingerprint.js';
 import { locator, type Locator } from '../model/positions.js';
@@ -113,6 +113,7 @@ export function lintDocuments(options: { file: DiscoveredFile; text: string; doc
         const kept = format.writable === false || fix === undefined ? rest : { ...rest, fix };
         findings.push(documentFinding({ rule: current!.rule, severity: current!.severity, doc, report: kept, text, locate }));
       },
+      sourceRange: (block, start, end) => toSourceRange(block, start, end),
     };
     for (const entry of context.rules.document) {
       current = entry;

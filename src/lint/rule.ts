@@ -10,7 +10,7 @@
  * - waiver rules judge the waivers themselves (inline directives, spec exceptions) once the
  *   engine has applied them to every finding.
  */
-import type { Directive, Document } from '../model/document.js';
+import type { Directive, Document, TextBlock } from '../model/document.js';
 import type { Fix, Position, RelatedKind, RelatedLocation, SentenceContext, Severity, SpecPos } from '../model/finding.js';
 import type { DocumentMatches } from '../match/matcher.js';
 import type { SpecIndex } from '../spec/compile.js';
@@ -90,6 +90,12 @@ export interface DocumentContext {
   /** the date claims are judged at, `YYYY-MM-DD` */
   asOf: string;
   report(report: Report): void;
+  /**
+   * The source offsets of a range of a block's visible text (`block.text.slice(start, end)`): what
+   * `report` takes. For rules that scan the text themselves (plugins), since markup, escapes and
+   * line breaks make text offsets and source offsets differ.
+   */
+  sourceRange(block: TextBlock, start: number, end: number): { start: number; end: number };
 }
 
 export interface DocumentRule {
@@ -109,6 +115,11 @@ export interface Statement {
   end: number;
   /** rule-specific payload */
   data: Record<string, unknown>;
+  /**
+   * The spec item the statement is about (`{ kind: 'fact', id: 'return-window' }`). With nested
+   * specs, statements are compared only with statements about the same definition of that item.
+   */
+  item?: { kind: string; id: string };
   /** resolved by the engine when collected, so corpus rules never need the file again */
   where: { start: Position; end: Position; excerpt: string; neighbourhood: string; context?: SentenceContext };
 }
@@ -131,7 +142,7 @@ export interface CorpusRule {
    * file are validated against it before `check` reads them.
    */
   statementData?: object;
-  collect(context: DocumentContext): Array<Pick<Statement, 'start' | 'end' | 'data'>>;
+  collect(context: DocumentContext): Array<Pick<Statement, 'start' | 'end' | 'data' | 'item'>>;
   check(context: CorpusContext): void;
 }
 

@@ -96,7 +96,17 @@ const statement = {
   type: 'object',
   required: ['path', 'start', 'end', 'data', 'where'],
   additionalProperties: false,
-  properties: { path: str, channel: str, documentTitle: str, documentId: str, start: { type: 'integer', minimum: 0 }, end: { type: 'integer', minimum: 0 }, data: { type: 'object' }, where },
+  properties: {
+    path: str,
+    channel: str,
+    documentTitle: str,
+    documentId: str,
+    start: { type: 'integer', minimum: 0 },
+    end: { type: 'integer', minimum: 0 },
+    data: { type: 'object' },
+    item: { type: 'object', required: ['kind', 'id'], additionalProperties: false, properties: { kind: str, id: str } },
+    where,
+  },
 };
 const directive = {
   type: 'object',

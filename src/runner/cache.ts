@@ -77,9 +77,9 @@ export class OutcomeCache {
     readonly warning?: string,
   ) {}
 
-  /** Opens the cache in `cwd`; a missing, unreadable, stale or broken cache starts empty, never fails the run. */
-  static async open(cwd: string, key: CacheKey): Promise<OutcomeCache> {
-    const file = path.join(cwd, CACHE_FILE);
+  /** Opens the cache in `cwd` (or at `location`, --cache-location); a missing, unreadable, stale or broken cache starts empty, never fails the run. */
+  static async open(cwd: string, key: CacheKey, location?: string): Promise<OutcomeCache> {
+    const file = location ?? path.join(cwd, CACHE_FILE);
     const empty = (options: { writable: boolean; warning?: string }) => new OutcomeCache(file, key, new Map(), options.writable, options.warning);
     const link = await fs.lstat(file).catch(() => undefined);
     if (link?.isSymbolicLink()) return empty({ writable: false, warning: 'a symbolic link; running without the cache (onemessage never writes through a link)' });
@@ -157,6 +157,7 @@ export class OutcomeCache {
     const entries = Object.fromEntries([...this.next].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     const { version, specSha256, asOf } = this.key;
     // A cache that cannot be written costs the next run its speed, never this run its result.
+    await fs.mkdir(path.dirname(this.file), { recursive: true });
     await writeOutput(this.file, JSON.stringify({ onemessageCache: CACHE_FORMAT, version, specSha256, asOf, entries }));
   }
 }

@@ -95,6 +95,7 @@ function acmeSpec(): Spec {
     ignore: [],
     formats: {},
     exceptions: [],
+    plugins: [],
   };
 }
 
