@@ -38,6 +38,7 @@ const HEADER = {
     version: { type: 'string' },
     spec: { type: 'object', required: ['path', 'sha256'], additionalProperties: false, properties: { path: { type: 'string' }, sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' } } },
     asOf: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+    specs: { type: 'object', additionalProperties: { type: 'string' } },
     shard: {
       type: 'object',
       required: ['index', 'count'],
@@ -47,7 +48,7 @@ const HEADER = {
     paths: { type: 'array', items: { type: 'string' } },
     problems: {
       type: 'array',
-      items: { type: 'object', required: ['rel', 'message'], additionalProperties: false, properties: { rel: { type: 'string' }, message: { type: 'string' }, missing: { type: 'boolean' } } },
+      items: { type: 'object', required: ['rel', 'message'], additionalProperties: false, properties: { rel: { type: 'string' }, message: { type: 'string' }, missing: { type: 'boolean' }, glob: { type: 'boolean' } } },
     },
     // Each outcome is validated by merge, against the rules of the spec it loads.
     outcomes: { type: 'array', items: { type: 'object' } },

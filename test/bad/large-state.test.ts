@@ -10,7 +10,7 @@ import { tempRepo } from '../helpers/lint.js';
 
 describe('a large baseline', () => {
   it('lists 150,000 entries that no longer match as fixed (was: Maximum call stack size exceeded)', async () => {
-    const dir = tempRepo({ 'onemessage.yaml': 'version: 1\nchannels:\n  marketing: ["site/**"]\n', 'site/a.md': 'Nothing to see.\n' });
+    const dir = tempRepo({ 'onemessage.yaml': 'version: 1\nchannels:\n  marketing: ["site/**"]\nterms:\n  - use: TrailPack\n    not: ["Trail Pack"]\n', 'site/a.md': 'Nothing to see.\n' });
     const entries = Array.from({ length: 150_000 }, (_, i) => ({ path: 'site/a.md', ruleId: 'term/use', fingerprint: i.toString(16).padStart(32, '0'), excerpt: 'Trail Pack', message: 'Use "TrailPack".' }));
     writeFileSync(path.join(dir, '.onemessage-baseline.json'), JSON.stringify({ version: 1, tool: 'onemessage', entries }));
     const out = await runCli(['check', '--baseline', '--as-of', '2026-11-23'], { cwd: dir });
