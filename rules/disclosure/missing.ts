@@ -16,6 +16,7 @@ export const disclosureMissing: DocumentRule = {
     messages: {
       missing: '"{{trigger}}" needs {{wanted}}.',
     },
+    triggers: () => [{ kind: 'disclosure-when' }],
     docs: {
       details:
         'For each trigger phrase of a disclosure, one of its `include` phrases must appear within `within` of it: the same `sentence`, the same `paragraph` (block), the same `section` (from the nearest heading before it to the next heading of the same or a higher level; a page without headings is one section) or anywhere in the `document`. A negated trigger ("this post is not sponsored") needs nothing, and neither does a trigger that is part of an include text ("Sponsored by" when `sponsored` triggers). A disclosure with `channels` is checked only there. When the disclosure is present but after the trigger and `before: true`, `disclosure/placement` reports it instead.',

@@ -18,6 +18,8 @@ export const factConflict: CorpusRule = {
       conflictOne: '"{{phrase}}" states {{fact}} as {{value}}, but 1 document states {{reference}}.{{note}}',
       conflictMany: '"{{phrase}}" states {{fact}} as {{value}}, but {{documents}} documents state {{reference}}.{{note}}',
     },
+    // Statements of facts without a value; the message map reads them too.
+    triggers: (spec) => [{ kind: 'fact', items: spec.facts.filter((fact) => fact.value === undefined).map((fact) => fact.id) }],
     docs: {
       details:
         'For a fact without `value`, every statement across all documents of the run is collected. The value stated by the most documents is the reference (ties go to the value first stated in the earliest channel of the spec\'s `channels`, then by path); every statement of another value is reported, with the reference statements as related locations. Give the fact a `value` once the company has decided, and `fact/mismatch` takes over.',

@@ -18,6 +18,8 @@ export const factMismatch: CorpusRule = {
     messages: {
       mismatch: '"{{phrase}}" states {{fact}} as {{value}}, but the spec says {{expected}}.{{note}}',
     },
+    // Statements of facts with a value; the message map reads them too.
+    triggers: (spec) => [{ kind: 'fact', items: spec.facts.filter((fact) => fact.value !== undefined).map((fact) => fact.id) }],
     docs: {
       details:
         'Every `says` template of a fact with a `value` is matched with `{value}` standing for a quantity; the stated quantity is normalised (`30-day` = `thirty days` = `30 days`, `$50` = `$50.00`) and compared with the spec\'s value. Different units never compare equal: `1 month` is not `30 days`, and the message shows both as written. The finding lists the spec line and, as related locations, where other channels state the fact correctly.',

@@ -7,6 +7,7 @@
 import type { DiscoveryProblem } from '../runner/files.js';
 import type { FileOutcome } from '../lint/file.js';
 import { compileStateSchema, firstSchemaError } from '../runner/outcome-check.js';
+import type { NotRead, NotReadReason } from '../model/result.js';
 import type { ShardSpec } from '../runner/shard.js';
 import { UsageError } from '../spec/errors.js';
 
@@ -25,9 +26,28 @@ export interface ShardFile {
   /** the paths the run was given (relative to the working folder) */
   paths: string[];
   problems: DiscoveryProblem[];
+  /** files the walk passed over, by extension (every shard counts all of them) */
+  notRead?: NotRead[];
+  /** files this shard's readers passed over (JSON that is no export), by extension: merge adds them up */
+  notReadByReader?: NotRead[];
   /** each file's outcome; its record carries the file's content hash */
   outcomes: FileOutcome[];
 }
+
+/** A shard file is data from elsewhere: counts that are not counts are refused, not trusted. */
+const NOT_READ_LIST = {
+  type: 'array',
+  items: {
+    type: 'object',
+    required: ['extension', 'files', 'reason'],
+    additionalProperties: false,
+    properties: {
+      extension: { type: 'string' },
+      files: { type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER },
+      reason: { enum: ['mappable', 'not-copy', 'code', 'other'] satisfies NotReadReason[] },
+    },
+  },
+};
 
 const HEADER = {
   type: 'object',
@@ -50,6 +70,8 @@ const HEADER = {
       type: 'array',
       items: { type: 'object', required: ['rel', 'message'], additionalProperties: false, properties: { rel: { type: 'string' }, message: { type: 'string' }, missing: { type: 'boolean' }, glob: { type: 'boolean' } } },
     },
+    notRead: NOT_READ_LIST,
+    notReadByReader: NOT_READ_LIST,
     // Each outcome is validated by merge, against the rules of the spec it loads.
     outcomes: { type: 'array', items: { type: 'object' } },
   },

@@ -7,8 +7,16 @@
 import { isScalar, parseDocument, Scalar, visit } from 'yaml';
 import type { EscapeAt } from './escape.js';
 
+/** The last source asked about and its front matter's end: one scan per file, not per fix. */
+let frontMatter: { source: string; end: number } | undefined;
+
 /** The end of a leading `---` YAML front matter block, or 0 when there is none. */
 export function frontMatterEnd(source: string): number {
+  if (frontMatter?.source !== source) frontMatter = { source, end: findFrontMatterEnd(source) };
+  return frontMatter.end;
+}
+
+function findFrontMatterEnd(source: string): number {
   const open = /^\uFEFF*---[ \t]*\r?\n/.exec(source);
   if (!open) return 0;
   const close = /\r?\n---[ \t]*(?:\r?\n|$)/.exec(source.slice(open[0].length - 1));

@@ -9,6 +9,8 @@ import { FormatError } from '../model/document.js';
 import { escapeJsxAttribute, escapeMarkdownText } from './escape-markdown.js';
 import type { EscapeAt } from './escape.js';
 import type { FormatModule } from './format.js';
+import { checkFrontMatterSize } from './frontmatter.js';
+import { asMdx } from './mdx-detect.js';
 import { documentFromMdast, mdastSkeleton, type MdNode } from './mdast-reader.js';
 import './micromark-patch.js';
 import { checkContainerDepth, checkInlineMarks, checkTreeDepth } from './nesting.js';
@@ -37,15 +39,35 @@ function errorOffset(source: string, error: ParserMessage, reason: string): numb
   return toOffset(point?.line ?? error.line, point?.column ?? error.column);
 }
 
-/** The quoted JSX attribute values of the last MDX source asked about: one parse per file, not per fix. */
-let attributes: { source: string; spans: Array<{ start: number; end: number; quote: '"' | "'" }> } | undefined;
+/** Parses MDX into a syntax tree, within the nesting limits; throws `FormatError` where the MDX is invalid. */
+export function parseMdx(text: string): MdNode {
+  checkFrontMatterSize(text);
+  checkContainerDepth(text);
+  checkInlineMarks(text, { mdx: true });
+  let tree: MdNode;
+  try {
+    tree = parser.parse(text) as MdNode;
+  } catch (error) {
+    if (error instanceof RangeError) throw new FormatError('markup nested too deeply to read');
+    if (!(error instanceof Error)) throw error;
+    const message = error as Error & ParserMessage;
+    const reason = (message.reason ?? message.message).split('\n')[0]!;
+    throw new FormatError(`Invalid MDX: ${reason}`, errorOffset(text, message, reason));
+  }
+  checkTreeDepth(tree);
+  return tree;
+}
 
-function attributeSpans(source: string): NonNullable<typeof attributes>['spans'] {
-  if (attributes?.source === source) return attributes.spans;
+/** The quoted JSX attribute values of the last MDX source asked about: one parse per file, not per fix. */
+let attributes: { source: string; markdown: boolean; spans: Array<{ start: number; end: number; quote: '"' | "'" }> } | undefined;
+
+function attributeSpans(source: string, markdown: boolean): NonNullable<typeof attributes>['spans'] {
+  if (attributes?.source === source && attributes.markdown === markdown) return attributes.spans;
   const spans: NonNullable<typeof attributes>['spans'] = [];
   let tree: MdNode | undefined;
   try {
-    tree = parser.parse(source) as MdNode;
+    // A `.md` page read as MDX is read as rewritten for MDX (every character kept in its place).
+    tree = parser.parse(markdown ? asMdx(source) : source) as MdNode;
   } catch {
     tree = undefined;
   }
@@ -61,13 +83,13 @@ function attributeSpans(source: string): NonNullable<typeof attributes>['spans']
     }
     for (const child of node.children ?? []) stack.push(child);
   }
-  attributes = { source, spans };
+  attributes = { source, markdown, spans };
   return spans;
 }
 
-/** Inside a JSX attribute string, references; elsewhere, Markdown's escapes and MDX's braces. */
-function escapeMdx(text: string, at: EscapeAt): string | undefined {
-  const attribute = attributeSpans(at.source).find((span) => span.start <= at.start && at.end <= span.end);
+/** Inside a JSX attribute string, references; elsewhere, Markdown's escapes and MDX's braces. `markdown`: a `.md` page written as MDX. */
+export function escapeMdx(text: string, at: EscapeAt, options: { markdown?: boolean } = {}): string | undefined {
+  const attribute = attributeSpans(at.source, options.markdown === true).find((span) => span.start <= at.start && at.end <= span.end);
   return attribute ? escapeJsxAttribute(text, attribute.quote) : escapeMarkdownText(text, at, { mdx: true });
 }
 
@@ -77,20 +99,9 @@ export const mdx: FormatModule = {
   extensions: ['.mdx'],
   escapeReplacement: escapeMdx,
   fixSkeleton: (text) => mdastSkeleton(parser.parse(text) as MdNode),
+  // An HTML comment is not valid MDX; an expression holding only a comment is.
+  directiveComment: (body) => `{/* ${body} */}`,
   read({ path, text, options }) {
-    checkContainerDepth(text);
-    checkInlineMarks(text, { mdx: true });
-    let tree: MdNode;
-    try {
-      tree = parser.parse(text) as MdNode;
-    } catch (error) {
-      if (error instanceof RangeError) throw new FormatError('markup nested too deeply to read');
-      if (!(error instanceof Error)) throw error;
-      const message = error as Error & ParserMessage;
-      const reason = (message.reason ?? message.message).split('\n')[0]!;
-      throw new FormatError(`Invalid MDX: ${reason}`, errorOffset(text, message, reason));
-    }
-    checkTreeDepth(tree);
-    return { documents: [documentFromMdast({ tree, source: text, path, format: 'mdx', options })] };
+    return documentFromMdast({ tree: parseMdx(text), source: text, path, format: 'mdx', options });
   },
 };

@@ -36,6 +36,17 @@ interface CompiledRegex {
   negatable: boolean;
 }
 
+export interface MatcherOptions {
+  /** speakers whose lines are not matched */
+  ignoredSpeakers: readonly string[];
+  /** read times of day as quantities */
+  times?: boolean;
+  /** test hook: counts the tokens walked to place regex matches, so linear time is checked without a clock */
+  work?: { steps: number };
+  /** test hook: counts template matching steps, so a test can check that work grows linearly, not with the clock */
+  steps?: { count: number };
+}
+
 const VALUE_KEY = '\u0000value';
 const NEGATABLE: Record<PhraseKind, boolean> = {
   fact: true,
@@ -55,12 +66,7 @@ export class Matcher {
 
   constructor(
     phrases: SpecPhrase[],
-    private readonly options: {
-      ignoredSpeakers: readonly string[];
-      times?: boolean;
-      /** counts matching steps, so a test can check that work grows linearly, not with the clock */
-      steps?: { count: number };
-    } = { ignoredSpeakers: [] },
+    private readonly options: MatcherOptions = { ignoredSpeakers: [] },
   ) {
     let needsQuantities = false;
     for (const { kind, itemId, phrase } of phrases) {
@@ -84,22 +90,32 @@ export class Matcher {
     this.needsQuantities = needsQuantities;
   }
 
-  /** Every match in a document, in block then text order. */
-  match(doc: Document): DocumentMatches {
+  /**
+   * Every match in a document, in block then text order. With a memo, a block whose text the memo
+   * has seen (the same paragraph in the last version of an edited document) is not scanned again.
+   */
+  match(doc: Document, memo?: BlockMatchMemo): DocumentMatches {
     const all: Match[] = [];
     const ignored = new Set(this.options.ignoredSpeakers.map((s) => s.toLowerCase()));
     doc.blocks.forEach((block, index) => {
       if (block.speaker && ignored.has(block.speaker.toLowerCase())) return;
-      this.matchBlock(block, index, all);
+      let found = memo?.get(this, block.text);
+      if (!found) {
+        const scanned = this.scanBlock(block.text);
+        memo?.set(this, block.text, scanned);
+        found = scanned;
+      }
+      // A loop, not push(...): a 5 MB line holds more matches than a call can take as arguments.
+      for (const match of found) all.push(toMatch(match, block, index));
     });
     return groupMatches(all);
   }
 
-  private matchBlock(block: TextBlock, blockIndex: number, out: Match[]): void {
-    const text = block.text;
+  /** The matches in one block's text, with ranges in that text: they depend on nothing else. */
+  private scanBlock(text: string): BlockMatch[] {
     const tokens = tokenize(text);
     const quantities = this.needsQuantities ? quantitiesByToken(text, tokens, this.options.times ?? false) : new Map<number, QuantityAt>();
-    const found: Match[] = [];
+    const found: BlockMatch[] = [];
     const failed = new Map<TemplateNode[], Set<number>>();
     for (let pos = 0; pos < tokens.words.length; pos++) {
       for (const template of this.candidates(tokens.words[pos]!, quantities.has(pos))) {
@@ -109,30 +125,35 @@ export class Matcher {
         if (end < 0) continue;
         const textStart = tokens.starts[pos]!;
         const textEnd = tokens.ends[end - 1]!;
-        found.push(this.toMatch(template, block, blockIndex, textStart, textEnd, template.negatable && isNegated(text, tokens, pos), captured.value));
+        found.push(blockMatch(template, textStart, textEnd, template.negatable && isNegated(text, tokens, pos), captured.value?.quantity));
       }
     }
     for (const compiled of this.regexes) {
       const matcher = compiled.regex.matcher(text);
+      // Matches come in text order, so the first token of each is found by moving on from the
+      // last one's: one walk over the tokens per regex, not one per match.
+      let firstToken = 0;
       while (matcher.find()) {
         const textStart = matcher.start();
         const textEnd = matcher.end();
         if (textEnd === textStart) continue;
-        const firstToken = tokens.starts.findIndex((_start, i) => tokens.ends[i]! > textStart);
-        const negated = compiled.negatable && firstToken >= 0 && isNegated(text, tokens, firstToken);
-        let value: QuantityAt | undefined;
+        while (firstToken < tokens.ends.length && tokens.ends[firstToken]! <= textStart) firstToken++;
+        if (this.options.work) this.options.work.steps += 1; // one per match; the walk is added below
+        const onToken = firstToken < tokens.ends.length;
+        const negated = compiled.negatable && onToken && isNegated(text, tokens, firstToken);
+        let value: Quantity | undefined;
         if (compiled.kind === 'fact') {
           // A fact's regex captures its value in a group named `value` (the loader requires it).
           const valueStart = matcher.start('value');
           const q = valueStart >= 0 ? parseQuantity(text.slice(valueStart, matcher.end('value'))) : undefined;
           if (!q) continue;
-          value = { quantity: { ...q, start: valueStart + q.start, end: valueStart + q.end }, endToken: -1 };
+          value = { ...q, start: valueStart + q.start, end: valueStart + q.end };
         }
-        found.push(this.toMatch(compiled, block, blockIndex, textStart, textEnd, negated, value));
+        found.push(blockMatch(compiled, textStart, textEnd, negated, value));
       }
+      if (this.options.work) this.options.work.steps += firstToken;
     }
-    // A loop, not push(...): a 5 MB line holds more matches than a call can take as arguments.
-    for (const match of keepLongest(found)) out.push(match);
+    return keepLongest(found);
   }
 
   private candidates(word: string, atQuantity: boolean): CompiledTemplate[] {
@@ -150,22 +171,65 @@ export class Matcher {
     return [...new Set(lists.flat())];
   }
 
-  private toMatch(
-    compiled: { kind: PhraseKind; itemId: string; phrase: Phrase },
-    block: TextBlock,
-    blockIndex: number,
-    textStart: number,
-    textEnd: number,
-    negated: boolean,
-    value: QuantityAt | undefined,
-  ): Match {
-    const { start, end } = toSourceRange(block, textStart, textEnd);
-    const match: Match = { kind: compiled.kind, itemId: compiled.itemId, phrase: compiled.phrase, block: blockIndex, textStart, textEnd, start, end, negated };
-    if (value) {
-      const range = toSourceRange(block, value.quantity.start, value.quantity.end);
-      match.value = { quantity: value.quantity, start: range.start, end: range.end };
+}
+
+/** A match within one block's text, before it is placed in a document. */
+interface BlockMatch {
+  kind: PhraseKind;
+  itemId: string;
+  phrase: Phrase;
+  textStart: number;
+  textEnd: number;
+  negated: boolean;
+  value?: Quantity;
+}
+
+function blockMatch(compiled: { kind: PhraseKind; itemId: string; phrase: Phrase }, textStart: number, textEnd: number, negated: boolean, value: Quantity | undefined): BlockMatch {
+  const match: BlockMatch = { kind: compiled.kind, itemId: compiled.itemId, phrase: compiled.phrase, textStart, textEnd, negated };
+  if (value) match.value = value;
+  return match;
+}
+
+function toMatch(found: BlockMatch, block: TextBlock, blockIndex: number): Match {
+  const { start, end } = toSourceRange(block, found.textStart, found.textEnd);
+  const match: Match = { kind: found.kind, itemId: found.itemId, phrase: found.phrase, block: blockIndex, textStart: found.textStart, textEnd: found.textEnd, start, end, negated: found.negated };
+  if (found.value) {
+    const range = toSourceRange(block, found.value.start, found.value.end);
+    match.value = { quantity: found.value, start: range.start, end: range.end };
+  }
+  return match;
+}
+
+/**
+ * What one document's blocks matched, kept from one version of the document to the next (an
+ * editor's buffer): a version reads what the last one stored and stores what it matched, so the
+ * memo never holds more than two versions' blocks. It belongs to one matcher; another's asks miss.
+ */
+export class BlockMatchMemo {
+  private previous = new Map<string, BlockMatch[]>();
+  private current = new Map<string, BlockMatch[]>();
+  private owner: Matcher | undefined;
+
+  /** A new version of the document is read: the last one's blocks stay available, older ones go. */
+  nextVersion(): void {
+    this.previous = this.current;
+    this.current = new Map();
+  }
+
+  get(matcher: Matcher, text: string): readonly BlockMatch[] | undefined {
+    if (matcher !== this.owner) return undefined;
+    const found = this.current.get(text) ?? this.previous.get(text);
+    if (found) this.current.set(text, found);
+    return found;
+  }
+
+  set(matcher: Matcher, text: string, found: BlockMatch[]): void {
+    if (matcher !== this.owner) {
+      this.owner = matcher;
+      this.previous = new Map();
+      this.current = new Map();
     }
-    return match;
+    this.current.set(text, found);
   }
 }
 
@@ -298,10 +362,10 @@ function firstWords(nodes: TemplateNode[]): Set<string> {
 }
 
 /** For one spec item, overlapping matches collapse to the longest (then leftmost). */
-function keepLongest(found: Match[]): Match[] {
+function keepLongest(found: BlockMatch[]): BlockMatch[] {
   found.sort((a, b) => a.textStart - b.textStart || b.textEnd - a.textEnd);
   const lastEndByItem = new Map<string, number>();
-  const out: Match[] = [];
+  const out: BlockMatch[] = [];
   for (const match of found) {
     const key = `${match.kind}\u0000${match.itemId}`;
     const lastEnd = lastEndByItem.get(key) ?? -1;

@@ -50,6 +50,15 @@ export type PhraseKind =
   | 'term' // a term's `not`
   | 'delivery'; // a stated delivery time, built in (src/spec/delivery.ts), with `{value}`
 
+/**
+ * Some phrases of a spec: those of one kind, of the items named (every item of the kind when
+ * `items` is absent). What a rule declares as its triggers.
+ */
+export interface PhraseSelection {
+  kind: PhraseKind;
+  items?: readonly string[];
+}
+
 /** A phrase of the spec with the part and item it belongs to: what the matcher and the prefilter are built from. */
 export interface SpecPhrase {
   kind: PhraseKind;

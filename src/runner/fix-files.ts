@@ -86,9 +86,10 @@ export async function fixFiles(options: { cwd: string; result: RunResult; dryRun
       skip(decoded.reason);
       continue;
     }
-    await loadFormatsFor([rel]);
-    const format = formatFor(rel, decoded.text);
+    const reader = records.get(rel)?.format;
+    await loadFormatsFor([rel], reader ? [reader] : []);
     const text = decoded.text;
+    const format = formatFor(rel, text, reader);
     if (!format) {
       skip('no reader for it, so a fix could not be checked');
       continue;

@@ -41,7 +41,8 @@ describe('a tampered shard file', () => {
     const dir = await shards();
     const out = await merge(dir);
     expect(out.code).toBe(1);
-    expect(out.stdout.endsWith('✖ 6 problems (6 errors, 0 warnings) in 6 files\n')).toBe(true);
+    // The second shard's walk finds one.json, which is no content: the run says so after the summary (issue 15).
+    expect(out.stdout).toContain('✖ 6 problems (6 errors, 0 warnings) in 6 files\n');
   });
 
   it('an outcome given twice is refused (was: the file counted twice)', async () => {

@@ -546,3 +546,39 @@ describe('extends', () => {
     })).toEqual([]);
   });
 });
+
+describe('formats added since spec v1', () => {
+  it('reads formats.extensions in written order, and the other new format keys', () => {
+    const dir = workspace({
+      'onemessage.yaml':
+        'version: 1\nformats:\n  extensions: { ".njk": html, "docs/**/*.page": markdown }\n  mdx: { props: { CtaBox: [headline], "*": [] } }\n  json: { items: macros, text: body }\n  markdown: { mdx: false }\n',
+    });
+    const { spec } = load(dir);
+    expect(spec.formats.extensions?.map(({ pattern, reader, pos }) => [pattern, reader, pos.line, pos.column])).toEqual([
+      ['.njk', 'html', 3, 17],
+      ['docs/**/*.page', 'markdown', 3, 31],
+    ]);
+    expect(spec.formats.mdx).toEqual({ props: { CtaBox: ['headline'], '*': [] } });
+    expect(spec.formats.json).toEqual({ items: 'macros', text: 'body' });
+    expect(spec.formats.markdown).toEqual({ fields: [], mdx: false });
+  });
+
+  it('refuses a reader it does not know, with a suggestion, and an extension without its dot', () => {
+    expect(specErrors('version: 1\nformats:\n  extensions: { ".njk": htm }\n')).toEqual([
+      'onemessage.yaml:3:25: expected one of markdown, mdx, html, text, csv, json, zendesk, helpscout, freshdesk, intercom at formats.extensions[".njk"], found "htm"; did you mean "html"?',
+    ]);
+    expect(specErrors('version: 1\nformats:\n  extensions: { ".njk": html, liquid: html }\n')).toEqual([
+      'onemessage.yaml:3:31: expected an extension such as ".liquid" or a glob with a "/" or "*" at formats.extensions, found "liquid"',
+    ]);
+  });
+
+  it('merges formats.extensions and formats.markdown key by key with the file it extends', () => {
+    const dir = workspace({
+      'base.yaml': 'version: 1\nformats:\n  extensions: { ".njk": html, ".txt2": text }\n  markdown: { fields: [summary] }\n',
+      'onemessage.yaml': 'version: 1\nextends: [./base.yaml]\nformats:\n  extensions: { ".njk": markdown }\n  markdown: { mdx: true }\n',
+    });
+    const { spec } = load(dir);
+    expect(spec.formats.extensions?.map(({ pattern, reader }) => `${pattern} ${reader}`)).toEqual(['.njk markdown', '.txt2 text']);
+    expect(spec.formats.markdown).toEqual({ fields: ['summary'], mdx: true });
+  });
+});
