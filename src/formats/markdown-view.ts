@@ -1,6 +1,6 @@
 /**
  * A cheap view of a Markdown file for the prefilter: the source with what is certainly not text
- * blanked (code, inline HTML and autolinks, link destinations) and escapes and character
+ * blanked (code, inline HTML tags without attribute values, autolinks, link destinations) and escapes and character
  * references decoded, built by a scan that mirrors micromark's inline precedence without building
  * a tree. Every phrase the Markdown reader can find appears in it as consecutive words with only
  * markup between them; where the scan cannot be sure of that (intraword emphasis, tables with code,
@@ -301,6 +301,9 @@ class ViewBuilder {
         const html = INLINE_HTML.exec(window);
         if (!html && window.length === WINDOW && /^<[A-Za-z/!?]/.test(window)) throw new GiveUp();
         if (html) {
+          // The reader reads some attributes as text (alt, title, aria-label, a component's props):
+          // a tag with a value is not judged here.
+          if (html[0].includes('=')) throw new GiveUp();
           mark(i, i + html[0].length, BLANK);
           i += html[0].length;
           continue;

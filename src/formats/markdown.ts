@@ -147,7 +147,8 @@ export const markdown: FormatModule = {
   name: 'markdown',
   lines: 'source',
   readsQuietly: markdownReadsQuietly,
-  phraseView: markdownPhraseView,
+  // A page written as MDX is read by MDX's rules, which the view does not mirror.
+  phraseView: (text) => (looksLikeMdx(text) ? undefined : markdownPhraseView(text)),
   extensions: ['.md', '.markdown'],
   // A page written as MDX is read as MDX, so its fixes are escaped (JSX attribute strings too) and its structure compared as MDX.
   escapeReplacement: (text, at) => (looksLikeMdx(at.source) ? escapeMdx(text, at, { markdown: true }) : escapeMarkdownText(text, at)),
