@@ -34,6 +34,13 @@ describe('--fix writes each replacement for its context', () => {
     expect(out.after).toBe("<Card alt='Trail &#39;Pro&#39;' />\n");
   });
 
+  it('a .md page written as MDX: its JSX attribute and its text are written as MDX reads them', async () => {
+    const page = "import Card from './card.js';\n\n<Card title=\"Trail Pack\" />\n\nThe Trail Pack {/* note */}.\n";
+    const out = await fix('Trail "Pro"', 'Trail Pack', 'site/card.md', page);
+    expect(out.after).toBe("import Card from './card.js';\n\n<Card title=\"Trail &quot;Pro&quot;\" />\n\nThe Trail \"Pro\" {/* note */}.\n");
+    expect(out.stderr).toBe('onemessage: fixed 2 problems in 1 file\n');
+  });
+
   it('Markdown table cell: a | is escaped, so no column is added (was: a third column)', async () => {
     const out = await fix('Trail|Pack', 'Trailpack', 'site/sizes.md', '| Name | Size |\n| --- | --- |\n| Trailpack | 45 |\n');
     expect(out.after).toBe('| Name | Size |\n| --- | --- |\n| Trail\\|Pack | 45 |\n');
