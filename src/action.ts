@@ -35,7 +35,7 @@ export function actionArgv(env: Env): string[] {
   if (getInput(env, 'annotations') === 'true') argv.push('--format', 'github');
   const spec = getInput(env, 'spec');
   if (spec) argv.push('--spec', spec);
-  argv.push(...words(getInput(env, 'args')), ...words(getInput(env, 'paths')));
+  for (const word of [...words(getInput(env, 'args')), ...words(getInput(env, 'paths'))]) argv.push(word);
   // Worker threads need a second entry file; one thread keeps the action one file (given last, it wins).
   argv.push('--threads', '0');
   return argv;

@@ -20,7 +20,7 @@ import { lintText, type FileOutcome, type LintTextOptions } from './lint/file.js
 import { BlockMatchMemo } from './match/matcher.js';
 import type { FormatModule, ReadInput } from './formats/format.js';
 import type { ReadResult } from './model/document.js';
-import { toPosix } from './lint/paths.js';
+import { toPosix, type DiscoveredFile } from './lint/paths.js';
 import type { Rule } from './lint/rule.js';
 import type { Diagnostic } from './model/diagnostic.js';
 import type { Finding } from './model/finding.js';
@@ -29,7 +29,7 @@ import { reporterFor, reporterNames, type ReportOptions } from './report/index.j
 import { finishRun } from './runner/check.js';
 import type { DiscoveryProblem } from './runner/files.js';
 import { collectOutcomes, type RunSpeed, type RunStats } from './runner/outcomes.js';
-import { lintFile } from './runner/read.js';
+import { lintBytes, lintFile, sha256Of } from './runner/read.js';
 import type { IgnoreSource } from './runner/files.js';
 import { loadPlugins } from './runner/plugins.js';
 import { groupKey, SpecSet, type SpecGroup } from './runner/specs.js';
@@ -168,6 +168,23 @@ export class Session {
    * (to add many, then `finish` once); returns its path relative to `cwd`.
    */
   async addText(filePath: string, text: string, options: AddTextOptions = {}): Promise<string> {
+    return this.add(filePath, options, (file, context) => {
+      // An editor may hand over a BOM; offsets are into the text after it, as for files.
+      const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+      const bytes = Buffer.from(text, 'utf8');
+      return lintText(file, body, context, { sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length }, this.editState(file.rel));
+    });
+  }
+
+  /**
+   * The same for a document given as bytes (standard input): decoded exactly as a file on disk is,
+   * so UTF-16, a BOM, invalid UTF-8 and binary data give what they give for a file.
+   */
+  async addBytes(filePath: string, bytes: Uint8Array): Promise<string> {
+    return this.add(filePath, {}, (file, context) => lintBytes(file, bytes, sha256Of(bytes), context));
+  }
+
+  private async add(filePath: string, options: AddTextOptions, lint: (file: DiscoveredFile, context: LintContext) => FileOutcome | undefined | Promise<FileOutcome | undefined>): Promise<string> {
     const { abs, rel } = this.place(filePath);
     const group = this.specs.groupFor(abs);
     if (this.ignoredBySpec(abs, group.spec)) {
@@ -177,12 +194,9 @@ export class Session {
       if (!this.notes.includes(note)) this.notes.push(note);
       return rel;
     }
-    // An editor may hand over a BOM; offsets are into the text after it, as for files.
-    const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-    const bytes = Buffer.from(text, 'utf8');
     const reader = group.context.readerOf(abs);
     await loadFormatsFor([rel], reader ? [reader] : []);
-    const outcome = lintText({ abs, rel, explicit: options.explicit !== false }, body, group.context, { sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length }, this.editState(rel));
+    const outcome = await lint({ abs, rel, explicit: options.explicit !== false }, group.context);
     this.keep(rel, outcome);
     return rel;
   }

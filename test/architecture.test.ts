@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseCircular, parseDependencyTree } from 'dpdm';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers/cli.js';
 
@@ -97,6 +98,28 @@ describe('architecture', () => {
         });
     }
     expect(named).toEqual([]);
+  });
+
+  it('spreads no array into the arguments of push, splice, Math.max and the like: a long list would overflow the stack', () => {
+    // A baseline of 150,000 entries once crashed the stylish reporter with "Maximum call stack size
+    // exceeded" from one `lines.push(...list)`; a loop has no such limit. A spread whose length is
+    // bounded by the code itself says so in a `bounded spread:` comment on the line or the one above.
+    const CALLEES = new Set(['push', 'unshift', 'splice', 'max', 'min', 'fromCharCode', 'fromCodePoint']);
+    const found: string[] = [];
+    for (const rel of sources()) {
+      const text = readFileSync(path.join(ROOT, rel), 'utf8');
+      const lines = text.split('\n');
+      const file = ts.createSourceFile(rel, text, ts.ScriptTarget.Latest, true);
+      const visit = (node: ts.Node): void => {
+        if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && CALLEES.has(node.expression.name.text) && node.arguments.some(ts.isSpreadElement)) {
+          const line = file.getLineAndCharacterOfPosition(node.getStart()).line;
+          if (!/bounded spread:/.test(`${lines[line - 1] ?? ''}${lines[line]}`)) found.push(`${rel}:${line + 1}: ${lines[line]!.trim()}`);
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(file);
+    }
+    expect(found).toEqual([]);
   });
 
   it('parses templates and spec values in the compile step only', () => {

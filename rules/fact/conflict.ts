@@ -5,7 +5,7 @@
  */
 import type { CorpusRule, Statement } from '../../src/lint/rule.js';
 import { itemRef, note } from '../helpers.js';
-import { byFact, channelRank, collectFactStatements, factData, MAX_RELATED, relatedFrom } from './statements.js';
+import { byFact, channelRank, collectFactStatements, FACT_STATEMENT_SCHEMA, factData, MAX_RELATED, relatedFrom } from './statements.js';
 
 export const factConflict: CorpusRule = {
   kind: 'corpus',
@@ -33,6 +33,7 @@ export const factConflict: CorpusRule = {
       },
     },
   },
+  statementData: FACT_STATEMENT_SCHEMA,
   collect: (context) => collectFactStatements(context, { withValue: false }),
   check({ spec, items, statements, report }) {
     for (const [factId, list] of byFact(statements)) {

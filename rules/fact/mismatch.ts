@@ -6,7 +6,7 @@
 import type { CorpusRule } from '../../src/lint/rule.js';
 import { quantityKey } from '../../src/match/quantity.js';
 import { note } from '../helpers.js';
-import { channelRank, byFact, collectFactStatements, factData, MAX_RELATED, relatedFrom } from './statements.js';
+import { channelRank, byFact, collectFactStatements, FACT_STATEMENT_SCHEMA, factData, MAX_RELATED, relatedFrom } from './statements.js';
 
 export const factMismatch: CorpusRule = {
   kind: 'corpus',
@@ -33,6 +33,7 @@ export const factMismatch: CorpusRule = {
       },
     },
   },
+  statementData: FACT_STATEMENT_SCHEMA,
   collect: (context) => collectFactStatements(context, { withValue: true }),
   check({ spec, items, statements, report }) {
     for (const [factId, list] of byFact(statements)) {

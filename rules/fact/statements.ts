@@ -19,6 +19,14 @@ export interface FactStatement {
   phrase: string;
 }
 
+/** The shape of FactStatement, for statements read back from a cache or a shard. */
+export const FACT_STATEMENT_SCHEMA = {
+  type: 'object',
+  required: ['fact', 'key', 'value', 'phrase'],
+  additionalProperties: false,
+  properties: { fact: { type: 'string' }, key: { type: 'string' }, value: { type: 'string' }, phrase: { type: 'string' } },
+};
+
 /** Statements of facts that have (or have not) a `value` in the spec; negated ones assert nothing. */
 export function collectFactStatements(context: DocumentContext, options: { withValue: boolean }): Array<Pick<Statement, 'start' | 'end' | 'data' | 'item'>> {
   const facts = context.items.facts;

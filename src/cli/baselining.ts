@@ -3,12 +3,14 @@
  * ones the baseline does not hold and list its entries that no longer match as fixed. Both at
  * once rewrite the baseline with only the entries that still match, so it only ever shrinks.
  */
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { applyBaseline, baselineOf, DEFAULT_BASELINE_FILE, parseBaseline, serializeBaseline, type Baseline } from '../lint/baseline.js';
+import { decode } from '../model/decode.js';
 import type { RunResult } from '../model/result.js';
+import { readRegularFile } from '../runner/read-regular.js';
 import { UsageError } from '../spec/errors.js';
 import type { Io } from './io.js';
+import { writeOutputFile } from './write-output.js';
 
 export interface BaselineFlags {
   /** `true` for the default file */
@@ -32,14 +34,11 @@ export async function applyBaselineFlags(options: { result: RunResult; flags: Ba
   let readFrom: string | undefined;
   if (flags.baseline !== undefined && flags.baseline !== false) {
     readFrom = resolveBaselinePath(flags.baseline, options.specDir, cwd);
-    let text: string;
-    try {
-      text = await fs.readFile(readFrom, 'utf8');
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      throw new UsageError(`cannot read the baseline ${display(readFrom, cwd)}${code === 'ENOENT' ? ' (write one first with --write-baseline)' : ` (${code})`}`);
-    }
-    const parsed = parseBaseline(text);
+    const read = await readRegularFile(readFrom);
+    if (!read.ok) throw new UsageError(`cannot read the baseline ${display(readFrom, cwd)}${read.code === 'ENOENT' ? ' (write one first with --write-baseline)' : ` (${read.reason})`}`);
+    const decoded = decode(read.bytes);
+    if (!decoded.ok) throw new UsageError(`${display(readFrom, cwd)}: ${decoded.reason}`);
+    const parsed = parseBaseline(decoded.text);
     if (!parsed.ok) throw new UsageError(`${display(readFrom, cwd)}: ${parsed.message}`);
     baseline = parsed.baseline;
   }
@@ -47,8 +46,7 @@ export async function applyBaselineFlags(options: { result: RunResult; flags: Ba
     const file = resolveBaselinePath(flags.writeBaseline, options.specDir, cwd);
     // With --baseline too: keep only what still matches, so new findings are never adopted silently.
     const written = baseline ? { ...baseline, entries: applyBaseline({ findings: structuredClone(result.findings), baseline, file: display(file, cwd) }).matched } : baselineOf(result.findings);
-    await fs.mkdir(path.dirname(file), { recursive: true });
-    await fs.writeFile(file, serializeBaseline(written));
+    await writeOutputFile(file, serializeBaseline(written), cwd);
     io.stderr(`onemessage: wrote ${written.entries.length} finding${written.entries.length === 1 ? '' : 's'} to the baseline ${display(file, cwd)}\n`);
     if (!baseline) {
       baseline = written;

@@ -1,5 +1,4 @@
 /** `onemessage check`: find and load the spec, run the check, write each requested report, pick the exit code. */
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { existsSync, statSync } from 'node:fs';
 import { rules as builtinRules } from '../../rules/index.js';
@@ -17,12 +16,15 @@ import { explicitSpecOf, resolveSpecPath } from './spec-path.js';
 export { explicitSpecOf, resolveSpecPath } from './spec-path.js';
 import type { IgnoreSource } from '../runner/files.js';
 import { CACHE_FILE } from '../runner/cache.js';
+import { readRegularFile } from '../runner/read-regular.js';
+import { decode } from '../model/decode.js';
 import { resolveFormatters } from './formatter.js';
 import type { Spec } from '../spec/types.js';
 import type { Io } from './io.js';
 import type { CheckFlags } from './options.js';
 import type { OutputTarget } from './outputs.js';
 import { progressFor } from './progress.js';
+import { writeOutputFile } from './write-output.js';
 import { gitState } from '../runner/git-state.js';
 
 
@@ -44,7 +46,7 @@ export async function checkCommand(paths: string[], flags: CheckFlags, io: Io): 
   let result: RunResult = await rerun();
   if (flags.fix || flags.fixDryRun) {
     const { fixAndRecheck } = await import('./fixing.js');
-    result = await fixAndRecheck({ result, rerun, cwd: io.cwd, dryRun: !flags.fix && Boolean(flags.fixDryRun), io });
+    result = await fixAndRecheck({ result, rerun, cwd: io.cwd, dryRun: !flags.fix && Boolean(flags.fixDryRun), io, formatOptions: session.context.formatOptions });
   }
   if (flags.baseline || flags.writeBaseline) {
     const { applyBaselineFlags } = await import('./baselining.js');
@@ -92,13 +94,15 @@ export async function prepareCheck(
   const { spec } = session;
   if (stdinName !== undefined) {
     if (flags.fix || flags.fixDryRun) throw new UsageError('--fix writes files; with --stdin there is no file to write');
-    const text = await io.readStdin();
+    const input = await io.readStdin();
+    // The bytes, decoded as a file's are: a UTF-16 page or a binary blob reads the same either way.
+    const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
     return {
       spec,
       session,
       rerun: async () => {
         session.clear();
-        await session.addText(stdinName, text);
+        await session.addBytes(stdinName, bytes);
         return session.finish();
       },
     };
@@ -109,8 +113,9 @@ export async function prepareCheck(
   const targets = paths.length > 0 ? paths : [specFolder];
   // A report written into the checked folder must not come back as content on the next run, nor the baseline.
   const skip = (flags.outputs ?? []).flatMap((target) => (target.file !== undefined ? [path.resolve(io.cwd, target.file)] : []));
+  // So must a baseline named on the command line (a 150,000-entry one took seconds to scan as JSON).
   // (The default baseline, .onemessage-baseline.json, is onemessage's own state, which no walk reads.)
-  for (const value of [flags.baseline, flags.writeBaseline]) if (typeof value === 'string') skip.push(path.resolve(io.cwd, value));
+  for (const file of [flags.baseline, flags.writeBaseline]) if (typeof file === 'string') skip.push(path.resolve(io.cwd, file));
   // --corpus and --changed-since: the spec's whole folder feeds the cross-document rules; only some files are reported.
   const corpus = flags.corpus || flags.changedSince !== undefined ? specFolder : undefined;
   const focus = flags.changedSince !== undefined ? await changedFocus(flags.changedSince, paths, io.cwd) : corpus && paths.length > 0 ? paths : undefined;
@@ -201,9 +206,7 @@ export async function writeReports(result: RunResult, flags: Pick<CheckFlags, 'o
     const text = reporter.format(result, options);
     if (toTerminal) io.stdout(text);
     else {
-      const file = path.resolve(io.cwd, target.file!);
-      await fs.mkdir(path.dirname(file), { recursive: true });
-      await fs.writeFile(file, text);
+      await writeOutputFile(path.resolve(io.cwd, target.file!), text, io.cwd);
     }
   }
 }
@@ -237,12 +240,11 @@ async function ignoreSources(flags: Pick<CheckFlags, 'ignorePath' | 'ignorePatte
   const sources: IgnoreSource[] = [];
   for (const file of flags.ignorePath ?? []) {
     const abs = path.resolve(cwd, file);
-    let text: string;
-    try {
-      text = await fs.readFile(abs, 'utf8');
-    } catch {
-      throw new UsageError(`--ignore-path ${file}: cannot read the file`);
-    }
+    // Read as a spec is: a regular file only (a FIFO would hang the run), decoded the one way.
+    const read = await readRegularFile(abs);
+    const decoded = read.ok ? decode(read.bytes) : undefined;
+    if (!decoded?.ok) throw new UsageError(`--ignore-path ${file}: cannot read the file`);
+    const text = decoded.text;
     sources.push({ base: path.dirname(abs), patterns: text.split(/\r?\n/) });
   }
   if (flags.ignorePattern?.length) sources.push({ base: cwd, patterns: flags.ignorePattern });

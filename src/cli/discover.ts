@@ -1,5 +1,5 @@
 /** `onemessage discover`: read what the company already says and draft the spec from it. */
-import { existsSync, promises as fs, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { rules } from '../../rules/index.js';
 import { toPosix } from '../runner/files.js';
@@ -12,6 +12,7 @@ import { loadSpec } from '../spec/load.js';
 import { pluginRuleIdsLoader } from '../runner/plugins.js';
 import type { Spec } from '../spec/types.js';
 import type { Io } from './io.js';
+import { writeOutputFile } from './write-output.js';
 import type { OutputTarget } from './outputs.js';
 
 export const DRAFT_FILE_NAME = 'onemessage.discovered.yaml';
@@ -37,22 +38,19 @@ export async function discoverCommand(paths: string[], flags: DiscoverFlags, io:
 
   const { spec, warnings } = existingSpec(flags.spec, targets, io.cwd);
   const discovery = await discover({ cwd: io.cwd, paths: targets, ...(spec ? { spec } : {}), draftDir: draftAbs ? path.dirname(draftAbs) : root });
-  discovery.warnings.unshift(...warnings);
+  discovery.warnings = [...warnings, ...discovery.warnings];
 
   if (draftAbs) {
     const carry = spec ? { ...(spec.brand !== undefined ? { brand: spec.brand } : {}), ignore: rebase(spec.ignore, spec.dir, path.dirname(draftAbs)), speakers: spec.speakers.ignore } : undefined;
     const yaml = draftYaml(discovery, { fileName: path.basename(draftAbs), ...(carry ? { carry } : {}) });
-    await fs.mkdir(path.dirname(draftAbs), { recursive: true });
-    await fs.writeFile(draftAbs, yaml);
+    await writeOutputFile(draftAbs, yaml, io.cwd);
   }
   for (const target of flags.outputs) {
     const toTerminal = target.file === undefined;
     const text = renderDiscovery(discovery, target.format as SummaryFormat, { color: toTerminal && colorWanted(flags.color, io), ...(draftRel !== undefined ? { draftPath: draftRel } : {}) });
     if (toTerminal) io.stdout(text);
     else {
-      const file = path.resolve(io.cwd, target.file!);
-      await fs.mkdir(path.dirname(file), { recursive: true });
-      await fs.writeFile(file, text);
+      await writeOutputFile(path.resolve(io.cwd, target.file!), text, io.cwd);
     }
   }
   return 0;

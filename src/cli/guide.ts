@@ -4,13 +4,13 @@
  * that a fact the spec gives no value shows the value most documents state (`--spec-only` renders
  * the spec alone).
  */
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { renderGuide, type GuideFormat, type GuideOptions } from '../guide/guide.js';
 import { gitState } from '../runner/git-state.js';
 import { createSession, isIsoDate, today } from '../session.js';
 import { UsageError } from '../spec/errors.js';
 import { explicitSpecOf, resolveSpecPath } from './spec-path.js';
+import { writeOutputFile } from './write-output.js';
 import type { Io } from './io.js';
 
 export interface GuideFlags {
@@ -54,8 +54,7 @@ export async function guideCommand(flags: GuideFlags, io: Io): Promise<number> {
     return 0;
   }
   const file = path.resolve(io.cwd, flags.output);
-  await fs.mkdir(path.dirname(file), { recursive: true });
-  await fs.writeFile(file, text);
+  await writeOutputFile(file, text, io.cwd);
   io.stdout(`Wrote the messaging guide to ${flags.output}\n`);
   return 0;
 }

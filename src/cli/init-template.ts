@@ -43,8 +43,9 @@ export function initTemplate(options: InitTemplateOptions): string {
     '',
   ];
   const section = (section: Section, live = options.examplesLive ?? false) => {
-    lines.push(...section.about.map((line) => `# ${line}`));
-    lines.push(...section.example.map((line) => (live ? line : `# ${line}`)), '');
+    for (const line of section.about) lines.push(`# ${line}`);
+    for (const line of section.example) lines.push(live ? line : `# ${line}`);
+    lines.push('');
   };
 
   section({ about: ['Shown in reports.'], example: ['brand: Acme Outdoor'] });

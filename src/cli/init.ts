@@ -2,7 +2,7 @@
  * `onemessage init`: writes a commented `onemessage.yaml` for a new user, with channels guessed
  * from the content folders it finds, and prints the next command to run.
  */
-import { existsSync, promises as fs, readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { discoverFiles, toPosix } from '../runner/files.js';
 import { knownExtensions } from '../formats/index.js';
@@ -10,6 +10,7 @@ import { UsageError } from '../spec/errors.js';
 import { SPEC_FILE_NAMES } from '../spec/find.js';
 import { builtinPackDir } from '../package-root.js';
 import { initTemplate } from './init-template.js';
+import { writeOutputFile } from './write-output.js';
 import type { Io } from './io.js';
 
 export interface InitFlags {
@@ -40,7 +41,7 @@ export async function initCommand(folder: string | undefined, flags: InitFlags, 
   const channels = await guessChannels(dir);
   const text = initTemplate({ channels, schemaRef: schemaRefFrom(dir), packs: availablePacks() });
   const target = path.join(dir, SPEC_FILE);
-  await fs.writeFile(target, text);
+  await writeOutputFile(target, text, io.cwd);
 
   const lines = [`Wrote ${display(io.cwd, target)}`];
   if (channels.length === 0) {

@@ -3,12 +3,15 @@
  * (same onemessage version, spec and date; every shard of N exactly once), runs the
  * cross-document rules over all their statements and reports as one run would.
  */
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { DiscoveryProblem } from '../runner/files.js';
 import type { FileOutcome } from '../lint/file.js';
+import { decode } from '../model/decode.js';
+import { outcomeAgreementProblem, outcomeShapeProblem } from '../runner/outcome-check.js';
+import { readRegularFile } from '../runner/read-regular.js';
+import { shardOf } from '../runner/shard.js';
 import { resolveFormatters } from './formatter.js';
-import { createSession } from '../session.js';
+import { createSession, type Session } from '../session.js';
 import { UsageError } from '../spec/errors.js';
 import { VERSION } from '../version.js';
 import { exitCodeFor, stamp, writeReports } from './check.js';
@@ -21,13 +24,11 @@ export async function mergeCommand(files: string[], flags: CheckFlags, io: Io): 
   await resolveFormatters(flags.outputs, io.cwd);
   const shards: ShardFile[] = [];
   for (const name of files) {
-    let text: string;
-    try {
-      text = await fs.readFile(path.resolve(io.cwd, name), 'utf8');
-    } catch {
-      throw new UsageError(`${name}: cannot read the shard file`);
-    }
-    shards.push(parseShardFile(text, name));
+    const read = await readRegularFile(path.resolve(io.cwd, name));
+    if (!read.ok) throw new UsageError(`${name}: cannot read the shard file: ${read.reason}`);
+    const decoded = decode(read.bytes);
+    if (!decoded.ok) throw new UsageError(`${name}: not a shard file (${decoded.reason})`);
+    shards.push(parseShardFile(decoded.text, name));
   }
   const first = shards[0];
   if (!first) throw new UsageError('merge needs the shard files to join');
@@ -38,6 +39,7 @@ export async function mergeCommand(files: string[], flags: CheckFlags, io: Io): 
     if (shard.spec.sha256 !== first.spec.sha256) throw new UsageError(`${name}: checked against another spec than ${files[0]}`);
     if (shard.asOf !== first.asOf) throw new UsageError(`${name}: checked as of ${shard.asOf}, ${files[0]} as of ${first.asOf}`);
     if (shard.shard.count !== first.shard.count) throw new UsageError(`${name}: shard ${shard.shard.index}/${shard.shard.count} does not belong with ${first.shard.index}/${first.shard.count}`);
+    if (JSON.stringify(shard.paths) !== JSON.stringify(first.paths)) throw new UsageError(`${name}: a shard of a run over other paths (${shard.paths.join(' ') || '.'}) than ${files[0]} (${first.paths.join(' ') || '.'})`);
     if (seen.has(shard.shard.index)) throw new UsageError(`${name}: shard ${shard.shard.index}/${shard.shard.count} is given twice`);
     seen.add(shard.shard.index);
   });
@@ -49,7 +51,7 @@ export async function mergeCommand(files: string[], flags: CheckFlags, io: Io): 
   const session = createSession({ specPath, cwd: io.cwd, asOf: first.asOf, nested: explicit === undefined, ...(flags.rule ? { severity: flags.rule } : {}) });
   const { spec } = session;
   if (session.specs.root.key !== first.spec.sha256) throw new UsageError(`${path.relative(io.cwd, spec.path) || spec.path} is not the spec the shards were checked against (its sha256, or its plugins or --rule, differ)`);
-  const outcomes: FileOutcome[] = shards.flatMap((shard) => shard.outcomes);
+  const outcomes = checkedOutcomes(shards, files, session);
   // Every shard discovers the whole run's files, so each holds the same problems and passed-over files: keep one copy.
   const problems: DiscoveryProblem[] = first.problems;
   // What readers passed over differs by shard: add every shard's count to the walk's.
@@ -62,4 +64,30 @@ export async function mergeCommand(files: string[], flags: CheckFlags, io: Io): 
   stamp(result, flags, spec.dir);
   await writeReports(result, flags, io, session.allRules());
   return exitCodeFor(result, flags.maxWarnings);
+}
+
+/**
+ * Every shard's outcomes, each validated: of the shape the spec's rules can read, about the file it
+ * names (which must belong to that shard), given once in the whole run.
+ */
+function checkedOutcomes(shards: ShardFile[], names: string[], session: Session): FileOutcome[] {
+  const out: FileOutcome[] = [];
+  const seen = new Map<string, string>();
+  shards.forEach((shard, i) => {
+    const name = names[i]!;
+    const { index, count } = shard.shard;
+    shard.outcomes.forEach((outcome, k) => {
+      const shape = outcomeShapeProblem(outcome, session.context.rules.corpus);
+      if (shape) throw new UsageError(`${name}: outcomes[${k}] is not a file's outcome (${shape})`);
+      const rel = outcome.record.path;
+      const wrong = outcomeAgreementProblem(outcome, { rel });
+      if (wrong) throw new UsageError(`${name}: the outcome of ${rel} does not hold together (${wrong})`);
+      if (count > 1 && shardOf(rel, count) !== index) throw new UsageError(`${name}: ${rel} belongs to shard ${shardOf(rel, count)}/${count}, not ${index}/${count}: a foreign outcome`);
+      const before = seen.get(rel);
+      if (before !== undefined) throw new UsageError(`${name}: ${rel} is given ${before === name ? 'twice in it' : `in ${before} too`}: a merge would count it twice`);
+      seen.set(rel, name);
+      out.push(outcome);
+    });
+  });
+  return out;
 }

@@ -26,7 +26,7 @@ function knownRules(cwd: string): Rule[] {
 
 export function rulesCommand(io: Io): number {
   const all = knownRules(io.cwd);
-  const width = Math.max(...all.map((rule) => rule.meta.id.length));
+  const width = all.reduce((most, rule) => Math.max(most, rule.meta.id.length), 0);
   for (const rule of all) {
     const { id, defaultSeverity, fixable, description } = rule.meta;
     io.stdout(`${id.padEnd(width)}  ${defaultSeverity.padEnd(7)}  ${fixable ? 'fixable' : '       '}  ${description}\n`);
@@ -95,6 +95,7 @@ export function ruleDocsMarkdown(): string {
       '```',
       '',
     ];
+    // bounded spread: an example is a dozen lines
     out.push(`## ${meta.id}`, '', `Default severity: \`${meta.defaultSeverity}\`${meta.fixable ? '; fixable with `--fix`' : ''}.`, '', meta.docs.details, '', ...example('Reported', meta.docs.bad), ...example('Not reported', meta.docs.good));
   }
   return `${out.join('\n').trimEnd()}\n`;

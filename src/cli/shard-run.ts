@@ -1,5 +1,4 @@
 /** `onemessage check --shard I/N --format shard`: lint a share of the files and write what `merge` needs to finish the run. */
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { countNotRead } from '../formats/not-read.js';
 import { collectOutcomes } from '../runner/outcomes.js';
@@ -8,6 +7,7 @@ import type { Session } from '../session.js';
 import { UsageError } from '../spec/errors.js';
 import { VERSION } from '../version.js';
 import type { CheckFlags } from './options.js';
+import { writeOutputFile } from './write-output.js';
 import type { Io } from './io.js';
 import { SHARD_FORMAT, type ShardFile } from './shard-file.js';
 
@@ -56,8 +56,7 @@ export async function shardCommand(run: ShardRun, io: Io): Promise<number> {
   for (const target of targets) {
     if ('file' in target && target.file !== undefined) {
       const out = path.resolve(io.cwd, target.file);
-      await fs.mkdir(path.dirname(out), { recursive: true });
-      await fs.writeFile(out, text);
+      await writeOutputFile(out, text, io.cwd);
     } else io.stdout(text);
   }
   return 0;

@@ -37,7 +37,7 @@ export function draftYaml(discovery: Discovery, options: DraftOptions): string {
     lines.push('facts:');
     discovery.facts.forEach((fact, i) => {
       if (i > 0) lines.push('');
-      lines.push(...factLines(fact));
+      for (const line of factLines(fact)) lines.push(line);
     });
   }
 
@@ -47,7 +47,7 @@ export function draftYaml(discovery: Discovery, options: DraftOptions): string {
     lines.push('# Candidate claims: superlatives and absolutes. Each is marked needs-evidence until someone');
     lines.push('# decides: forbidden, allowed (optionally only in some channels) or needs-evidence.');
     lines.push('claims:');
-    for (const claim of claims) lines.push(...claimLines(claim));
+    for (const claim of claims) for (const line of claimLines(claim)) lines.push(line);
   }
 
   const products = discovery.products.filter(isProductLike).filter((p) => p.name !== brand);
@@ -56,7 +56,7 @@ export function draftYaml(discovery: Discovery, options: DraftOptions): string {
     lines.push('# Names that recur. Give each its stock (in-stock, limited, backorder, made-to-order,');
     lines.push('# preorder, discontinued) and other names it goes by; delete what is no product.');
     lines.push('products:');
-    for (const product of products) lines.push(...productLines(product));
+    for (const product of products) for (const line of productLines(product)) lines.push(line);
   }
 
   if (discovery.promises.length > 0) {

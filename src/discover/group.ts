@@ -108,7 +108,7 @@ export function mergeTemplates(templates: string[]): string[] {
       out.push(list[0]!.join(' '));
       continue;
     }
-    const shortest = Math.min(...list.map((w) => w.length));
+    const shortest = list.reduce((least, w) => Math.min(least, w.length), Infinity);
     let prefix = 0;
     while (prefix < shortest - 1 && list.every((w) => w[prefix] === list[0]![prefix])) prefix++;
     let suffix = 0;

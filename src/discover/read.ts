@@ -9,6 +9,7 @@ import path from 'node:path';
 import { channelResolver } from '../lint/channels.js';
 import { formatOptionsFor } from '../lint/context.js';
 import { readerResolver } from '../lint/readers.js';
+import { readDocuments } from '../lint/read-documents.js';
 import { decode } from '../runner/decode.js';
 import { discoverFiles, reason, toPosix } from '../runner/files.js';
 import { FormatError, type Document } from '../model/document.js';
@@ -119,7 +120,7 @@ export async function readCorpus(options: ReadCorpusOptions, visit: (document: C
     const channel = channelOf(file.abs);
     let documents: Document[];
     try {
-      documents = format.read({ path: file.rel, text: decoded.text, options: formatOptions }).documents;
+      documents = readDocuments(format, { path: file.rel, text: decoded.text, options: formatOptions });
     } catch (error) {
       if (!(error instanceof FormatError)) throw error;
       // Any JSON that is no macro export (package.json) is not content, as in check.

@@ -48,7 +48,7 @@ function stylish(discovery: Discovery, options: RenderOptions): string {
     const mark = fact.agree ? c.green('✔') : c.red('✖');
     const summary = fact.agree ? `${fact.values[0]!.value} in ${fact.statements.length} statements` : `${fact.values.length} values in ${fact.statements.length} statements, channels ${fact.channels.join(', ')}`;
     out.push(`  ${mark} ${c.bold(fact.id)}  ${summary}`);
-    const width = Math.max(...fact.values.map((v) => v.value.length));
+    const width = fact.values.reduce((most, v) => Math.max(most, v.value.length), 0);
     for (const value of fact.values) {
       out.push(`      ${value.value.padEnd(width)}  ×${value.count}  ${c.dim(channelList(value.channels))}  ${placesText(value.places)}`);
     }
@@ -82,11 +82,11 @@ function markdown(discovery: Discovery, options: RenderOptions): string {
   out.push('## Facts');
   out.push('');
   if (discovery.facts.length === 0) out.push('No fact is stated twice with a quantity.');
-  for (const fact of discovery.facts) out.push(...factMarkdown(fact));
+  for (const fact of discovery.facts) for (const line of factMarkdown(fact)) out.push(line);
   out.push('## Claims');
   out.push('');
   if (discovery.claims.length === 0) out.push('No superlative or absolute claim found.');
-  else out.push(...claimsTable(discovery.claims));
+  else for (const line of claimsTable(discovery.claims)) out.push(line);
   out.push('');
   if (discovery.promises.length > 0) {
     out.push('## Availability promises');

@@ -116,7 +116,7 @@ export const csvFormat: FormatModule = {
   name: 'csv',
   lines: 'embedded',
   extensions: ['.csv'],
-  escapeReplacement: (text) => escapeCsvText(text),
+  escapeReplacement: escapeCsvText,
   read(input: ReadInput) {
     const rows = parseCsv(input.text);
     const [header, ...records] = rows;

@@ -1,7 +1,8 @@
 /**
  * Escaping of `--fix` replacement text for the place it lands in a source file: a JSON string,
- * HTML, Markdown, YAML front matter, a CSV cell. Each returns undefined when the text cannot be
- * written there safely, and the fix then waits for a person.
+ * HTML text or attribute, a CSV cell (Markdown, MDX and front matter: escape-markdown.ts). Each
+ * returns undefined when the text cannot be written there safely, and the fix then waits for a
+ * person; `--fix` also reads every fixed file back before it writes it.
  */
 
 /** Where a replacement lands: the whole decoded source and the replaced range. */
@@ -11,8 +12,26 @@ export interface EscapeAt {
   end: number;
 }
 
+/** Text, or a quoted attribute value, of HTML: nothing in it can open markup or close the quotes. */
 export function escapeHtmlText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+/** A tag whose last attribute's value is unquoted and still being written: `<img alt=Trail`. */
+const UNQUOTED_VALUE = /^<[A-Za-z][^\s/>]*(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s+[^\s"'>/=]+\s*=\s*[^\s"'=<>`]*$/;
+
+/**
+ * A replacement in an HTML file. Inside an unquoted attribute value (`<img alt=Trailpack>`) white
+ * space, quotes, `=`, `<`, `>` and backticks would end the value and start new attributes (`onerror=`),
+ * so they are written as character references, which such a value reads.
+ */
+export function escapeHtmlAt(text: string, at: EscapeAt): string {
+  const escaped = escapeHtmlText(text);
+  const open = at.source.lastIndexOf('<', at.start - 1);
+  if (open < 0 || at.source.lastIndexOf('>', at.start - 1) > open) return escaped;
+  // A tag this long is no page's: write the references anyway (they read the same in text) rather than scan it.
+  if (at.start - open < 4096 && !UNQUOTED_VALUE.test(at.source.slice(open, at.start))) return escaped;
+  return escaped.replace(/[\s=`]/g, (c) => `&#${c.codePointAt(0)};`);
 }
 
 interface Literal {
@@ -72,34 +91,46 @@ export function escapeInJsonString(text: string, at: EscapeAt): string | undefin
   return out;
 }
 
-/** The last source asked about and its front matter's end: one scan per file, not per fix. */
-let frontMatter: { source: string; end: number } | undefined;
+/** The quoted fields of the last CSV source asked about, as sorted [start, end) spans of their insides. */
+let quoted: { source: string; spans: Array<{ start: number; end: number }> } | undefined;
 
-/** The end of a leading `---` YAML front matter block, or 0 when there is none. */
-function frontMatterEnd(source: string): number {
-  if (frontMatter?.source !== source) frontMatter = { source, end: findFrontMatterEnd(source) };
-  return frontMatter.end;
-}
-
-function findFrontMatterEnd(source: string): number {
-  const open = /^---[ \t]*\r?\n/.exec(source);
-  if (!open) return 0;
-  const close = /\r?\n---[ \t]*(?:\r?\n|$)/.exec(source.slice(open[0].length - 1));
-  return close ? open[0].length - 1 + close.index + close[0].length : 0;
+function quotedSpans(source: string): Array<{ start: number; end: number }> {
+  if (quoted?.source === source) return quoted.spans;
+  const spans: Array<{ start: number; end: number }> = [];
+  let fieldStart = true;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (fieldStart && c === '"') {
+      let j = i + 1;
+      for (;;) {
+        const close = source.indexOf('"', j);
+        if (close < 0) {
+          j = source.length;
+          break;
+        }
+        if (source[close + 1] === '"') j = close + 2;
+        else {
+          j = close;
+          break;
+        }
+      }
+      spans.push({ start: i + 1, end: j });
+      i = j;
+      fieldStart = false;
+      continue;
+    }
+    fieldStart = c === ',' || c === '\n' || c === '\r';
+  }
+  quoted = { source, spans };
+  return spans;
 }
 
 /**
- * Markdown (and MDX, with `{`/`}`): characters that would start emphasis, a link, code or a tag
- * are backslash-escaped; in YAML front matter a plain scalar takes the text only when it holds
- * nothing YAML reads as syntax.
+ * A CSV cell: inside a quoted field a quote is doubled and separators and line breaks are text;
+ * in a bare field a quote, a separator or a line break would make another cell or row, and waits
+ * for a person.
  */
-export function escapeMarkdownText(text: string, at: EscapeAt, options: { mdx?: boolean } = {}): string | undefined {
-  if (at.start < frontMatterEnd(at.source)) return /[:#"'\\{}[\],&*!|>%@`\r\n]/.test(text) ? undefined : text;
-  const special = options.mdx ? /[\\*_[\]`<>{}]/g : /[\\*_[\]`<>]/g;
-  return text.replace(special, (c) => `\\${c}`);
-}
-
-/** A CSV cell: plain text only; quotes, separators and line breaks wait for a person. */
-export function escapeCsvText(text: string): string | undefined {
+export function escapeCsvText(text: string, at?: EscapeAt): string | undefined {
+  if (at && quotedSpans(at.source).some((span) => span.start <= at.start && at.end <= span.end)) return text.replace(/"/g, '""');
   return /[",\r\n]/.test(text) ? undefined : text;
 }

@@ -80,6 +80,13 @@ export interface FormatModule {
    * text); undefined when it cannot be written there safely. Absent: the text is written as is.
    */
   escapeReplacement?(text: string, at: EscapeAt): string | undefined;
+  /**
+   * How `--fix` checks that a fixed file kept its structure, beyond reading it back into the same
+   * documents with only the replaced text changed (which every format gets): the syntax the reader
+   * does not turn into documents, without its text (JSON's shape, HTML's tags and attributes,
+   * Markdown's nodes). A fix after which this differs is not applied. Absent: documents only.
+   */
+  fixSkeleton?(text: string): string;
 }
 
 /** What a container format is given: the file's bytes, never decoded as text. */

@@ -1,5 +1,6 @@
 /** Reads Freshdesk canned responses (`GET /api/v2/canned_response_folders/{id}/responses`): one document per response. */
 import { escapeInJsonString } from './escape.js';
+import { jsonSkeleton } from './skeleton.js';
 import { FormatError } from '../model/document.js';
 import type { FormatModule, ReadInput } from './format.js';
 import { member, type JsonValue } from './json-scan.js';
@@ -21,6 +22,7 @@ export const freshdeskFormat: FormatModule = {
   extensions: ['.json'],
   sniff: (text) => isFreshdesk(parsedJson(text)),
   escapeReplacement: escapeInJsonString,
+  fixSkeleton: jsonSkeleton,
   read(input: ReadInput) {
     const root = requireJson(input.text);
     if (!isFreshdesk(root)) throw new FormatError('not a Freshdesk canned responses export (expected [{"title", "content_html"}])', 0);

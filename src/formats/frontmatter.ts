@@ -205,7 +205,7 @@ export function readFrontMatter(input: FrontMatterInput): FrontMatter {
   }
   const result: FrontMatter = { blocks: [], notes: duplicateKeys(root, source, start) };
   const fields = [...new Set(input.fields)];
-  for (const field of fields) result.blocks.push(...fieldBlocks(lookup(root, field), field, source, start));
+  for (const field of fields) for (const block of fieldBlocks(lookup(root, field), field, source, start)) result.blocks.push(block);
   // Reading order is source order, whatever order the spec lists the fields in.
   result.blocks.sort((a, b) => (a.runs[0]?.source ?? 0) - (b.runs[0]?.source ?? 0));
   const channel = lookup(root, 'channel');

@@ -1,5 +1,6 @@
 /** Reads Help Scout saved replies (Mailbox API 2.0, `/v2/mailboxes/{id}/saved-replies`): one document per reply. */
 import { escapeInJsonString } from './escape.js';
+import { jsonSkeleton } from './skeleton.js';
 import { FormatError } from '../model/document.js';
 import type { FormatModule, ReadInput } from './format.js';
 import { member, type JsonValue } from './json-scan.js';
@@ -38,6 +39,7 @@ export const helpscoutFormat: FormatModule = {
   extensions: ['.json'],
   sniff: (text) => isHelpScout(parsedJson(text)),
   escapeReplacement: escapeInJsonString,
+  fixSkeleton: jsonSkeleton,
   read(input: ReadInput) {
     const list = replies(requireJson(input.text));
     if (!list) throw new FormatError('not a Help Scout saved replies export (expected [{"id", "name", "text"}])', 0);

@@ -1,6 +1,7 @@
 /** Reads HTML (`.html`, `.htm`, and HTML bodies inside macro exports) into blocks of the text a browser shows. */
 import { htmlReadsQuietly } from './quiet.js';
-import { escapeHtmlText } from './escape.js';
+import { escapeHtmlAt } from './escape.js';
+import { treeSkeleton } from './skeleton.js';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
@@ -267,7 +268,14 @@ export const htmlFormat: FormatModule = {
   lines: 'source',
   readsQuietly: htmlReadsQuietly,
   extensions: ['.html', '.htm'],
-  escapeReplacement: (text) => escapeHtmlText(text),
+  escapeReplacement: escapeHtmlAt,
+  fixSkeleton: (text) => {
+    const tree = (isHtmlDocument(text) ? parsers.document : parsers.fragment).parse(text) as Root;
+    return treeSkeleton<Root | RootContent | ElementContent>(tree, (node) => {
+      if (node.type === 'element') return `<${node.tagName} ${Object.keys(node.properties).sort().join(' ')}>`;
+      return node.type === 'text' ? undefined : node.type;
+    });
+  },
   directiveComment: (body) => `<!-- ${body} -->`,
   read(input: ReadInput) {
     if (input.text.includes('\u0000')) throw new FormatError('not an HTML file: it holds binary data', input.text.indexOf('\u0000'));

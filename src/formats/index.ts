@@ -133,5 +133,7 @@ export function formatFor(path: string, text: string, reader?: string): FormatMo
   const named = reader !== undefined && reader !== 'json' ? candidates.find((format) => format.name === reader) : undefined;
   if (named) return named;
   if (candidates.length <= 1) return candidates[0];
-  return candidates.find((format) => format.sniff?.(text) ?? true);
+  // A second BOM is read past (see lint/read-documents.ts), so it must not hide a shape either.
+  const body = text.charCodeAt(0) === 0xfeff ? text.replace(/^\uFEFF+/, '') : text;
+  return candidates.find((format) => format.sniff?.(body) ?? true);
 }

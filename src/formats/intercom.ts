@@ -1,5 +1,6 @@
 /** Reads Intercom macros (`GET /macros`): one document per macro, its HTML body as text. */
 import { escapeInJsonString } from './escape.js';
+import { jsonSkeleton } from './skeleton.js';
 import { FormatError } from '../model/document.js';
 import type { FormatModule, ReadInput } from './format.js';
 import { member, stringMember, type JsonValue } from './json-scan.js';
@@ -34,6 +35,7 @@ export const intercomFormat: FormatModule = {
   extensions: ['.json'],
   sniff: (text) => isIntercom(parsedJson(text)),
   escapeReplacement: escapeInJsonString,
+  fixSkeleton: jsonSkeleton,
   read(input: ReadInput) {
     const list = macros(requireJson(input.text));
     if (!list) throw new FormatError('not an Intercom macros export (expected {"type": "list", "data": [...]})', 0);

@@ -4,6 +4,7 @@
  * with its keys guessed or named in the spec's `formats.json`. A file of no such shape is reported.
  */
 import { escapeInJsonString } from './escape.js';
+import { jsonSkeleton } from './skeleton.js';
 import { FormatError, type Document } from '../model/document.js';
 import type { FormatModule, FormatOptions, ReadInput } from './format.js';
 import { member, type JsonString, type JsonValue } from './json-scan.js';
@@ -139,6 +140,7 @@ export const genericJsonFormat: FormatModule = {
   extensions: ['.json'],
   sniff: () => true,
   escapeReplacement: escapeInJsonString,
+  fixSkeleton: jsonSkeleton,
   read(input: ReadInput) {
     // Invalid JSON fails here with its own message and offset.
     const root = requireJson(input.text);

@@ -17,14 +17,14 @@ import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
-import { escapeMarkdownText } from './escape.js';
+import { escapeMarkdownText } from './escape-markdown.js';
 import type { FormatModule, ReadInput } from './format.js';
 import { checkFrontMatterSize } from './frontmatter.js';
 import { FormatError, type ReadResult } from '../model/document.js';
 import { pieceReader, type PieceParse } from './markdown-pieces.js';
-import { parseMdx } from './mdx.js';
+import { escapeMdx, parseMdx } from './mdx.js';
 import { asMdx, looksLikeMdx, withoutEsm } from './mdx-detect.js';
-import { documentFromMdast, type MdNode } from './mdast-reader.js';
+import { documentFromMdast, mdastSkeleton, type MdNode } from './mdast-reader.js';
 import './micromark-patch.js';
 import { checkContainerDepth, checkInlineMarks, checkTreeDepth } from './nesting.js';
 
@@ -129,6 +129,20 @@ function readsAsMdx(input: ReadInput): boolean {
   return mode === true || (mode === 'auto' && looksLikeMdx(input.text));
 }
 
+/** The tree a page's structure is compared on before and after `--fix`: MDX's for a page written as MDX, as `read` decides in its default mode. */
+function skeletonTree(text: string): MdNode {
+  if (looksLikeMdx(text)) {
+    try {
+      return parseMdx(asMdx(text));
+    } catch (error) {
+      if (!(error instanceof FormatError)) throw error;
+      const source = withoutEsm(text);
+      return markdownParser(source).parse(source) as MdNode;
+    }
+  }
+  return markdownParser(text).parse(text) as MdNode;
+}
+
 export const markdown: FormatModule = {
   name: 'markdown',
   lines: 'source',
@@ -136,7 +150,9 @@ export const markdown: FormatModule = {
   // A page written as MDX is read by MDX's rules, which the view does not mirror.
   phraseView: (text) => (looksLikeMdx(text) ? undefined : markdownPhraseView(text)),
   extensions: ['.md', '.markdown'],
-  escapeReplacement: (text, at) => escapeMarkdownText(text, at, { mdx: looksLikeMdx(at.source) }),
+  // A page written as MDX is read as MDX, so its fixes are escaped (JSX attribute strings too) and its structure compared as MDX.
+  escapeReplacement: (text, at) => (looksLikeMdx(at.source) ? escapeMdx(text, at, { markdown: true }) : escapeMarkdownText(text, at)),
+  fixSkeleton: (text) => mdastSkeleton(skeletonTree(text)),
   // A page read as MDX takes MDX's comment: an HTML comment is a syntax error there.
   directiveComment: (body, source) => (source !== undefined && looksLikeMdx(source) ? `{/* ${body} */}` : `<!-- ${body} -->`),
   read: readMarkdown,

@@ -10,6 +10,7 @@ import { sliceMap } from './offset-map.js';
 import { TextBuilder, type BlockKind, type Directive, type Document, type FormatNote, type ReadResult, type TextBlock } from '../model/document.js';
 import type { FormatOptions } from './format.js';
 import { frontMatterContent, readFrontMatter } from './frontmatter.js';
+import { treeSkeleton } from './skeleton.js';
 import { splitTurns } from './speakers.js';
 
 /** The slice of an mdast / mdx node this reader uses; typed loosely to work for both trees. */
@@ -396,7 +397,7 @@ export function documentFromMdast(input: MdastReadInput): ReadResult {
     const content = frontMatterContent(source, startOf(yaml), endOf(yaml));
     const fields = ['title', 'description', ...input.options.markdownFields];
     const frontMatter = readFrontMatter({ source, start: content.start, end: content.end, fields });
-    reader.blocks.push(...frontMatter.blocks);
+    for (const block of frontMatter.blocks) reader.blocks.push(block);
     if (frontMatter.declaredChannel !== undefined) document.declaredChannel = frontMatter.declaredChannel;
     if (frontMatter.products) document.products = frontMatter.products;
     for (const note of frontMatter.notes) notes.push(note);
@@ -405,4 +406,17 @@ export function documentFromMdast(input: MdastReadInput): ReadResult {
   document.blocks = reader.blocks;
   document.directives = reader.directives;
   return { documents: [document], ...(notes.length > 0 ? { notes } : {}) };
+}
+
+/**
+ * A Markdown or MDX tree without its text, for `--fix` to compare before and after: every node but
+ * text, with a heading's depth, a list's kind, a JSX element's name and attribute names.
+ */
+export function mdastSkeleton(tree: MdNode): string {
+  return treeSkeleton(tree, (node) => {
+    if (node.type === 'text') return undefined;
+    const extra = node.type === 'heading' ? ` ${node.depth}` : node.type === 'list' ? ` ${String((node as { ordered?: boolean }).ordered)}` : '';
+    const jsx = node.name ? ` ${node.name}(${(node.attributes ?? []).map((a) => a.name ?? a.type).join(' ')})` : '';
+    return `${node.type}${extra}${jsx}`;
+  });
 }

@@ -6,10 +6,12 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { location } from 'vfile-location';
 import { FormatError } from '../model/document.js';
-import { escapeMarkdownText } from './escape.js';
+import { escapeJsxAttribute, escapeMarkdownText } from './escape-markdown.js';
+import type { EscapeAt } from './escape.js';
 import type { FormatModule } from './format.js';
 import { checkFrontMatterSize } from './frontmatter.js';
-import { documentFromMdast, type MdNode } from './mdast-reader.js';
+import { asMdx } from './mdx-detect.js';
+import { documentFromMdast, mdastSkeleton, type MdNode } from './mdast-reader.js';
 import './micromark-patch.js';
 import { checkContainerDepth, checkInlineMarks, checkTreeDepth } from './nesting.js';
 
@@ -56,11 +58,47 @@ export function parseMdx(text: string): MdNode {
   return tree;
 }
 
+/** The quoted JSX attribute values of the last MDX source asked about: one parse per file, not per fix. */
+let attributes: { source: string; markdown: boolean; spans: Array<{ start: number; end: number; quote: '"' | "'" }> } | undefined;
+
+function attributeSpans(source: string, markdown: boolean): NonNullable<typeof attributes>['spans'] {
+  if (attributes?.source === source && attributes.markdown === markdown) return attributes.spans;
+  const spans: NonNullable<typeof attributes>['spans'] = [];
+  let tree: MdNode | undefined;
+  try {
+    // A `.md` page read as MDX is read as rewritten for MDX (every character kept in its place).
+    tree = parser.parse(markdown ? asMdx(source) : source) as MdNode;
+  } catch {
+    tree = undefined;
+  }
+  const stack: MdNode[] = tree ? [tree] : [];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    for (const attribute of node.attributes ?? []) {
+      const start = attribute.position?.start.offset;
+      const end = attribute.position?.end.offset;
+      if (attribute.type !== 'mdxJsxAttribute' || typeof attribute.value !== 'string' || start === undefined || end === undefined) continue;
+      const equals = source.indexOf('=', start);
+      const quote = /["']/.exec(source.slice(equals, end));
+      if (equals >= 0 && quote) spans.push({ start: equals + quote.index + 1, end: end - 1, quote: quote[0] as '"' | "'" });
+    }
+    for (const child of node.children ?? []) stack.push(child);
+  }
+  attributes = { source, markdown, spans };
+  return spans;
+}
+
+/** Inside a JSX attribute string, references; elsewhere, Markdown's escapes and MDX's braces. `markdown`: a `.md` page written as MDX. */
+export function escapeMdx(text: string, at: EscapeAt, options: { markdown?: boolean } = {}): string | undefined {
+  const attribute = attributeSpans(at.source, options.markdown === true).find((span) => span.start <= at.start && at.end <= span.end);
+  return attribute ? escapeJsxAttribute(text, attribute.quote) : escapeMarkdownText(text, at, { mdx: true });
+}
+
 export const mdx: FormatModule = {
   name: 'mdx',
   lines: 'source',
   extensions: ['.mdx'],
-  escapeReplacement: (text, at) => escapeMarkdownText(text, at, { mdx: true }),
+  escapeReplacement: escapeMdx,
+  fixSkeleton: (text) => mdastSkeleton(parser.parse(text) as MdNode),
   // An HTML comment is not valid MDX; an expression holding only a comment is.
   directiveComment: (body) => `{/* ${body} */}`,
   read({ path, text, options }) {

@@ -17,10 +17,12 @@ type Event = Change[2][number];
 function spliceLarge(list: Event[], start: number, remove: number, items: Event[]): void {
   const CHUNK = 10_000;
   if (items.length < CHUNK) {
+    // bounded spread: fewer than CHUNK items
     list.splice(start, remove, ...items);
     return;
   }
   if (remove > 0) list.splice(start, remove);
+  // bounded spread: CHUNK items at a time
   for (let from = 0; from < items.length; from += CHUNK) list.splice(start + from, 0, ...items.slice(from, from + CHUNK));
 }
 

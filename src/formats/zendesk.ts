@@ -3,6 +3,7 @@
  * subject actions as text; a comment the macro makes private (an internal note) is a document of its own, marked internal.
  */
 import { escapeInJsonString } from './escape.js';
+import { jsonSkeleton } from './skeleton.js';
 import { FormatError } from '../model/document.js';
 import type { FormatModule, ReadInput } from './format.js';
 import { member, stringMember, type JsonValue } from './json-scan.js';
@@ -46,6 +47,7 @@ export const zendeskFormat: FormatModule = {
   extensions: ['.json'],
   sniff: (text) => isZendesk(parsedJson(text)),
   escapeReplacement: escapeInJsonString,
+  fixSkeleton: jsonSkeleton,
   read(input: ReadInput) {
     const list = macros(requireJson(input.text));
     if (!list) throw new FormatError('not a Zendesk macros export (expected {"macros": [...]})', 0);

@@ -141,7 +141,7 @@ export function assembleGroups(groups: CorpusGroup[], options: AssembleOptions):
       if (!added.some((other) => sameFinding(other, finding))) added.push(finding);
     }
   }
-  findings.push(...added);
+  for (const finding of added) findings.push(finding);
   findings.sort(compareFindings);
   disambiguate(findings);
 

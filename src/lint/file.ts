@@ -14,6 +14,7 @@ import type { FormatModule, ReadInput } from '../formats/format.js';
 import { containerFor, formatFor } from '../formats/index.js';
 import type { LintContext } from './context.js';
 import { resolveDirectives, type DirectiveScope } from './directives.js';
+import { readSource } from './read-documents.js';
 import { documentFinding, problemFinding } from './findings.js';
 import { sentenceAround } from './sentence.js';
 import type { DiscoveredFile } from './paths.js';
@@ -82,7 +83,7 @@ export function lintText(file: DiscoveredFile, text: string, context: LintContex
   try {
     const mayPassOver = Boolean(format.mayNotBeContent) && !file.explicit && channel === undefined;
     const read = options.readerFor?.(format) ?? ((input: ReadInput) => format.read(input));
-    const result = read({ path: file.rel, text, options: context.formatOptions, ...(mayPassOver ? { mayPassOver } : {}) });
+    const result = readSource(read, { path: file.rel, text, options: context.formatOptions, ...(mayPassOver ? { mayPassOver } : {}) });
     documents = result.documents;
     notes = result.notes ?? [];
   } catch (error) {

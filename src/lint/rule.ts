@@ -151,6 +151,11 @@ export interface CorpusContext {
 export interface CorpusRule {
   kind: 'corpus';
   meta: RuleMeta;
+  /**
+   * The JSON schema of its statements' `data`: statements that come back from a cache or a shard
+   * file are validated against it before `check` reads them.
+   */
+  statementData?: object;
   collect(context: DocumentContext): Array<Pick<Statement, 'start' | 'end' | 'data' | 'item'>>;
   check(context: CorpusContext): void;
 }

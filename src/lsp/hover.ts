@@ -110,6 +110,7 @@ function specSnippet(item: SpecItemRef, pos: { line: number; column: number } | 
     if (line.trim() === '' || !deeper(line)) break;
     out.push(line);
   }
+  // bounded spread: at most 15 lines, taken above
   const indent = Math.min(...out.map((line) => line.length - line.trimStart().length));
   return out.map((line) => line.slice(indent)).join('\n');
 }
@@ -120,6 +121,8 @@ function escape(text: string): string {
 }
 
 function fence(text: string, language: string): string {
-  const ticks = '`'.repeat(Math.max(3, ...[...text.matchAll(/`+/g)].map((run) => run[0].length + 1)));
+  let longest = 3;
+  for (const run of text.matchAll(/`+/g)) longest = Math.max(longest, run[0].length + 1);
+  const ticks = '`'.repeat(longest);
   return `${ticks}${language}\n${text}\n${ticks}`;
 }

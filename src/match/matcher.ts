@@ -49,6 +49,8 @@ export interface MatcherOptions {
   work?: { steps: number };
   /** words that name the offer (brand, products), which a claim about the offer is said of (src/match/judge.ts) */
   offerWords?: readonly string[];
+  /** test hook: counts template matching steps, so a test can check that work grows linearly, not with the clock */
+  steps?: { count: number };
 }
 
 const VALUE_KEY = '\u0000value';
@@ -135,10 +137,14 @@ export class Matcher {
     const tokens = tokenize(text);
     const quantities = this.needsQuantities ? quantitiesByToken(text, tokens, this.options.times ?? false) : new Map<number, QuantityAt>();
     const found: BlockMatch[] = [];
+    // failures remembered per template (see matchSequence): two templates may share a node array but not their slack
+    const failed = new Map<CompiledTemplate, Map<TemplateNode[], Set<number>>>();
     for (let pos = 0; pos < tokens.words.length; pos++) {
       for (const template of this.candidates(tokens.words[pos]!, quantities.has(pos))) {
         const captured: { value?: QuantityAt } = {};
-        const state: MatchState = { tokens, text, quantities, captured, start: pos, slack: template.slack };
+        let failedHere = failed.get(template);
+        if (!failedHere) failed.set(template, (failedHere = new Map()));
+        const state: MatchState = { tokens, text, quantities, captured, start: pos, slack: template.slack, failed: failedHere, steps: this.options.steps };
         const end = matchSequence(template.nodes, 0, pos, true, state, finish(state));
         if (end < 0) continue;
         const textStart = tokens.starts[pos]!;
@@ -325,6 +331,11 @@ interface MatchState {
   trailing?: number;
   /** extra words allowed before each word but the first */
   slack: number;
+  /** (i, token) pairs known to fail, by node array: past the first token, for the whole block */
+  failed: Map<TemplateNode[], Set<number>>;
+  /** the same at the first token, for this start only */
+  failedAtStart?: Map<TemplateNode[], Set<number>>;
+  steps?: { count: number } | undefined;
 }
 
 /**
@@ -332,9 +343,33 @@ interface MatchState {
  * or -1. `tail` says nothing follows this sequence, so its last word may take a plural.
  * `punct` is the template punctuation the gap before `pos` must hold (empty: the gap must
  * merely join). Optional groups are tried taken first, so the longest reading wins.
+ *
+ * A template is a tree and each node array sits at one place in it, so the continuation of a
+ * call is fixed by (nodes, i): a failure there at a token, with no punctuation pending, fails
+ * whatever path led to it, and is remembered. Past the first token nothing depends on where the
+ * match started, so those failures hold for every start in the block: the work per template is
+ * bounded by its size times the block's words. Without that, thirteen optional groups that all
+ * match meant 8,192 paths per word. (Pending punctuation is rare and short: not remembered.)
  */
 function matchSequence(nodes: TemplateNode[], i: number, pos: number, tail: boolean, state: MatchState, k: Continuation, punct = ''): number {
+  if (state.steps) state.steps.count += 1;
   if (i === nodes.length) return k(pos, punct);
+  if (punct !== '') return matchNode(nodes, i, pos, tail, state, k, punct);
+  const key = i * (state.tokens.words.length + 1) + pos;
+  // At the first token no gap is checked, so what fails there fails for this start only.
+  const memo = pos === state.start ? (state.failedAtStart ??= new Map()) : state.failed;
+  const failed = memo.get(nodes);
+  if (failed?.has(key)) return -1;
+  const end = matchNode(nodes, i, pos, tail, state, k, punct);
+  if (end < 0) {
+    if (failed) failed.add(key);
+    else memo.set(nodes, new Set([key]));
+  }
+  return end;
+}
+
+/** Matches the node at nodes[i], then the rest (see matchSequence). */
+function matchNode(nodes: TemplateNode[], i: number, pos: number, tail: boolean, state: MatchState, k: Continuation, punct: string): number {
   const node = nodes[i]!;
   if (node.type === 'punct') return matchSequence(nodes, i + 1, pos, tail, state, k, punct + node.text);
   const last = tail && isLastWord(nodes, i);

@@ -84,6 +84,7 @@ function spellingsOf(node: TemplateNode): string[][] | undefined {
       sequences = sequences.flatMap((prefix) => spellings.map((spelling) => [...prefix, ...spelling]));
       if (sequences.length > MAX_SEQUENCES) return undefined;
     }
+    // bounded spread: at most MAX_SEQUENCES, checked above
     out.push(...sequences);
   }
   return out.length > MAX_SEQUENCES ? undefined : out;
@@ -116,7 +117,7 @@ export function anchorWords(runs: readonly WordRun[]): string[] | undefined {
     }
     if (anchors.length === 0) continue;
     const unique = [...new Set(anchors)];
-    const score = Math.min(...unique.map((word) => word.length)) * 100 - unique.length;
+    const score = unique.reduce((least, word) => Math.min(least, word.length), Infinity) * 100 - unique.length;
     if (score > bestScore) {
       best = unique;
       bestScore = score;

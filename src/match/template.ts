@@ -44,6 +44,11 @@ export class TemplateSyntaxError extends Error {
 
 const SPECIAL = new Set(['(', ')', '|', '?', '{', '}']);
 
+/** Groups nested deeper than this are refused: parsing and matching recurse once per level (2,000 levels overflowed the stack). */
+export const MAX_TEMPLATE_DEPTH = 16;
+/** Words and slots one reading of a template may hold, at most: matching recurses along a reading (20,000 words overflowed the stack). */
+export const MAX_TEMPLATE_LENGTH = 1_000;
+
 /** Parses a template; `allowValue` is false outside facts, where `{value}` means nothing. */
 export function parseTemplate(source: string, options: { allowValue: boolean } = { allowValue: true }): Template {
   let i = 0;
@@ -78,6 +83,7 @@ export function parseTemplate(source: string, options: { allowValue: boolean } =
       const currentShown = shown[shown.length - 1]!;
       if (ch === '(') {
         const at = i;
+        if (depth >= MAX_TEMPLATE_DEPTH) throw new TemplateSyntaxError(`groups nested more than ${MAX_TEMPLATE_DEPTH} deep`, at);
         i += 1;
         const inner = sequence(depth + 1, at);
         let optional = false;
@@ -142,6 +148,9 @@ export function parseTemplate(source: string, options: { allowValue: boolean } =
   const top = sequence(0, 0);
   const nodes = top.nodes[0];
   if (!nodes || !canMatchSomething(nodes)) throw new TemplateSyntaxError('the template has no words to match', 0);
+  if (longestReading(nodes) > MAX_TEMPLATE_LENGTH) {
+    throw new TemplateSyntaxError(`a reading of more than ${MAX_TEMPLATE_LENGTH.toLocaleString('en-US')} words: split it into several phrases`, 0);
+  }
   return { source, nodes, display: top.display[0] ?? [], hasValue };
 }
 
@@ -162,6 +171,20 @@ function literalNodes(text: string): TemplateNode[] {
   const punct = punctuationOf(text.slice(previousEnd));
   if (punct !== '') out.push({ type: 'punct', text: punct });
   return out;
+}
+
+/** The most words and slots (and groups, which cost a step each) one reading of `nodes` can hold. */
+function longestReading(nodes: TemplateNode[]): number {
+  let total = 0;
+  for (const node of nodes) {
+    if (node.type !== 'group') total += 1;
+    else {
+      let longest = 0;
+      for (const option of node.options) longest = Math.max(longest, longestReading(option));
+      total += 1 + longest;
+    }
+  }
+  return total;
 }
 
 function canMatchSomething(nodes: TemplateNode[]): boolean {

@@ -91,7 +91,7 @@ function findingsByFile(findings: Finding[]): string {
       path = finding.path;
       lines.push('', `#### ${markdownCode(path)}`, '');
     }
-    lines.push(...findingItem(finding));
+    for (const line of findingItem(finding)) lines.push(line);
   }
   return lines.join('\n');
 }

@@ -21,7 +21,7 @@ export function formatMatrix(result: RunResult, options: { color: boolean }): st
     { plain: row.specValue !== undefined ? clean(row.specValue) : '(agree)', styled: row.specValue !== undefined ? clean(row.specValue) : chalk.dim('(agree)') },
     ...channels.map((channel) => cellText(row.channels[channel] ?? [], chalk)),
   ]);
-  const widths = header.map((title, i) => Math.max(title.length, ...cells.map((row) => row[i]!.plain.length)));
+  const widths = header.map((title, i) => cells.reduce((most, row) => Math.max(most, row[i]!.plain.length), title.length));
   const line = (parts: Array<{ plain: string; styled: string }>) =>
     parts.map((part, i) => (i === parts.length - 1 ? part.styled : part.styled + ' '.repeat(widths[i]! - part.plain.length))).join('  ').trimEnd();
   const out = [line(header.map((title) => ({ plain: title, styled: chalk.underline(title) }))), ...cells.map(line), ''];

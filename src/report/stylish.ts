@@ -69,7 +69,7 @@ export const stylish: Reporter = {
     }
     const notRead = options.quiet ? undefined : notReadSummary(result.notRead);
     if (notRead) lines.push(result.notRead!.some((entry) => entry.reason === 'mappable') ? chalk.yellow(notRead) : chalk.dim(notRead));
-    lines.push(...baselineLines(result, chalk));
+    for (const line of baselineLines(result, chalk)) lines.push(line);
     return `${lines.join('\n')}\n`;
   },
 };

@@ -68,7 +68,8 @@ export function escapeMarkdown(text: string): string {
 /** A Markdown code span holding `text` literally, whatever backticks it contains. */
 export function markdownCode(text: string, options: { inTable?: boolean } = {}): string {
   const flat = oneLine(stripControl(text));
-  const longestRun = Math.max(0, ...Array.from(flat.matchAll(/`+/g), (m) => m[0].length));
+  let longestRun = 0;
+  for (const run of flat.matchAll(/`+/g)) longestRun = Math.max(longestRun, run[0].length);
   const fence = '`'.repeat(longestRun + 1);
   const pad = flat.startsWith('`') || flat.endsWith('`') || flat === '' ? ' ' : '';
   // in a table a pipe ends the cell even inside a code span (GFM), so there it is escaped

@@ -178,7 +178,7 @@ export function unifiedDiff(options: { path: string; before: string; after: stri
     const bLen = slice.filter((op) => op.kind !== '-').length;
     const range = (start: number, len: number) => (len === 1 ? `${start}` : `${len === 0 ? start - 1 : start},${len}`);
     lines.push(`@@ -${range(aStart, aLen)} +${range(bStart, bLen)} @@`);
-    for (const op of slice) lines.push(...printLine(op));
+    for (const op of slice) for (const line of printLine(op)) lines.push(line);
     i = j + 1;
   }
   return `${lines.join('\n')}\n`;

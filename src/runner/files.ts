@@ -11,9 +11,12 @@ import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 
 import { toPosix, type DiscoveredFile } from '../lint/paths.js';
+import { decode } from '../model/decode.js';
+import { readRegularFile, reason } from './read-regular.js';
 import { SPEC_FILE_NAMES } from '../spec/find.js';
 
 export { toPosix, type DiscoveredFile } from '../lint/paths.js';
+export { reason } from './read-regular.js';
 
 export interface DiscoveryProblem {
   rel: string;
@@ -135,7 +138,7 @@ export async function discoverFiles(options: DiscoveryOptions): Promise<{ files:
         if (!(await walkGlob(given))) problems.push({ rel: given, message: 'no files match the pattern', missing: true, glob: true });
         continue;
       }
-      problems.push({ rel: rel(abs), message: `no such file or folder${missing ? '' : `: ${reason(error)}`}`, ...(missing ? { missing } : {}) });
+      problems.push({ rel: rel(abs), message: missing ? 'no such file or folder' : `cannot read it: ${reason(error)}`, ...(missing ? { missing } : {}) });
       continue;
     }
     if (stat.isDirectory()) {
@@ -199,18 +202,19 @@ export async function excludedFromWalk(options: { abs: string; root: string; spe
   return undefined;
 }
 
+/** A `.gitignore` is a few lines; a FIFO or a device under that name is no ignore file at all. */
+const GITIGNORE_MAX_BYTES = 1024 * 1024;
+
 /** A path with glob syntax in it (`*`, `?`, `[...]`, `{a,b}`). */
 export function isGlob(given: string): boolean {
   return picomatch.scan(toPosix(given)).isGlob;
 }
 
 async function gitignoreAt(dir: string): Promise<Ignore | undefined> {
-  try {
-    const text = await fs.readFile(path.join(dir, '.gitignore'), 'utf8');
-    return ignore().add(text);
-  } catch {
-    return undefined;
-  }
+  const read = await readRegularFile(path.join(dir, '.gitignore'), GITIGNORE_MAX_BYTES);
+  if (!read.ok) return undefined;
+  const decoded = decode(read.bytes);
+  return decoded.ok ? ignore().add(decoded.text) : undefined;
 }
 
 /** `.gitignore` files in the folders between the working folder and a given folder. */
@@ -242,13 +246,4 @@ function gitIgnored(rules: Array<{ base: string; ig: Ignore }>, abs: string, isD
 
 function codeOf(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException | undefined)?.code;
-}
-
-export function reason(error: unknown): string {
-  const code = codeOf(error);
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'ENOENT') return 'it no longer exists';
-  if (code === 'EISDIR') return 'it is a folder';
-  if (code === 'ELOOP') return 'too many levels of symbolic links';
-  return error instanceof Error ? error.message : String(error);
 }

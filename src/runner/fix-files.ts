@@ -1,17 +1,20 @@
 /**
- * `--fix` on disk: for each file with fixes, read it again, make sure it is still the file the
- * run read, apply the fixes in its own encoding and escaping, and write it atomically (or, for a
+ * `--fix` on disk: for each file with fixes, make sure it may be rewritten (a regular file, no
+ * link, no other hard link, not read-only) and is still the file the run read, apply the fixes
+ * that keep its structure (fix-check.ts) in its own encoding, and write it atomically (or, for a
  * dry run, only compute the new text).
  */
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { loadFormatsFor } from '../formats/index.js';
+import { formatFor, loadFormatsFor } from '../formats/index.js';
 import { decode, type Decoded } from './decode.js';
-import { applyFixesToSource, fixesByFile } from '../lint/fix.js';
+import { fixesByFile } from '../lint/fix.js';
+import type { FormatOptions } from '../formats/format.js';
+import { applyCheckedFixes, type DeclinedFix } from './fix-check.js';
 import type { Fix } from '../model/finding.js';
 import type { RunResult } from '../model/result.js';
-import { writeAtomic } from './write-atomic.js';
+import { unwritable, writeAtomic } from './write-atomic.js';
 
 export interface FileFix {
   /** relative to the working folder, as in findings */
@@ -26,6 +29,8 @@ export interface FileFix {
   edits: Fix[];
   /** why the file was left alone, if it was */
   skipped?: string;
+  /** fixes not applied because they cannot be written there or would change the document's structure */
+  declined?: DeclinedFix[];
 }
 
 type Encoding = Extract<Decoded, { ok: true }>['encoding'];
@@ -44,7 +49,11 @@ export function encode(text: string, encoding: Encoding): Buffer {
   }
 }
 
-export async function fixFiles(options: { cwd: string; result: RunResult; dryRun: boolean }): Promise<FileFix[]> {
+/** How the formats read files when a caller does not say: the front matter fields every run reads. */
+const DEFAULT_FORMAT_OPTIONS: FormatOptions = { markdownFields: ['title', 'description'] };
+
+export async function fixFiles(options: { cwd: string; result: RunResult; dryRun: boolean; formatOptions?: FormatOptions }): Promise<FileFix[]> {
+  const formatOptions = options.formatOptions ?? DEFAULT_FORMAT_OPTIONS;
   const byFile = fixesByFile(options.result.findings);
   const records = new Map(options.result.files.map((record) => [record.path, record]));
   const out: FileFix[] = [];
@@ -54,6 +63,12 @@ export async function fixFiles(options: { cwd: string; result: RunResult; dryRun
       out.push({ path: rel, before: '', after: '', applied: 0, deferred: 0, edits: [], skipped: reason });
     };
     const expected = records.get(rel)?.sha256;
+    const link = await fs.lstat(abs).catch(() => undefined);
+    const refused = link ? unwritable(link) : 'cannot read it any more';
+    if (refused) {
+      skip(refused);
+      continue;
+    }
     let bytes: Buffer;
     try {
       bytes = await fs.readFile(abs);
@@ -74,9 +89,17 @@ export async function fixFiles(options: { cwd: string; result: RunResult; dryRun
     const reader = records.get(rel)?.format;
     await loadFormatsFor([rel], reader ? [reader] : []);
     const text = decoded.text;
-    const result = applyFixesToSource({ path: rel, text, fixes, ...(reader ? { reader } : {}) });
-    if (result.applied.length === 0) continue;
-    const fileFix: FileFix = { path: rel, before: text, after: result.text, applied: result.applied.length, deferred: result.deferred.length, edits: result.applied };
+    const format = formatFor(rel, text, reader);
+    if (!format) {
+      skip('no reader for it, so a fix could not be checked');
+      continue;
+    }
+    const result = applyCheckedFixes({ format, path: rel, text, fixes, options: formatOptions });
+    if (result.applied.length === 0) {
+      if (result.declined.length > 0) out.push({ path: rel, before: text, after: text, applied: 0, deferred: result.deferred.length, edits: [], declined: result.declined });
+      continue;
+    }
+    const fileFix: FileFix = { path: rel, before: text, after: result.text, applied: result.applied.length, deferred: result.deferred.length, edits: result.applied, declined: result.declined };
     if (!options.dryRun) {
       const written = await writeAtomic({ file: abs, bytes: encode(result.text, decoded.encoding), expectedSha256: sha256 });
       if (!written.ok) {

@@ -9,7 +9,7 @@ import { knownExtensions, loadFormatsFor } from '../formats/index.js';
 import { unreadableOutcome, type FileOutcome } from '../lint/file.js';
 import { UsageError } from '../spec/errors.js';
 import { VERSION } from '../version.js';
-import { OutcomeCache } from './cache.js';
+import { CACHE_FILE, OutcomeCache } from './cache.js';
 import { discoverFiles, type DiscoveredFile, type DiscoveryProblem, type PassedOver } from './files.js';
 import { LintPool, type PoolItem } from './pool.js';
 import { lintBytes, readRegularFile, sha256Of, type ReadBytes } from './read.js';
@@ -101,11 +101,15 @@ export async function collectOutcomes(options: CollectOptions, specs: SpecSet): 
   const missing = discovered.problems.find((problem) => problem.missing);
   if (missing) throw new UsageError(missing.glob ? `no files match the pattern "${missing.rel}"` : `no such file or folder: ${missing.rel}`);
   const shard = options.shard;
-  const sharded = shard && shard.count > 1 ? discovered.files.filter((file) => shardOf(file.rel, shard.count) === shard.index) : discovered.files;
+  const inShard = (rel: string) => !shard || shard.count <= 1 || shardOf(rel, shard.count) === shard.index;
   // A folder's own spec may ignore files the walk found; each file's spec is known from here on.
-  const files = sharded.filter((file) => !specs.ignoredByNested(file.abs));
+  const files = discovered.files.filter((file) => inShard(file.rel) && !specs.ignoredByNested(file.abs));
   const groupOf = files.map((file) => specs.groupFor(file.abs));
   const groups: SpecGroup[] = [...new Set(groupOf)];
+  // A folder that cannot be read hides every file in it: an error, as an unreadable file is, never a clean run.
+  const folders = discovered.problems
+    .filter((problem) => inShard(problem.rel))
+    .map((problem) => unreadableOutcome({ abs: path.resolve(options.cwd, problem.rel), rel: problem.rel, explicit: true }, specs.root.context, { reason: problem.message }));
   const cacheKey = { version: VERSION, specSha256: specs.runKey(groups), asOf };
   const cache = options.cache ? await OutcomeCache.open(options.cwd, cacheKey, options.cacheFile) : undefined;
   const results = new Array<FileOutcome | undefined>(files.length);
@@ -136,10 +140,10 @@ export async function collectOutcomes(options: CollectOptions, specs: SpecSet): 
         const { bytes } = read;
         stats.read++;
         const sha256 = sha256Of(bytes);
-        const hit = cache?.get(file.rel, sha256, file.explicit ?? false);
+        const hit = cache?.get(file, bytes, sha256, context);
         if (hit !== undefined) {
           stats.cached++;
-          finish(index, hit ?? undefined);
+          finish(index, hit);
           continue;
         }
         yield { index, item: { file, bytes, sha256, group: groups.indexOf(groupOf[index]!) } };
@@ -147,7 +151,7 @@ export async function collectOutcomes(options: CollectOptions, specs: SpecSet): 
     };
     const store = (index: number, outcome: FileOutcome | undefined, item: PoolItem) => {
       const kept = countWork(stats, outcome);
-      cache?.set(item.file.rel, item.sha256, item.file.explicit ?? false, kept);
+      cache?.set(item.file, item.sha256, kept);
       finish(index, kept);
     };
     if (pool) {
@@ -174,9 +178,13 @@ export async function collectOutcomes(options: CollectOptions, specs: SpecSet): 
     await pool?.close();
   }
   await cache?.save();
+  const outcomes = results.filter((outcome): outcome is FileOutcome => outcome !== undefined);
+  for (const folder of folders) outcomes.push(folder);
+  const note = cache?.note();
   return {
-    outcomes: results.filter((outcome): outcome is FileOutcome => outcome !== undefined),
-    problems: discovered.problems,
+    outcomes,
+    // Discovery's problems are outcomes now (a folder that cannot be read, above); what is left is the cache's word.
+    problems: note ? [{ rel: CACHE_FILE, message: note }] : [],
     // The plugins a spec names are configuration, as the spec is: not copy left unread.
     passedOver: discovered.passedOver.filter((file) => !pluginFiles.has(path.resolve(options.cwd, file.rel))),
     passedOverByReader: files.flatMap((file, index) => (results[index] === undefined ? [{ rel: file.rel, extension: path.extname(file.rel).toLowerCase() }] : [])),

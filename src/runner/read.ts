@@ -81,7 +81,10 @@ export async function lintBytes(file: DiscoveredFile, bytes: Uint8Array, sha256:
   const container = containerFor(file.rel);
   if (container) return lintContainer({ file, bytes, format: container, context, meta: { sha256, bytes: bytes.length } });
   const decoded = decode(bytes);
-  if (!decoded.ok) return unreadableOutcome(file, context, { reason: decoded.reason, meta: { sha256, bytes: bytes.length } });
+  if (!decoded.ok) {
+    const at = decoded.prefix !== undefined ? { at: { text: decoded.prefix, offset: decoded.prefix.length } } : {};
+    return unreadableOutcome(file, context, { reason: decoded.reason, meta: { sha256, bytes: bytes.length }, ...at });
+  }
   return lintText(file, decoded.text, context, { sha256, bytes: bytes.length });
 }
 

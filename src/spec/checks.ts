@@ -6,6 +6,7 @@ import { quote } from './describe.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { specError, specWarning } from './errors.js';
 import type { Entry, SpecPart } from './normalise.js';
+import { lookalikeWarnings } from './lookalikes.js';
 import { didYouMean } from './suggest.js';
 
 
@@ -56,5 +57,6 @@ export function findWarnings(spec: SpecPart): Diagnostic[] {
       warnings.push(specWarning(`exception names item ${quote(exception.item)}, which the spec does not define${didYouMean(exception.item, ids)}`, exception.pos));
     }
   }
+  for (const warning of lookalikeWarnings(spec)) warnings.push(warning);
   return warnings;
 }

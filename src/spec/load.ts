@@ -2,8 +2,9 @@
  * Loads the spec from disk: the edge where files are read. The parse itself (parse.ts) is pure;
  * this gives it a host that reads extended files and the built-in packs.
  */
-import { readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync } from 'node:fs';
 import path from 'node:path';
+import { decode } from '../model/decode.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { builtinPackDir } from '../package-root.js';
 import { SpecLoadError } from './errors.js';
@@ -36,7 +37,7 @@ export function loadSpec(options: LoadSpecOptions): LoadedSpec {
   const host = nodeSpecHost({ cwd, packDirs: options.packDirs ?? [builtinPackDir()] });
   const file = host.display(absPath);
   const read = host.read(absPath);
-  if ('error' in read) throw new SpecLoadError([{ severity: 'error', source: 'spec', reason: `cannot read the spec: ${read.error}`, file }]);
+  if ('error' in read) throw new SpecLoadError([{ severity: 'error', source: 'spec', reason: `cannot read the spec: ${read.error}`, file, ...(read.at ?? {}) }]);
   const { spec, diagnostics } = parseSpec(read.text, file, { absPath, knownRuleIds: options.knownRuleIds, host, ...(options.pluginRuleIds ? { pluginRuleIds: options.pluginRuleIds } : {}) });
   if (!spec) throw new SpecLoadError(diagnostics);
   return { spec, warnings: diagnostics };
@@ -46,13 +47,7 @@ export function loadSpec(options: LoadSpecOptions): LoadedSpec {
 export function nodeSpecHost(options: { cwd: string; packDirs: readonly string[] }): SpecHost {
   let packs: Map<string, string> | undefined;
   return {
-    read(absPath) {
-      try {
-        return { text: readFileSync(absPath).toString('utf8') };
-      } catch (error) {
-        return { error: readFailure(error) };
-      }
-    },
+    read: readSpecFile,
     packs() {
       if (packs) return packs;
       packs = new Map();
@@ -82,6 +77,52 @@ export function nodeSpecHost(options: { cwd: string; packDirs: readonly string[]
       }
     },
   };
+}
+
+/** A spec is a few kilobytes; the largest real one we know of, with every pack extended, is under 100 KB. */
+export const SPEC_MAX_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Reads a spec or pack file: a regular file only (a FIFO would block forever and a link to
+ * /dev/zero never end), at most SPEC_MAX_BYTES, decoded as content files are.
+ */
+export function readSpecFile(absPath: string): { text: string } | { error: string; at?: { line: number; column: number } } {
+  let fd: number;
+  try {
+    // Non-blocking, so that opening a FIFO returns at once; a regular file reads as usual.
+    fd = openSync(absPath, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    return { error: readFailure(error) };
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) return { error: 'it is a folder, not a file' };
+    if (!stat.isFile()) return { error: 'not a regular file (a pipe, socket or device)' };
+    if (stat.size > SPEC_MAX_BYTES) return { error: `it is ${stat.size} bytes; a spec may be at most ${SPEC_MAX_BYTES} bytes` };
+    // Read no more than the cap even if the file grows while it is read.
+    const buffer = Buffer.alloc(Math.min(stat.size, SPEC_MAX_BYTES) + 1);
+    let length = 0;
+    for (let got = -1; got !== 0 && length < buffer.length; length += got) got = readSync(fd, buffer, length, buffer.length - length, null);
+    if (length > SPEC_MAX_BYTES) return { error: `it is larger than ${SPEC_MAX_BYTES} bytes, the most a spec may be` };
+    const decoded = decode(buffer.subarray(0, length));
+    if (decoded.ok) return { text: decoded.text };
+    return { error: decoded.reason, ...(decoded.prefix !== undefined ? { at: endOf(decoded.prefix) } : {}) };
+  } catch (error) {
+    return { error: readFailure(error) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Line and column just past a text: where the byte that could not be decoded stands. */
+function endOf(text: string): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: text.length - lineStart + 1 };
 }
 
 function readFailure(error: unknown): string {

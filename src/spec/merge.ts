@@ -41,8 +41,8 @@ export function mergeParts(parts: readonly SpecPart[]): SpecPart {
     for (const [id, entry] of part.facts) merged.facts.set(id, entry.partial ? completeFact(entry, merged.facts.get(id)) : entry);
     merged.speakersIgnore = unique([...merged.speakersIgnore, ...part.speakersIgnore]);
     merged.ignore = unique([...merged.ignore, ...part.ignore]);
-    merged.exceptions.push(...part.exceptions);
-    merged.ruleRefs.push(...part.ruleRefs);
+    for (const exception of part.exceptions) merged.exceptions.push(exception);
+    for (const ref of part.ruleRefs) merged.ruleRefs.push(ref);
     // The same module named by a spec and the spec it extends is loaded once.
     for (const plugin of part.plugins) if (!merged.plugins.some((known) => known.absPath === plugin.absPath)) merged.plugins.push(plugin);
     if (part.formats.csv) merged.formats.csv = part.formats.csv;

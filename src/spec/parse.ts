@@ -27,7 +27,7 @@ import { parseSpecYaml } from './yaml-source.js';
  */
 export interface SpecHost {
   /** the text of a spec file, or why it cannot be read */
-  read(absPath: string): { text: string } | { error: string };
+  read(absPath: string): { text: string } | { error: string; at?: { line: number; column: number } };
   /** built-in packs: name -> absolute path (to `read`) */
   packs(): ReadonlyMap<string, string>;
   /** the name of a file in messages and positions (relative to the working folder, `/` separators) */
@@ -79,14 +79,14 @@ export function parseSpec(text: string, file: string, options: ParseSpecOptions)
     if (plugins.length > 0) {
       if (options.pluginRuleIds) {
         const loaded = options.pluginRuleIds(plugins);
-        loader.errors.push(...loaded.errors);
+        for (const error of loaded.errors) loader.errors.push(error);
         ruleIds = [...ruleIds, ...loaded.ids];
       } else {
         const first = plugins[0]!.pos;
         loader.errors.push(specError('plugins run code, and this spec is read where none may be loaded (a spec given as text without file access)', first.file, first.line, first.column));
       }
     }
-    loader.errors.push(...checkReferences(top, ruleIds));
+    for (const error of checkReferences(top, ruleIds)) loader.errors.push(error);
   }
   if (!top || loader.errors.length > 0) return { diagnostics: loader.sortedErrors() };
   return { spec: toSpec({ part: top, absPath: options.absPath, sha256: loader.hash.digest('hex') }), diagnostics: findWarnings(top) };
@@ -142,17 +142,17 @@ class Loader {
     const parsed = parseSpecYaml({ file, text });
     if ('errors' in parsed) {
       this.complete = false;
-      this.errors.push(...parsed.errors);
+      for (const error of parsed.errors) this.errors.push(error);
       return undefined;
     }
     const schemaErrors = checkSchema(parsed.source, parsed.data);
     if (schemaErrors.length > 0) {
       this.complete = false;
-      this.errors.push(...schemaErrors);
+      for (const error of schemaErrors) this.errors.push(error);
       return undefined;
     }
     const { part, errors } = normaliseSpec({ source: parsed.source, data: parsed.data as RawSpec });
-    this.errors.push(...errors);
+    for (const error of errors) this.errors.push(error);
     for (const plugin of part.plugins) {
       const resolved = this.resolvePlugin({ entry: plugin.entry, pos: plugin.pos, fromPath: absPath });
       if (resolved !== undefined) plugin.absPath = resolved;

@@ -71,11 +71,11 @@ describe('fixtures/bad: the committed corpus, through the CLI', () => {
   });
 
   it('binary file with a text extension: file/unreadable', () => {
-    expect(of('site/logo-saved-as.md')).toEqual(['1:1 file/unreadable binary file (it holds NUL bytes), not text']);
+    expect(of('site/logo-saved-as.md')).toEqual(['1:1 file/unreadable binary file (a NUL byte at byte 8), not text']);
   });
 
   it('invalid UTF-8: file/unreadable naming the byte', () => {
-    expect(of('site/latin1.md')).toEqual(['1:1 file/unreadable not valid UTF-8 text (bad byte 0xe9 at byte 5); save it as UTF-8']);
+    expect(of('site/latin1.md')).toEqual(['1:6 file/unreadable not valid UTF-8 text (bad byte 0xe9 at byte 5); save it as UTF-8']);
   });
 
   it('UTF-16 with a BOM: read, positions in characters after the BOM', () => {
@@ -327,7 +327,7 @@ describe('generated: files that cannot be read', () => {
       stderr: '',
       stdout: [
         'site/logo.md',
-        '  1:1  error    binary file (it holds NUL bytes), not text  file/unreadable',
+        '  1:1  error    binary file (a NUL byte at byte 4), not text  file/unreadable',
         '',
         'site/old.md',
         '  1:1  error    cannot read file: broken symbolic link (it points at nothing)  file/unreadable',

@@ -74,6 +74,16 @@ describe('broken and hostile specs through the CLI: exit 2, one line each, no st
     expect(ok).toMatchObject({ code: 0, stderr: '' });
   });
 
+  it('2,000 nested groups and a 1,001-word phrase: one spec error each at file:line:col (they overflowed the stack)', async () => {
+    const nested = `${'('.repeat(2_000)}a${')'.repeat(2_000)}`;
+    const long = Array.from({ length: 1_001 }, (_, i) => `w${i}`).join(' ');
+    const run = await checkWith(`version: 1\nclaims:\n  - id: deep\n    says: ["${nested}"]\n    status: forbidden\n  - id: long\n    says: ["${long}"]\n    status: forbidden\n`);
+    expectSpecError(run, [
+      'onemessage.yaml:4:29: bad phrase template "(((((((((((((((((((((((((((((((((((((((((((((((((((((((((((…": groups nested more than 16 deep',
+      'onemessage.yaml:7:13: bad phrase template "w0 w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 w11 w12 w13 w14 w15 w16 w…": a reading of more than 1,000 words: split it into several phrases',
+    ]);
+  });
+
   it('extends: a missing pack, itself, a cycle, a URL, an absolute path', async () => {
     const missing = await checkWith('version: 1\nextends: [ftc-endorsment]\n');
     expect(missing).toMatchObject({ code: 2, stdout: '' });

@@ -109,7 +109,7 @@ describe('onemessage in-process, as the executable runs it', () => {
     expect(findings).toEqual([
       'site/a.md:1:12 claim/forbidden "best in the industry" is a forbidden claim (best).',
       'site/bad-front-matter.md:3:1 file/unreadable front matter is not valid YAML: flow sequence in block collection must be sufficiently indented and end with a ]',
-      'site/binary.md:1:1 file/unreadable binary file (it holds NUL bytes), not text',
+      'site/binary.md:1:1 file/unreadable binary file (a NUL byte at byte 4), not text',
       ...(isRoot ? [] : ['site/secret.md:1:1 file/unreadable cannot read file: permission denied']),
     ]);
   });

@@ -14,7 +14,7 @@ export interface CliResult {
   stderr: string;
 }
 
-export async function runCli(argv: string[], options: { cwd?: string; env?: Record<string, string | undefined>; stdin?: string; tty?: boolean } = {}): Promise<CliResult> {
+export async function runCli(argv: string[], options: { cwd?: string; env?: Record<string, string | undefined>; stdin?: string | Uint8Array; tty?: boolean } = {}): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const code = await run(argv, {
@@ -33,7 +33,7 @@ export async function runCli(argv: string[], options: { cwd?: string; env?: Reco
 }
 
 /** The built CLI as a child process (npm test builds it first). */
-export function spawnCli(argv: string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}): CliResult {
+export function spawnCli(argv: string[], options: { cwd?: string; env?: Record<string, string>; input?: string | Uint8Array } = {}): CliResult {
   const result = spawnSync(process.execPath, [BIN, ...argv], {
     cwd: options.cwd ?? ROOT,
     env: { PATH: process.env.PATH ?? '', ...options.env },

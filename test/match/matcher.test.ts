@@ -111,3 +111,40 @@ describe('the matcher', () => {
     expect(() => new Matcher([{ kind: 'claim', itemId: 'x', phrase: { source: 'x', isRegex: false, pos: POS } }])).toThrow('phrase "x" was not compiled');
   });
 });
+
+describe('the matcher on hostile templates: work counted, not timed', () => {
+  const thirteen = `${'(best )?'.repeat(13)}ever`;
+  const steps = (template: string, text: string): { count: number; found: string[] } => {
+    const counter = { count: 0 };
+    const matcher = new Matcher([phrase('claim', 'x', template)], { ignoredSpeakers: [], steps: counter });
+    return { found: found(matcher, doc(text)), count: counter.count };
+  };
+
+  it('thirteen optional groups that all match: the longest reading is found, and work grows with the words (it was 8,192 paths a word)', () => {
+    const short = steps(thirteen, `${'best '.repeat(1_000)}ever`);
+    const long = steps(thirteen, `${'best '.repeat(2_000)}ever`);
+    expect(short.found).toEqual(['claim:x "best best best best best best best best best best best best best ever" @0:4935-5004']);
+    expect(long.found).toHaveLength(1);
+    // Each word is a start, and past its first token every (group, word) failure is shared by all
+    // starts: under 150 steps a word (about 101 now: each word of the template counts a step), where
+    // every path was 2^13.
+    expect(short.count).toBeLessThan(1_000 * 150);
+    expect(long.count).toBeLessThan(2 * short.count + 1_000);
+  });
+
+  it('alternatives that can all be empty at the first word do not multiply either', () => {
+    const template = `${'((a )?|(b )?)'.repeat(12)}end`;
+    const run = steps(template, `${'a b '.repeat(500)}stop`);
+    const twice = steps(template, `${'a b '.repeat(1_000)}stop`);
+    expect(run.found).toEqual([]);
+    // 231 steps a word now; 2^12 ways to be empty at each start before.
+    expect(run.count).toBeLessThan(1_000 * 300);
+    expect(twice.count).toBeLessThan(2 * run.count + 1_000);
+  });
+
+  it('a reading of 1,000 words and groups matches without overflowing the stack', () => {
+    const template = Array.from({ length: 500 }, (_, i) => `(w${i % 7})`).join(' ');
+    const text = Array.from({ length: 500 }, (_, i) => `w${i % 7}`).join(' ');
+    expect(steps(template, text).found).toHaveLength(1);
+  });
+});

@@ -135,3 +135,21 @@ describe('countExpansions', () => {
     expect(count(pairs(200))).toBe(1e9);
   });
 });
+
+describe('bounds on hostile templates', () => {
+  const nested = (depth: number) => `${'('.repeat(depth)}a${')'.repeat(depth)}`;
+
+  it('refuses groups nested more than 16 deep at the 17th "(", before parsing recursion can overflow (2,000 levels did)', () => {
+    expect(() => parseTemplate(nested(16))).not.toThrow();
+    expect(syntaxError(nested(17))).toEqual({ message: 'groups nested more than 16 deep', index: 16 });
+    expect(syntaxError(nested(2_000))).toEqual({ message: 'groups nested more than 16 deep', index: 16 });
+  });
+
+  it('refuses a reading longer than 1,000 words and groups (20,000 words overflowed the matcher), but not 10,000 alternatives', () => {
+    const words = (n: number) => Array.from({ length: n }, (_, i) => `w${i}`).join(' ');
+    expect(() => parseTemplate(words(1_000))).not.toThrow();
+    expect(syntaxError(words(1_001))).toEqual({ message: 'a reading of more than 1,000 words: split it into several phrases', index: 0 });
+    expect(syntaxError(words(20_000)).index).toBe(0);
+    expect(() => parseTemplate(`(${Array.from({ length: 10_000 }, (_, i) => `w${i}`).join('|')})`)).not.toThrow();
+  });
+});

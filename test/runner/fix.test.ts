@@ -6,7 +6,8 @@ import { unifiedDiff } from '../../src/runner/diff.js';
 import { encode, fixFiles } from '../../src/runner/fix-files.js';
 import { applyFixes } from '../../src/lint/fix.js';
 import { writeAtomic } from '../../src/runner/write-atomic.js';
-import { escapeInJsonString, escapeMarkdownText } from '../../src/formats/escape.js';
+import { escapeInJsonString } from '../../src/formats/escape.js';
+import { escapeMarkdownText } from '../../src/formats/escape-markdown.js';
 import { checkFolder, tempRepo } from '../helpers/lint.js';
 
 const SPEC = `version: 1

@@ -165,7 +165,7 @@ function paragraphsOf(lines: Line[]): Array<{ lines: Line[]; heading?: number }>
   const sizes = lines.map((line) => line.size).sort((a, b) => a - b);
   const body = sizes[Math.floor(sizes.length / 2)] || 1;
   const headingLevel = (size: number) => (size >= body * 1.4 ? 1 : size >= body * 1.12 ? 2 : undefined);
-  const rightEdge = Math.max(...lines.map((line) => line.right));
+  const rightEdge = lines.reduce((most, line) => Math.max(most, line.right), -Infinity);
   const out: Array<{ lines: Line[]; heading?: number }> = [];
   let previous: Line | undefined;
   for (const line of lines) {
