@@ -13,7 +13,7 @@ import { loadFormatsFor } from './formats/index.js';
 import { createLintContext, type LintContext } from './lint/context.js';
 import { lintText, type FileOutcome } from './lint/file.js';
 import { toPosix } from './lint/paths.js';
-import type { Rule } from './lint/rule.js';
+import { severityKeys, type Rule } from './lint/rule.js';
 import type { Diagnostic } from './model/diagnostic.js';
 import type { Finding } from './model/finding.js';
 import type { FileRecord, RunResult } from './model/result.js';
@@ -187,7 +187,7 @@ export function createSession(options: SessionOptions): Session {
   const asOf = options.asOf ?? today();
   if (!isIsoDate(asOf)) throw new UsageError(`asOf expects a date as YYYY-MM-DD, found "${asOf}"`);
   const rules = builtinRules;
-  const knownRuleIds = rules.map((rule) => rule.meta.id);
+  const knownRuleIds = severityKeys(rules);
   let spec: Spec;
   let warnings: Diagnostic[];
   if (options.specText !== undefined) {

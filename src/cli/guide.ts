@@ -2,6 +2,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { rules } from '../../rules/index.js';
+import { severityKeys } from '../lint/rule.js';
 import { renderGuide, type GuideFormat } from '../guide/guide.js';
 import { UsageError } from '../spec/errors.js';
 import { loadSpec } from '../spec/load.js';
@@ -22,7 +23,7 @@ export async function guideCommand(flags: GuideFlags, io: Io): Promise<number> {
   const format = (flags.format ?? 'markdown') as GuideFormat;
   if (!FORMATS.includes(format)) throw new UsageError(`unknown guide format "${flags.format}" (one of: ${FORMATS.join(', ')})`);
   const specPath = resolveSpecPath(flags.spec, [], io.cwd);
-  const { spec, warnings } = loadSpec({ specPath, cwd: io.cwd, knownRuleIds: rules.map((rule) => rule.meta.id) });
+  const { spec, warnings } = loadSpec({ specPath, cwd: io.cwd, knownRuleIds: severityKeys(rules) });
   for (const warning of warnings) io.stderr(`warning: ${warning}\n`);
   const text = renderGuide(spec, format);
   if (flags.output === undefined) {

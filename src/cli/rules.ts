@@ -1,14 +1,18 @@
 /** `onemessage rules` and `onemessage explain RULE`: the rule catalogue, from the rule modules themselves. */
 import { rules, ruleById } from '../../rules/index.js';
+import { severityKeys } from '../lint/rule.js';
 import { UsageError } from '../spec/errors.js';
 import { closest } from '../spec/suggest.js';
 import type { Io } from './io.js';
 
 export function rulesCommand(io: Io): number {
-  const width = Math.max(...rules.map((rule) => rule.meta.id.length));
+  const width = Math.max(...severityKeys(rules).map((key) => key.length));
   for (const rule of rules) {
     const { id, defaultSeverity, fixable, description } = rule.meta;
     io.stdout(`${id.padEnd(width)}  ${defaultSeverity.padEnd(7)}  ${fixable ? 'fixable' : '       '}  ${description}\n`);
+    for (const [name, variant] of Object.entries(rule.meta.variants ?? {})) {
+      io.stdout(`${`${id}/${name}`.padEnd(width)}  ${variant.defaultSeverity.padEnd(7)}           ${variant.description}\n`);
+    }
   }
   return 0;
 }
@@ -34,6 +38,7 @@ export function explainText(meta: (typeof rules)[number]['meta']): string {
     '',
     meta.docs.details,
     '',
+    ...Object.entries(meta.variants ?? {}).flatMap(([name, variant]) => [`${meta.id}/${name}  (default severity: ${variant.defaultSeverity})`, `  ${variant.description}`, '']),
     example('Reported', meta.docs.bad),
     '',
     example('Not reported', meta.docs.good),
@@ -52,7 +57,10 @@ export function ruleDocsMarkdown(): string {
     '',
     '| rule | default | fixable | what it reports |',
     '| --- | --- | --- | --- |',
-    ...rules.map((rule) => `| [\`${rule.meta.id}\`](#${rule.meta.id.replace(/[^a-z0-9-]/g, '')}) | ${rule.meta.defaultSeverity} | ${rule.meta.fixable ? 'yes' : ''} | ${rule.meta.description} |`),
+    ...rules.flatMap((rule) => [
+      `| [\`${rule.meta.id}\`](#${rule.meta.id.replace(/[^a-z0-9-]/g, '')}) | ${rule.meta.defaultSeverity} | ${rule.meta.fixable ? 'yes' : ''} | ${rule.meta.description} |`,
+      ...Object.entries(rule.meta.variants ?? {}).map(([name, variant]) => `| \`${rule.meta.id}/${name}\` | ${variant.defaultSeverity} | | ${variant.description} |`),
+    ]),
     '',
   ];
   for (const rule of rules) {

@@ -29,7 +29,10 @@ export function assemble(outcomes: FileOutcome[], context: LintContext, options:
       items: context.compiled.items,
       asOf,
       statements: statementsOf(rule.meta.id),
-      report: (statement, report) => findings.push(statementFinding({ rule, severity, statement, report })),
+      report: (statement, report) => {
+        const level = report.variant === undefined ? severity : context.rules.severity.get(`${rule.meta.id}/${report.variant}`);
+        if (level !== undefined) findings.push(statementFinding({ rule, severity: level, statement, report }));
+      },
     });
   }
   for (const finding of applySuppressions({ findings, outcomes: ordered, rules: context.rules, spec, cwd: options.cwd, asOf })) findings.push(finding);

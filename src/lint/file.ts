@@ -85,7 +85,12 @@ export function lintText(file: DiscoveredFile, text: string, context: LintContex
       items: context.compiled.items,
       matches,
       asOf: context.asOf,
-      report: (report) => findings.push(documentFinding({ rule: current!.rule, severity: current!.severity, doc, report, text, locate })),
+      report: (report) => {
+        const severity = report.variant === undefined ? current!.severity : context.rules.severity.get(`${current!.rule.meta.id}/${report.variant}`);
+        // a variant the spec turns off is not reported, whatever the rule does
+        if (severity !== undefined) findings.push(documentFinding({ rule: current!.rule, severity, doc, report, text, locate }));
+      },
+      isOn: (variant) => context.rules.severity.has(`${current!.rule.meta.id}/${variant}`),
       ...(context.debug ? { explain: (at: { start: number; end: number }, why: string) => warnings.push(debugNote(file.rel, locate.at(at.start), why)) } : {}),
     };
     for (const entry of context.rules.document) {

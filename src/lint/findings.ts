@@ -39,6 +39,7 @@ export function documentFinding(options: { rule: Rule; severity: Severity; doc: 
     document: { channel: doc.channel, title: doc.title, id: doc.id, inactive: doc.inactive },
     ...(item ? { item } : {}),
     ...(report.fix ? { fix: report.fix } : {}),
+    ...(report.variant !== undefined ? { variant: report.variant } : {}),
     neighbourhood: neighbourhood(text, report.start, report.end),
   });
 }
@@ -68,6 +69,7 @@ export function statementFinding(options: { rule: Rule; severity: Severity; stat
     document: { channel: statement.channel, title: statement.documentTitle, id: statement.documentId },
     ...(item ? { item } : {}),
     ...(report.fix ? { fix: report.fix } : {}),
+    ...(report.variant !== undefined ? { variant: report.variant } : {}),
     neighbourhood: statement.where.neighbourhood,
   });
 }

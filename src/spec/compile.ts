@@ -13,6 +13,7 @@ import { parseTemplate, type Template } from '../match/template.js';
 import { tokenize } from '../match/tokens.js';
 import type { Phrase, PhraseKind, Quantity, SpecPhrase } from '../match/types.js';
 import { BUILTIN_DELIVERY_FILE, DELIVERY_ITEM, DELIVERY_TEMPLATES } from './delivery.js';
+import { factTopics, type FactTopics } from './topics.js';
 import type { Claim, Disclosure, Fact, Product, Spec, Term } from './types.js';
 
 export type { SpecPhrase } from '../match/types.js';
@@ -64,6 +65,8 @@ export function builtinDeliveryPhrases(): Phrase[] {
 /** Spec items by id, for rules that start from a match's item id. */
 export interface SpecIndex {
   facts: ReadonlyMap<string, Fact>;
+  /** fact id -> its topic, for facts with a value whose topic is compiled (see `CompileOptions.topics`) */
+  topics: ReadonlyMap<string, FactTopics>;
   claims: ReadonlyMap<string, Claim>;
   products: ReadonlyMap<string, Product>;
   disclosures: ReadonlyMap<string, Disclosure>;
@@ -84,16 +87,26 @@ export interface CompiledSpec {
 export interface CompileOptions {
   /** default true; false when some active rule reports without a phrase match */
   prefilter?: boolean;
+  /** compile each fact's topic (its `about:` words) for statements inferred beyond templates; default false */
+  topics?: boolean;
 }
 
 export function compileSpec(spec: Spec, options: CompileOptions = {}): CompiledSpec {
-  const phrases = specPhrases(spec);
+  const topics = new Map<string, FactTopics>();
+  if (options.topics) {
+    for (const fact of spec.facts) {
+      const topic = factTopics(fact);
+      if (topic && topic.phrases.length > 0) topics.set(fact.id, topic);
+    }
+  }
+  const phrases = specPhrases(spec, topics);
   const prefilter = options.prefilter === false ? undefined : compilePrefilter(phrases);
   return {
     spec,
     phrases,
     items: {
       facts: new Map(spec.facts.map((item) => [item.id, item])),
+      topics,
       claims: new Map(spec.claims.map((item) => [item.id, item])),
       products: new Map(spec.products.map((item) => [item.id, item])),
       disclosures: new Map(spec.disclosures.map((item) => [item.id, item])),
@@ -109,13 +122,14 @@ export function compileSpec(spec: Spec, options: CompileOptions = {}): CompiledS
   };
 }
 
-/** Every phrase of the spec, in spec order, then the built-in delivery times. */
-export function specPhrases(spec: Spec): SpecPhrase[] {
+/** Every phrase of the spec, in spec order (with the facts' topics given), then the built-in delivery times. */
+export function specPhrases(spec: Spec, topics: ReadonlyMap<string, FactTopics> = new Map()): SpecPhrase[] {
   const out: SpecPhrase[] = [];
   const add = (kind: PhraseKind, itemId: string, phrases: Phrase[]) => {
     for (const phrase of phrases) out.push({ kind, itemId, phrase });
   };
   for (const fact of spec.facts) add('fact', fact.id, fact.says);
+  for (const [id, topic] of topics) add('topic', id, topic.phrases);
   for (const claim of spec.claims) {
     add('claim', claim.id, claim.says);
     add('claim-unless', claim.id, claim.unless);

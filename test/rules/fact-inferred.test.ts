@@ -1,0 +1,62 @@
+/**
+ * fact/mismatch beyond templates: statements inferred from a fact's topic (its `about:` words, or
+ * its templates' words), with their own severity and a message that says what was inferred from
+ * what. The sentences are written for these tests in the shapes real policy copy takes.
+ */
+import { describe, expect, it } from 'vitest';
+import { lintSnippet } from '../helpers/lint.js';
+
+const RETURNS = `facts:
+  return-window:
+    value: 30 days
+    about: [return, refund, send it back]
+    says: ["{value} return policy"]`;
+
+async function inferred(text: string, spec = RETURNS, file?: string) {
+  const findings = await lintSnippet(spec, text, file ? { file } : {});
+  return findings.filter((f) => f.ruleId === 'fact/mismatch');
+}
+
+describe('inferred statements: the five sentences of the issue', () => {
+  it('"a month" states 30 days: a month is 28 to 31 calendar days (units: calendar, the default)', async () => {
+    expect(await inferred('You have a month to send it back.\n')).toEqual([]);
+  });
+
+  it('with units: exact, "a month" is not 30 days', async () => {
+    const findings = await inferred('You have a month to send it back.\n', `${RETURNS}\n    units: exact`);
+    expect(findings.map((f) => [f.start.column, f.end.column, f.variant, f.message])).toEqual([
+      [10, 17, 'inferred', '"a month to send it back" states return-window as a month, but the spec says 30 days. Inferred: "send it back", one of its about: words, stands beside the quantity; no template of the fact matched.'],
+    ]);
+  });
+
+  it('"Refunds are accepted for 14 days after delivery" is an inferred mismatch, a warning', async () => {
+    const findings = await inferred('Refunds are accepted for 14 days after delivery.\n');
+    expect(findings.map((f) => ({ line: f.start.line, column: f.start.column, endColumn: f.end.column, severity: f.severity, variant: f.variant, excerpt: f.excerpt, message: f.message }))).toEqual([
+      {
+        line: 1,
+        column: 26,
+        endColumn: 33,
+        severity: 'warning',
+        variant: 'inferred',
+        excerpt: '14 days',
+        message: '"Refunds are accepted for 14 days" states return-window as 14 days, but the spec says 30 days. Inferred: "Refunds", one of its about: words, stands beside the quantity; no template of the fact matched.',
+      },
+    ]);
+  });
+
+  it('"Returns | 60 days" in a Markdown table is one', async () => {
+    const findings = await inferred('| Policy | Window |\n| --- | --- |\n| Returns | 60 days |\n');
+    expect(findings.map((f) => [f.start.line, f.start.column, f.end.column, f.message])).toEqual([
+      [3, 13, 20, '"Returns | 60 days" states return-window as 60 days, but the spec says 30 days. Inferred: "Returns", one of its about: words, names the table row; no template of the fact matched.'],
+    ]);
+  });
+
+  it('"We ship within 30 days" is about another topic', async () => {
+    expect(await inferred('We ship within 30 days.\n')).toEqual([]);
+    expect(await inferred('We ship within 14 days.\n')).toEqual([]);
+  });
+
+  it('"there is no 14-day limit on returns" is negated', async () => {
+    expect(await inferred('There is no 14-day limit on returns.\n')).toEqual([]);
+  });
+});
