@@ -7,6 +7,7 @@ import type { DocumentContext, Statement } from '../../src/lint/rule.js';
 import type { RelatedLocation } from '../../src/model/finding.js';
 import { inferStatements, type Structure } from '../../src/match/infer.js';
 import { calendarAgrees, kindName, quantityKey, sameQuantity, type Quantity, type QuantityKind } from '../../src/match/quantity.js';
+import { offerWords } from '../../src/spec/compile.js';
 import type { Spec } from '../../src/spec/types.js';
 import { said } from '../helpers.js';
 
@@ -76,13 +77,14 @@ function inferredStatements(context: DocumentContext): Array<Pick<Statement, 'st
     read: [...context.matches.of('fact'), ...context.matches.of('delivery')],
     facts,
     times: context.spec.facts.some((fact) => fact.kind === 'time'),
+    offerWords: new Set(offerWords(context.spec)),
   });
   return found.map((inferred) => {
     const fact = context.items.facts.get(inferred.itemId)!;
     const value = facts.get(inferred.itemId)!.value;
     const topic = context.items.topics.get(inferred.itemId)!;
     const agrees = fact.units === 'exact' ? sameQuantity(inferred.quantity, value) : calendarAgrees(inferred.quantity, value);
-    context.explain?.(inferred, `"${inferred.quantity.text}" is read as ${fact.id}: "${inferred.topic.text}" ${HOW[inferred.structure]} (inferred; ${agrees ? 'it agrees with' : 'it differs from'} ${fact.value})`);
+    context.explain?.(inferred, `inferred ${fact.id} = "${inferred.quantity.text}" (${agrees ? 'agrees with' : 'differs from'} ${fact.value}): "${inferred.topic.text}" ${HOW[inferred.structure]} in "${inferred.phrase}"`);
     const data: FactStatement = {
       fact: fact.id,
       key: quantityKey(inferred.quantity),

@@ -9,7 +9,8 @@
  */
 import { toSourceRange, type Document, type TextBlock } from '../model/document.js';
 import { CLAUSE_STARTERS, isNegated } from './negation.js';
-import { findQuantities, magnitude } from './quantity.js';
+import { findQuantities, magnitude, unitOfWord } from './quantity.js';
+import { tagSentence } from './pos.js';
 import { sentenceIndexAt, sentencesOf } from './sentences.js';
 import { tokenize, type Tokens } from './tokens.js';
 import type { Match, Quantity, QuantityKind } from './types.js';
@@ -44,6 +45,8 @@ export interface InferInput {
   facts: ReadonlyMap<string, { kind: QuantityKind; value: Quantity }>;
   /** read times of day as quantities (some fact's value is a time) */
   times?: boolean;
+  /** words of the brand's and the products' names: a name before a topic that is none of them speaks of someone else */
+  offerWords?: ReadonlySet<string>;
 }
 
 /** Light words allowed between a topic and its quantity in a sentence. */
@@ -93,11 +96,11 @@ export function inferStatements(input: InferInput): InferredStatement[] {
       if (read.some((m) => m.textStart < quantity.end && quantity.start < m.textEnd)) continue;
       const span = tokenSpan(tokens, quantity.start, quantity.end);
       if (!span || isNegated(text, tokens, span.first, span.last)) continue;
-      if (isQuestion(block, quantity.start)) continue;
+      if (isQuestion(block, quantity.start) || isWindowOrChange(tokens, span, quantity)) continue;
       const candidates: Candidate[] = [];
       for (const topic of topics) {
         if (input.facts.get(topic.itemId)!.kind !== quantity.kind) continue;
-        const link = linkOf(block, tokens, topic, quantity, span);
+        const link = linkOf({ doc, block, tokens, topic, quantity, span, offerWords: input.offerWords ?? new Set(), header: headerOf(doc, blockIndex) });
         if (link) candidates.push({ itemId: topic.itemId, topic, ...link });
       }
       if (candidates.length === 0 && block.kind === 'table-row') {
@@ -163,15 +166,47 @@ function isQuestion(block: TextBlock, at: number): boolean {
   return /\?["'”’)\]]*\s*$/.test(block.text.slice(Math.max(start, cell.start), Math.min(end, cell.end)));
 }
 
+/**
+ * A quantity that is a window of time or a change, not a length: "logs from the last 24 hours",
+ * "the first 30 days", "extends it from 5 years to 10 years".
+ */
+function isWindowOrChange(tokens: Tokens, span: { first: number; last: number }, quantity: Quantity): boolean {
+  const before = tokens.words[span.first - 1];
+  if (before !== undefined && WINDOW_WORDS.has(before)) return true;
+  if (quantity.min === quantity.max || quantity.kind === 'time') return false;
+  // "from 5 years to 10 years", "from the standard 5 years to 10": a change, not a range
+  for (let i = span.first - 1; i >= Math.max(0, span.first - 3); i--) if (tokens.words[i] === 'from') return true;
+  return false;
+}
+
+const WINDOW_WORDS = new Set(['last', 'past', 'next', 'first', 'previous', 'coming', 'recent', 'final', 'initial']);
+/** Prepositions that say when, not how long, after a noun: "a drop in retention after 14 days". */
+const WHEN = new Set(['after', 'before', 'until', 'by', 'at']);
+
 /** How a topic and a quantity of one block stand together, if they do. */
-function linkOf(block: TextBlock, tokens: Tokens, topic: Match, quantity: Quantity, span: { first: number; last: number }): { distance: number; structure: Structure } | undefined {
+function linkOf(at: {
+  doc: Document;
+  block: TextBlock;
+  tokens: Tokens;
+  topic: Match;
+  quantity: Quantity;
+  span: { first: number; last: number };
+  offerWords: ReadonlySet<string>;
+  /** the header row of the table a row belongs to */
+  header: TextBlock | undefined;
+}): { distance: number; structure: Structure } | undefined {
+  const { block, tokens, topic, quantity, span, offerWords } = at;
   const text = block.text;
   if (block.kind === 'table-row') {
     const topicCell = cellAt(text, topic.textStart);
     const valueCell = cellAt(text, quantity.start);
     if (topicCell.start !== valueCell.start) {
-      // a row label and its value: "Returns | 60 days"; the label is the row's first cell
+      // a row label and its value: "Returns | 60 days"; the label is the row's first cell, and the
+      // row holds one value of the kind (several are columns compared: minimum and recommended, plans)
       if (topicCell.start !== 0 || !valueOnly(text, tokens, valueCell, span)) return undefined;
+      if (rowValues(text, quantity.kind) > 1) return undefined;
+      // a column headed "Log retention" says what its values are; the row label is then only whose
+      if (at.header && !lightCell(at.header.text, columnIndex(text, quantity.start))) return undefined;
       return { distance: 0, structure: 'row' };
     }
   }
@@ -180,6 +215,8 @@ function linkOf(block: TextBlock, tokens: Tokens, topic: Match, quantity: Quanti
   if (sentenceIndexAt(block, topic.textStart) !== sentenceIndexAt(block, quantity.start)) return undefined;
   const before = tokenRange.last < span.first;
   if (!before && span.last >= tokenRange.first) return undefined;
+  // "50 machines" counts machines: the counted noun alone says no more than that
+  if (!before && quantity.kind === 'number' && tokenRange.first === span.last + 1 && tokenRange.first === tokenRange.last) return undefined;
   const [from, to] = before ? [tokenRange.last + 1, span.first - 1] : [span.last + 1, tokenRange.first - 1];
   const gap = to - from + 1;
   if (gap > MAX_GAP) return undefined;
@@ -193,7 +230,53 @@ function linkOf(block: TextBlock, tokens: Tokens, topic: Match, quantity: Quanti
   }
   // "within 14 days of delivery": what follows "of" is where the duration is counted from
   if (!before && quantity.kind === 'duration' && gap > 0 && REFERENCE_POINT.has(tokens.words[from]!)) return undefined;
-  return { distance: gap, structure: /[:|=—–]/.test(between) ? 'label' : 'sentence' };
+  const structure: Structure = /[:|=—–]/.test(between) ? 'label' : 'sentence';
+  if (structure === 'sentence' && !judgedOurs({ doc: at.doc, block, tokens, topic: tokenRange, gap: { before, gap, from }, offerWords })) return undefined;
+  return { distance: gap, structure };
+}
+
+/**
+ * Whether a sentence link speaks of the offer. A name before the topic that is not the brand's
+ * or a product's makes it someone else's ("Northflank logs are available for 60 days"): a
+ * capitalised word mid-sentence, or one the document never writes in lower case. A noun topic
+ * followed by "after" or "until" says when something happens, not how long it lasts ("closes an
+ * HTTP request after 5 minutes", "a drop in retention after 14 days"): parts of speech decide,
+ * asked only there.
+ */
+function judgedOurs(at: { doc: Document; block: TextBlock; tokens: Tokens; topic: { first: number; last: number }; gap: { before: boolean; gap: number; from: number }; offerWords: ReadonlySet<string> }): boolean {
+  const { block, tokens, topic, gap } = at;
+  const previous = topic.first - 1;
+  if (previous >= 0 && /^\p{Lu}/u.test(block.text.slice(tokens.starts[previous]!))) {
+    const word = tokens.words[previous]!;
+    const joined = !/[.;:!?,()[\]\n\t]/.test(block.text.slice(tokens.ends[previous]!, tokens.starts[topic.first]!));
+    const startsSentence = sentencesOf(block).some(([start]) => block.text.slice(start, tokens.starts[previous]!).trim() === '');
+    if (joined && !at.offerWords.has(word) && !LIGHT_WORDS.has(word) && (!startsSentence || !lowerCaseWords(at.doc).has(word))) return false;
+  }
+  if (!(gap.before && gap.gap === 1 && WHEN.has(tokens.words[gap.from]!))) return true;
+  const [start, end] = sentencesOf(block)[sentenceIndexAt(block, tokens.starts[topic.first]!)] ?? [0, block.text.length];
+  const offset = tokens.starts[topic.last]! - start;
+  const pos = tagSentence(block.text.slice(start, end)).find((w) => w.start <= offset && offset < w.end)?.pos;
+  return pos !== 'NOUN' && pos !== 'PROPN';
+}
+
+const lowerCase = new WeakMap<Document, Set<string>>();
+
+/** Words a document writes in lower case somewhere: a capitalised one of them is no name. */
+function lowerCaseWords(doc: Document): Set<string> {
+  let words = lowerCase.get(doc);
+  if (!words) {
+    words = new Set();
+    for (const block of doc.blocks) {
+      for (const match of block.text.matchAll(/(?<![\p{L}\p{N}])\p{Ll}[\p{L}\p{N}'’]*/gu)) words.add(match[0].replace(/’/g, "'"));
+    }
+    lowerCase.set(doc, words);
+  }
+  return words;
+}
+
+/** How many distinct values of a kind a table row states. */
+function rowValues(text: string, kind: QuantityKind): number {
+  return new Set(findQuantities(text).filter((q) => q.kind === kind).map((q) => `${q.min}:${q.max}:${q.unit ?? ''}`)).size;
 }
 
 /** A cell that holds the quantity and at most a few light words besides ("up to 60 days"). */
@@ -218,6 +301,23 @@ function columnIndex(text: string, at: number): number {
   for (let i = text.indexOf('\t'); i >= 0 && i < at; i = text.indexOf('\t', i + 1)) n++;
   return n;
 }
+
+/** The header row of the table a row belongs to, when it is not that row. */
+function headerOf(doc: Document, index: number): TextBlock | undefined {
+  if (doc.blocks[index]!.kind !== 'table-row') return undefined;
+  const header = headerRowOf(doc, index);
+  return header === undefined ? undefined : doc.blocks[header];
+}
+
+/** Whether a column's header cell names nothing a value could measure ("Window", "Value", "Days", empty). */
+function lightCell(text: string, column: number): boolean {
+  const cells = text.split('\t');
+  const words = tokenize(cells[column] ?? '').words;
+  return words.every((word) => LIGHT_WORDS.has(word) || COLUMN_WORDS.has(word) || unitOfWord(word) !== undefined || /^\p{N}/u.test(word));
+}
+
+/** Header words that say a column holds values, not what they measure. */
+const COLUMN_WORDS = new Set(['value', 'values', 'details', 'detail', 'description', 'amount', 'what', 'answer', 'info', 'notes', 'note']);
 
 /** The first row of the run of table rows a row belongs to (its header), unless it is that row. */
 function headerRowOf(doc: Document, index: number): number | undefined {

@@ -25,6 +25,8 @@ export const LIGHT_WORDS: ReadonlySet<string> = new Set([
   ...'were being am do does did have has had get gets got would could might must shall should also still now then there here'.split(' '),
   ...'accept accepts accepted accepting allow allows allowed offer offers offered give gives given include includes included provide provides provided'.split(' '),
   ...'available eligible valid possible permitted standard extended full simple easy usual normal regular generous'.split(' '),
+  // how long something holds is what its duration measures: "invites expire after 5 days", "items remain in the trash for 30 days"
+  ...'expire expires expired last lasts remain remains stay stays kept stored retained held active open'.split(' '),
   ...'window windows period periods policy policies limit limits time timeframe frame term terms deadline duration length maximum minimum max min total'.split(' '),
   ...'order orders item items purchase purchases product products'.split(' '),
   ...'usually typically generally normally always currently simply approximately around roughly nearly almost after before until'.split(' '),

@@ -50,7 +50,7 @@ export function builtinIdiomPhrases(): Phrase[] {
 const COMMON_NAME_WORDS = new Set(['the', 'and', 'for', 'pro', 'plus', 'max', 'mini', 'inc', 'ltd', 'llc', 'gmbh', 'company', 'group', 'labs', 'app', 'one', 'new']);
 
 /** Words of the brand's and the products' names: what a superlative may be about besides a product noun. */
-function offerWords(spec: Spec): string[] {
+export function offerWords(spec: Spec): string[] {
   const names = [spec.brand ?? '', ...spec.products.flatMap((p) => p.names.filter((n) => !n.isRegex).map((n) => n.source))];
   // Numbers and short words ("45" in "TrailPack 45", "co") name nothing on their own.
   return [...new Set(names.flatMap((name) => tokenize(name).words))].filter((word) => word.length >= 3 && /\p{L}/u.test(word) && !COMMON_NAME_WORDS.has(word));

@@ -60,3 +60,27 @@ describe('inferred statements: the five sentences of the issue', () => {
     expect(await inferred('There is no 14-day limit on returns.\n')).toEqual([]);
   });
 });
+
+describe('inferred statements: what is not a statement of the fact', () => {
+  const RETENTION = `facts:
+  log-retention:
+    value: 30 days
+    about: [logs]
+    says: ["{value} log history"]`;
+
+  it('a name before the topic that is not the brand makes it someone else\'s', async () => {
+    expect(await inferred('Rival Cloud logs are kept for 60 days.\n', RETENTION)).toEqual([]);
+    expect((await inferred('Our logs are kept for 60 days.\n', RETENTION)).map((f) => f.excerpt)).toEqual(['60 days']);
+  });
+
+  it('a window of time ("the last 24 hours") or a change ("from 5 days to 10 days") is no length', async () => {
+    expect(await inferred('Search logs from the last 24 hours.\n', RETENTION)).toEqual([]);
+    expect(await inferred('We extended logs from 7 days to 60 days.\n', RETENTION)).toEqual([]);
+  });
+
+  it('a table row with several values of the kind compares columns, and a column header that names a measure owns its values', async () => {
+    expect(await inferred('| Feature | Starter | Pro |\n| --- | --- | --- |\n| Logs | 7 days | 60 days |\n', RETENTION)).toEqual([]);
+    expect(await inferred('| Feature | Backup retention |\n| --- | --- |\n| Logs | 60 days |\n', RETENTION)).toEqual([]);
+    expect((await inferred('| Feature | Window |\n| --- | --- |\n| Logs | 60 days |\n', RETENTION)).map((f) => f.excerpt)).toEqual(['60 days']);
+  });
+});
