@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { draftYaml } from '../../src/discover/draft.js';
 import { groupStatements, mergeTemplates } from '../../src/discover/group.js';
+import { renderDiscovery } from '../../src/discover/render.js';
+import { parseSpec } from '../../src/spec/parse.js';
 import { statementsOf } from '../../src/discover/statements.js';
 import type { QuantityStatement } from '../../src/discover/types.js';
 import { describeQuantity, quantityKey } from '../../src/match/quantity.js';
@@ -107,5 +110,35 @@ describe('mergeTemplates', () => {
   it('folds templates that differ in the middle into alternatives', () => {
     expect(mergeTemplates(['return it within {value}', 'return your order within {value}', '{value} return'])).toEqual(['return (it|your order) within {value}', '{value} return']);
     expect(mergeTemplates(['free shipping on orders over {value}', 'free shipping over {value}'])).toEqual(['free shipping (on orders)? over {value}']);
+  });
+});
+
+describe('a tie', () => {
+  const groups = () =>
+    groupStatements(
+      statements([
+        ['marketing', 'Every order comes with a 30-day return policy.'],
+        ['support', 'You can return it within 14 days of delivery.'],
+      ]),
+    );
+  const discovery = (facts = groups()) => ({ files: [], channels: [], channelSource: { kind: 'folders' as const }, facts, claims: [], products: [], promises: [], ignoredSpeakers: [], warnings: [] });
+
+  it('is a tie, whatever the order of reading: no value is the majority', () => {
+    expect(groups().map((g) => [g.agree, g.tie, g.values.map((v) => v.count)])).toEqual([[false, true, [1, 1]]]);
+  });
+
+  it('is written into the draft as a choice, never as the value, and the summary says so', () => {
+    const draft = draftYaml(discovery(), { fileName: 'onemessage.discovered.yaml' });
+    expect(draft).toContain('  #   30 days (tie): once (marketing 1)');
+    expect(draft).toContain('  #   14 days (tie): once (support 1)');
+    expect(draft).toContain('  # TIE: no value is proposed (30 days vs 14 days); choose the one the company means, then uncomment:');
+    expect(draft).not.toMatch(/^ +value: /m);
+    expect(draft).not.toContain('majority');
+    const loaded = parseSpec(draft, 'onemessage.discovered.yaml', { knownRuleIds: [], absPath: '/draft/onemessage.discovered.yaml' });
+    expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(loaded.spec!.facts).toEqual([]);
+    expect(renderDiscovery(discovery(), 'stylish', { color: false })).toContain('return-window  2 values in 2 statements, channels marketing, support, a tie: no value proposed');
+    expect(renderDiscovery(discovery(), 'markdown', { color: false })).toContain('a tie: no value proposed');
+    expect(JSON.parse(renderDiscovery(discovery(), 'json', { color: false })).facts[0].tie).toBe(true);
   });
 });
