@@ -156,13 +156,13 @@ function matrixSection(matrix: MatrixRow[], declared: readonly string[]): string
       const items = values
         .map((value) => {
           const where = value.locations.map((l) => `${l.path}:${l.line}:${l.column}`).join(', ');
-          const flag = value.conflicting ? ' <span class="flag">conflict</span>' : '';
+          const flag = (value.conflicting ? ' <span class="flag">conflict</span>' : '') + (value.inferred ? ` <span class="muted">(${value.inferred} inferred)</span>` : '');
           return `<li class="${value.conflicting ? 'conflicting' : 'agrees'}"><strong>${h(value.text)}</strong> ×${value.count}${flag}<br><small class="mono">${h(where)}</small></li>`;
         })
         .join('');
       return `<td${conflict ? ' class="conflict"' : ''}><ul>${items}</ul></td>`;
     });
-    const spec = row.specValue !== undefined ? h(row.specValue) : '<span class="muted">must agree</span>';
+    const spec = row.specValue !== undefined ? h(row.specValue) : row.tie ? `<span class="flag">tie</span> <span class="muted">no value: ${h(row.tie.join(' vs '))}</span>` : '<span class="muted">must agree</span>';
     return `<tr${row.conflict ? ' class="row-conflict"' : ''}><th scope="row"><code>${h(row.fact)}</code></th><td>${spec}</td>${cells.join('')}</tr>\n`;
   });
   return (
@@ -218,6 +218,7 @@ function findingArticle(finding: Finding, number: number): string {
     '<header>',
     `<span class="badge sev-${finding.severity}">${finding.severity}</span> `,
     `<code class="rule">${h(finding.ruleId)}</code> `,
+    finding.variant !== undefined ? `<span class="badge variant">${h(finding.variant)}</span> ` : '',
     `<span class="loc mono">${h(finding.path)}:${span}</span>`,
     finding.channel !== undefined ? ` <span class="channel">${h(finding.channel)}</span>` : '',
     s ? ` <span class="badge suppressed-badge">suppressed</span>` : '',

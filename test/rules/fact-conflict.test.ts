@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CHANNELS, lintRepo, lintRepoOnDisk, ruleTester } from '../helpers/lint.js';
+import { formatHtml } from '../../src/report/html.js';
+import { formatMatrix } from '../../src/report/matrix.js';
+import { CHANNELS, lintRepo, lintRepoOnDisk, ruleTester, VIRTUAL_ROOT } from '../helpers/lint.js';
 
 const SPEC = `facts:
   annual-discount:
@@ -60,6 +62,10 @@ describe('fact/conflict across channels', () => {
     const row = tie.matrix!.find((r) => r.fact === 'annual-discount')!;
     expect(row.tie).toEqual(['20%', '25%', '30%']);
     expect(Object.values(row.channels).flat().every((cell) => cell.conflicting)).toBe(true);
+    // the message map shows the tie where the spec's value would stand, in the terminal and in HTML
+    const options = { color: false, cwd: VIRTUAL_ROOT, rules: [] };
+    expect(formatMatrix(tie, options).split('\n')[1]).toBe('annual-discount  (tie: 20% vs 25% vs 30%)  20% ×1 ✖   25% ×1 ✖  30% ×1 ✖');
+    expect(formatHtml(tie, options)).toContain('<td><span class="flag">tie</span> <span class="muted">no value: 20% vs 25% vs 30%</span></td>');
   });
 
   it('gives the same findings whatever the order of the paths', async () => {

@@ -4,7 +4,10 @@
  * what. The sentences are written for these tests in the shapes real policy copy takes.
  */
 import { describe, expect, it } from 'vitest';
-import { lintSnippet } from '../helpers/lint.js';
+import { formatHtml } from '../../src/report/html.js';
+import { formatMatrix } from '../../src/report/matrix.js';
+import { formatSarif } from '../../src/report/sarif.js';
+import { CHANNELS, lintRepo, lintSnippet, VIRTUAL_ROOT } from '../helpers/lint.js';
 
 const RETURNS = `facts:
   return-window:
@@ -82,5 +85,24 @@ describe('inferred statements: what is not a statement of the fact', () => {
     expect(await inferred('| Feature | Starter | Pro |\n| --- | --- | --- |\n| Logs | 7 days | 60 days |\n', RETENTION)).toEqual([]);
     expect(await inferred('| Feature | Backup retention |\n| --- | --- |\n| Logs | 60 days |\n', RETENTION)).toEqual([]);
     expect((await inferred('| Feature | Window |\n| --- | --- |\n| Logs | 60 days |\n', RETENTION)).map((f) => f.excerpt)).toEqual(['60 days']);
+  });
+});
+
+describe('an inferred statement is marked as inferred wherever a finding shows', () => {
+  it('json (variant), sarif (properties.variant), html (a badge) and the matrix (~N and "(inferred)")', async () => {
+    const result = await lintRepo({
+      'onemessage.yaml': `version: 1\n${CHANNELS}${RETURNS}\n`,
+      'marketing/returns.md': 'Every order has a 30 day return policy.\n',
+      'support/returns.md': 'Refunds are accepted for 14 days after delivery.\n',
+    });
+    const options = { color: false, cwd: VIRTUAL_ROOT, rules: [] };
+    const finding = result.findings.find((f) => f.ruleId === 'fact/mismatch')!;
+    expect([finding.path, finding.variant, finding.severity]).toEqual(['support/returns.md', 'inferred', 'warning']);
+    const sarif = JSON.parse(formatSarif(result, options));
+    expect(sarif.runs[0].results.map((r: { properties: { variant?: string } }) => r.properties.variant)).toEqual(['inferred']);
+    expect(formatHtml(result, options)).toContain('<code class="rule">fact/mismatch</code> <span class="badge variant">inferred</span>');
+    const matrix = formatMatrix(result, options);
+    expect(matrix).toContain('14 days ×1 (~1) ✖');
+    expect(matrix).toContain('  return-window: support says 14 days at support/returns.md:1:26 (inferred)');
   });
 });
