@@ -245,18 +245,38 @@ function linkOf(at: {
  */
 function judgedOurs(at: { doc: Document; block: TextBlock; tokens: Tokens; topic: { first: number; last: number }; gap: { before: boolean; gap: number; from: number }; offerWords: ReadonlySet<string> }): boolean {
   const { block, tokens, topic, gap } = at;
-  const previous = topic.first - 1;
-  if (previous >= 0 && /^\p{Lu}/u.test(block.text.slice(tokens.starts[previous]!))) {
+  // The clause's subject may stand a few words before the topic: "GA4 has a default data
+  // retention limit of 2 months", "ECR authentication tokens expire after 12 hours".
+  for (let previous = topic.first - 1; previous >= Math.max(0, topic.first - NAME_REACH); previous--) {
     const word = tokens.words[previous]!;
-    const joined = !/[.;:!?,()[\]\n\t]/.test(block.text.slice(tokens.ends[previous]!, tokens.starts[topic.first]!));
+    if (/[.;:!?,()[\]\n\t]/.test(block.text.slice(tokens.ends[previous]!, tokens.starts[previous + 1]!)) || CLAUSE_STARTERS.has(word)) break;
+    if (!/^\p{Lu}/u.test(block.text.slice(tokens.starts[previous]!))) continue;
     const startsSentence = sentencesOf(block).some(([start]) => block.text.slice(start, tokens.starts[previous]!).trim() === '');
-    if (joined && !at.offerWords.has(word) && !LIGHT_WORDS.has(word) && (!startsSentence || !lowerCaseWords(at.doc).has(word))) return false;
+    if (!at.offerWords.has(word) && !LIGHT_WORDS.has(word) && (!startsSentence || !lowerCaseWords(at.doc).has(word))) return false;
+  }
+  // "Set your client's idle timeout to 300 seconds": a setting the reader chooses, not what we state
+  if (gap.before && tokens.words[gap.from + gap.gap - 1] === 'to') {
+    const clause = clauseStart(block, tokens, topic.first);
+    for (let i = clause; i < topic.first; i++) if (SETTING_VERBS.has(tokens.words[i]!)) return false;
   }
   if (!(gap.before && gap.gap === 1 && WHEN.has(tokens.words[gap.from]!))) return true;
   const [start, end] = sentencesOf(block)[sentenceIndexAt(block, tokens.starts[topic.first]!)] ?? [0, block.text.length];
   const offset = tokens.starts[topic.last]! - start;
   const pos = tagSentence(block.text.slice(start, end)).find((w) => w.start <= offset && offset < w.end)?.pos;
   return pos !== 'NOUN' && pos !== 'PROPN';
+}
+
+/** How many words before a topic a name may stand and still be the clause's subject. */
+const NAME_REACH = 4;
+/** Verbs of configuring: "set the timeout to", "you can change the retention to". */
+const SETTING_VERBS = new Set(['set', 'sets', 'setting', 'change', 'changes', 'configure', 'configures', 'adjust', 'adjusts', 'increase', 'increases', 'reduce', 'reduces', 'lower', 'raise', 'decrease', 'extend', 'shorten', 'update']);
+
+/** The first token of the clause a token is in: after clause punctuation or a clause starter. */
+function clauseStart(block: TextBlock, tokens: Tokens, index: number): number {
+  for (let i = index - 1; i >= 0; i--) {
+    if (/[.;:!?,()[\]\n\t]/.test(block.text.slice(tokens.ends[i]!, tokens.starts[i + 1]!)) || CLAUSE_STARTERS.has(tokens.words[i]!)) return i + 1;
+  }
+  return 0;
 }
 
 const lowerCase = new WeakMap<Document, Set<string>>();
@@ -354,6 +374,8 @@ function plausible(stated: Quantity, value: Quantity): boolean {
   if (stated.kind === 'money' && stated.unit !== value.unit) return false;
   const a = magnitude(stated);
   const b = magnitude(value);
+  // "0 second visits" measures nothing a policy states; a zero price or discount does ("$0/month")
+  if (a === 0 && b !== undefined && b > 0 && (stated.kind === 'duration' || stated.kind === 'size')) return false;
   if (a === undefined || b === undefined || a <= 0 || b <= 0) return true;
   return Math.max(a, b) / Math.min(a, b) <= MAX_RATIO;
 }

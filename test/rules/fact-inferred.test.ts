@@ -76,6 +76,16 @@ describe('inferred statements: what is not a statement of the fact', () => {
     expect((await inferred('Our logs are kept for 60 days.\n', RETENTION)).map((f) => f.excerpt)).toEqual(['60 days']);
   });
 
+  it('a name a few words before the topic is the clause\'s subject: someone else\'s logs', async () => {
+    expect(await inferred('Rival Cloud keeps a default logs history of 60 days.\n', RETENTION)).toEqual([]);
+    expect(await inferred('ACME build logs expire after 60 days.\n', RETENTION)).toEqual([]);
+  });
+
+  it('a setting the reader chooses ("set the logs window to 60 days") and a zero length state nothing', async () => {
+    expect(await inferred('Set your logs window to 60 days in the settings.\n', RETENTION)).toEqual([]);
+    expect(await inferred('Bounced visits show 0 second logs.\n', RETENTION)).toEqual([]);
+  });
+
   it('a window of time ("the last 24 hours") or a change ("from 5 days to 10 days") is no length', async () => {
     expect(await inferred('Search logs from the last 24 hours.\n', RETENTION)).toEqual([]);
     expect(await inferred('We extended logs from 7 days to 60 days.\n', RETENTION)).toEqual([]);
