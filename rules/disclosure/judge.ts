@@ -7,6 +7,7 @@ import { readablePhrase } from '../../src/match/readable.js';
 import type { Document } from '../../src/model/document.js';
 import type { DocumentMatches } from '../../src/match/matcher.js';
 import { inScope, isBefore, scopeOf, scopeWords, type TextPlace } from '../../src/match/scope.js';
+import { sentenceIndexAt } from '../../src/match/sentences.js';
 import { isEndorsementFraming } from '../../src/match/judge.js';
 import { tokenize } from '../../src/match/tokens.js';
 import { asserts, type Match } from '../../src/match/types.js';
@@ -26,25 +27,40 @@ export function judgeDisclosure(options: { doc: Document; matches: DocumentMatch
   if (near.length === 0) return { kind: 'missing' };
   // An include that starts where the place starts ("Sponsored by" around "sponsored") is not after it.
   if (!disclosure.before || near.some((m) => !isBefore(at, m))) return { kind: 'present' };
-  // "Some links are affiliate links: if you buy through them, we may earn a commission" discloses its own trigger
-  const sentence = scopeOf(doc, at, 'sentence');
-  if (near.some((m) => inScope(sentence, m))) return { kind: 'present' };
+  // "Some links on this page are affiliate links: if you buy through them, we may earn a
+  // commission" discloses its own trigger; so does a notice of two sentences whose first says
+  // what the links are ("Some links may be affiliate links. We may earn a commission...").
+  if (near.some((m) => sameNotice(doc, at, m))) return { kind: 'present' };
   return { kind: 'after', include: near[0]! };
+}
+
+/** Words before a trigger that make its sentence say what the links are: part of a notice. */
+const NOTICE_VERBS = new Set(['is', 'are', 'be', 'contains', 'contain', 'includes', 'include', 'uses', 'use', 'has', 'have']);
+
+/**
+ * Whether the trigger stands in the include's sentence, or in the sentence right before it when
+ * that sentence only says what the links are ("... may be affiliate links."), in one block.
+ */
+function sameNotice(doc: Document, trigger: TextPlace, include: TextPlace): boolean {
+  if (trigger.block !== include.block) return false;
+  const block = doc.blocks[trigger.block]!;
+  const gap = sentenceIndexAt(block, include.textStart) - sentenceIndexAt(block, trigger.textStart);
+  if (gap === 0) return true;
+  if (gap !== 1) return false;
+  const before = tokenize(block.text.slice(Math.max(0, trigger.textStart - 40), trigger.textStart)).words.slice(-3);
+  return before.some((word) => NOTICE_VERBS.has(word));
 }
 
 /**
  * The triggers of a disclosure that ask for it in a document: asserted (not negated, not held
  * back by the claim judgement), in a channel it applies in, not part of one of its own texts,
- * and, for an `endorsement` disclosure, framed as one; with `within: document`, one framed
- * trigger makes the document an endorsement, and every trigger in it counts.
+ * and, for an `endorsement` disclosure, framed as one.
  */
 export function triggersOf(options: { doc: Document; matches: DocumentMatches; disclosure: Disclosure }): Match[] {
   const { doc, matches, disclosure } = options;
   if (!appliesIn(disclosure.channels, doc.channel)) return [];
   const triggers = matches.of('disclosure-when').filter((m) => m.itemId === disclosure.id && asserts(m) && !insideInclude(matches, disclosure, m));
-  if (!disclosure.endorsement) return triggers;
-  const framed = triggers.filter((m) => framedAsEndorsement(doc, m));
-  return disclosure.within === 'document' && framed.length > 0 ? triggers : framed;
+  return disclosure.endorsement ? triggers.filter((m) => framedAsEndorsement(doc, m)) : triggers;
 }
 
 function framedAsEndorsement(doc: Document, match: Match): boolean {

@@ -78,6 +78,10 @@ export function lintText(file: DiscoveredFile, text: string, context: LintContex
     fileChannel = documents.length === 1 ? doc.channel : fileChannel;
     for (const scope of resolveDirectives({ doc, text, locate, lines: format.lines })) directives.push(scope);
     const matches = context.compiled.matcher.match(doc);
+    if (context.debug) {
+      // why a claim or trigger that matched asserts nothing: the claim judgement's reason
+      for (const match of matches.all) if (match.heldBack !== undefined) warnings.push(debugNote(file.rel, locate.at(match.start), `"${text.slice(match.start, match.end)}" (${match.itemId}) is not read as a ${match.kind === 'claim' ? 'claim' : 'trigger'}: ${match.heldBack}`));
+    }
     let current: { rule: DocumentRule | CorpusRule; severity: Finding['severity'] } | undefined;
     const docContext: DocumentContext = {
       doc,

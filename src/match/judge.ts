@@ -49,8 +49,11 @@ const NOT_OFFER = new Set([
   'mistake', 'mistakes', 'reason', 'reasons', 'priority', 'priorities', 'rule', 'rules', 'example', 'examples', 'question',
   'questions', 'answer', 'answers', 'result', 'results', 'news', 'post', 'posts', 'article', 'articles', 'page', 'pages',
   'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years', 'strategy', 'strategies', 'move', 'trick', 'tricks',
-  'fix', 'workaround', 'route', 'path', 'guide', 'guides', 'source', 'sources', 'metric', 'metrics', 'goal', 'goals',
+  'fix', 'workaround', 'route', 'path', 'guide', 'guides', 'metric', 'metrics', 'goal', 'goals',
   'challenge', 'challenges', 'problem', 'problems', 'risk', 'risks', 'use', 'uses', 'setting', 'settings',
+  'roundup', 'roundups', 'review', 'reviews', 'list', 'lists', 'summary', 'experience', 'experiences',
+  'pick', 'picks', 'recommendation', 'recommendations', 'factor', 'factors', 'ranking', 'rankings', 'mistake', 'secret',
+  'predictor', 'predictors', 'cause', 'causes', 'driver', 'drivers', 'sign', 'signs', 'priority', 'concern', 'concerns',
 ]);
 /** Words that, before "#N", make it a reference, not a rank: "issue #1", "step #2". */
 const REFERENCE_BEFORE = new Set([
@@ -73,11 +76,24 @@ export function judgeClaim(input: JudgeInput): string | undefined {
   const sentenceText = text.slice(sentence.start, sentence.end);
   const claim = input.kind === 'claim';
   if (claim && /\?["'”’)\]]*\s*$/.test(sentenceText)) return 'a question';
+  // "Why Rakuten is #1:", "Why it's the best": a heading that explains a position in a list
+  if (claim && /^[\s\W]*why\b/i.test(sentenceText)) return 'a question';
   if (claim && inQuotation(sentenceText, textStart - sentence.start, textEnd - sentence.start)) return 'a quotation';
   const firstWord = tokens.words[first]!;
   const before = tokens.words[first - 1];
   if (/^#\d/.test(firstWord)) {
-    if (before !== undefined && REFERENCE_BEFORE.has(before)) return `a reference number ("${before} ${firstWord}")`;
+    // "$7/month, #1 satisfaction rating": a word across punctuation does not number the rank
+    const joined = first > 0 && /^\s*$/.test(text.slice(tokens.ends[first - 1]!, tokens.starts[first]!));
+    if (joined && before !== undefined && REFERENCE_BEFORE.has(before)) return `a reference number ("${before} ${firstWord}")`;
+    if (before === 'their' || before === 'his' || before === 'her') return `a rank of someone else's ("${before} ${firstWord}")`;
+    // "Start from #1 and work down", "#1: How to start", "Write #1 (...)": a position in a list,
+    // unless a verb of ranking makes it a rank ("ranks #1 in", "is #1")
+    const after = input.text.slice(input.tokens.ends[last]!, input.tokens.starts[last + 1] ?? input.text.length);
+    const nextWord = input.tokens.words[last + 1];
+    if ((/^\s*[:()[\]]/.test(after) || nextWord === undefined || nextWord === 'and' || nextWord === 'or') && !(before !== undefined && RANKING_VERBS.has(before))) return 'a position in a list';
+    // "Video #1", "Mistake #1", "Case Study #1": a noun numbered, not a rank
+    const previous = first > 0 ? taggedAt(input, input.tokens.starts[first - 1]!) : undefined;
+    if (joined && previous && (previous.pos === 'NOUN' || previous.pos === 'PROPN') && before !== undefined && !/^(the|our|a)$/.test(before)) return `a reference number ("${previous.text} ${firstWord}")`;
     if (startsItsBlock(input) && nextIsVerb(input, last)) return 'a list number before an instruction';
   }
   const lastWord = tokens.words[last]!;
@@ -180,35 +196,82 @@ function judgeSuperlative(input: JudgeInput): string | undefined {
     } else break;
   }
   if (nouns.some((n) => input.offerWords.has(n))) return undefined;
+  // "the #1 priority tool", "the #1 mistake teams make": a rank of the first noun
+  if (/^#\d/.test(input.tokens.words[input.last]!) && nouns[0] !== undefined && NOT_OFFER.has(nouns[0])) return `about "${nouns[0]}", not the offer`;
   if (!nouns.some((n) => OFFER_NOUNS.has(n))) {
     const other = nouns.find((n) => NOT_OFFER.has(n));
     if (other !== undefined) return `about "${other}", not the offer`;
     if (participle) return `about "${nouns[nouns.length - 1]}", not the offer`;
   }
   // A phrase that ends on its superlative ("the quickest", "the #1") says nothing of what it
-  // ranks: it is a claim about the offer only where the sentence names the offer: we, our, the
-  // brand, a product. "The best budgeting app" in a review of other companies' apps is not.
-  const words_ = input.tokens.words.slice(input.first, input.last + 1);
-  const lastWord = words_[words_.length - 1]!;
-  const rankCompound = (lastWord === 'rated' || lastWord === 'selling') && ['top', 'best', 'highest'].includes(words_[words_.length - 2] ?? '');
-  const endsOnRank = isSuperlative(lastWord) || /^#\d/.test(lastWord) || words_.includes('most') || RANK_WORDS.has(lastWord) || rankCompound;
-  if (endsOnRank && !namesTheOffer(input)) return 'a superlative about something other than the offer (no we, our, brand or product in its sentence)';
-  return undefined;
+  // ranks: it is a claim about the offer only where it is said of the offer, as the brand or a
+  // product named in it ("the fastest Acme yet"), "our" ("our most trusted platform"), a
+  // predicate of the offer ("Acme is the best solution", "we are the leading provider"), an
+  // apposition ("Meet Acme, the quickest search engine") or what we make ("we built the
+  // quickest engine"), heading a noun of the offer when it has one. "The best budgeting app" in a
+  // review of other companies' apps, and "we give you the best experience", are not.
+  const span = input.tokens.words.slice(input.first, input.last + 1);
+  const lastWord = span[span.length - 1]!;
+  const rankCompound = (lastWord === 'rated' || lastWord === 'selling') && ['top', 'best', 'highest'].includes(span[span.length - 2] ?? '');
+  // "#1" is a rank of its own, judged above (a reference, a list number, a mistake or a pick)
+  const endsOnRank = isSuperlative(lastWord) || span.includes('most') || RANK_WORDS.has(lastWord) || rankCompound;
+  if (!endsOnRank) return undefined;
+  if (nouns.some((n) => input.offerWords.has(n))) return undefined;
+  if ((span[0] === 'our' || saidOfTheOffer(input)) && !nouns.some((n) => NOT_OFFER.has(n))) return undefined;
+  return 'a superlative not said of the offer';
 }
 
 const RANK_WORDS = new Set(['leading']);
 const FIRST_PERSON_PLURAL = new Set(['we', 'our', 'us', 'ours', "we're", "we've", "we'll", 'ourselves']);
 
-/** Whether the match's sentence names the offer: we, our, the brand or a product. */
-function namesTheOffer(input: JudgeInput): boolean {
-  const { tokens, sentence } = input;
-  for (let j = 0; j < tokens.words.length; j++) {
-    if (tokens.starts[j]! < sentence.start) continue;
-    if (tokens.starts[j]! >= sentence.end) break;
-    const word = tokens.words[j]!;
-    if (FIRST_PERSON_PLURAL.has(word) || input.offerWords.has(word)) return true;
+const COPULAS = new Set(['is', 'are', "'s", 'was', 'were', 'remains', 'remain', 'becomes', 'become', 'be', "it's", "we're", 'makes', 'make']);
+const OFFERING_VERBS = new Set(['make', 'makes', 'made', 'build', 'builds', 'built', 'offer', 'offers', 'offered', 'provide', 'provides', 'sell', 'sells', 'ship', 'ships', 'run', 'runs', 'deliver', 'delivers']);
+const SUBJECTS = new Set(['we', 'it', 'ours', 'this']);
+/** Words between a subject and "to" + an offering verb: "we are proud to", "we strive to", "Acme is here to". */
+const TO_LEADS = new Set(['is', 'are', 'proud', 'here', 'able', 'aim', 'aims', 'strive', 'strives', 'want', 'wants', 'continue', 'continues', 'committed', 'always', 'still']);
+/** Verbs before "#1" that make it a rank even with nothing after it: "consistently ranks #1". */
+const RANKING_VERBS = new Set(['rank', 'ranks', 'ranked', 'rated', 'voted', 'named', 'is', 'are', "'s", "it's", 'scores', 'score', 'remains', 'consistently']);
+
+/**
+ * Whether the phrase is said of the offer: "X is (one of) the...", "it's the...", "we are the...",
+ * "we build the...", "Meet X, the...", where X is the brand, a product, we or it (it only when the
+ * sentence names the brand or a product, or we).
+ */
+function saidOfTheOffer(input: JudgeInput): boolean {
+  const { tokens, text } = input;
+  const words = tokens.words;
+  let j = input.first - 1;
+  if (words[j] === 'the' || words[j] === 'a' || words[j] === 'our') j -= 1;
+  if (words[j] === 'of' && words[j - 1] === 'one') j -= 2;
+  const before = words[j];
+  if (before === undefined) return false;
+  const subjectOk = (word: string | undefined) => word !== undefined && (input.offerWords.has(word) || FIRST_PERSON_PLURAL.has(word) || SUBJECTS.has(word));
+  const namesOffer = () => {
+    for (let k = 0; k < words.length; k++) {
+      if (tokens.starts[k]! < input.sentence.start || tokens.starts[k]! >= input.sentence.end) continue;
+      if (input.offerWords.has(words[k]!) || FIRST_PERSON_PLURAL.has(words[k]!)) return true;
+    }
+    return false;
+  };
+  if (before === "it's" || before === "we're") return before === "we're" || namesOffer();
+  if (COPULAS.has(before)) {
+    let subject = j - 1;
+    while (subject >= 0 && /^(also|still|simply|now|truly|really|easily|arguably|clearly)$/.test(words[subject]!)) subject--;
+    const word = words[subject];
+    return subjectOk(word) && (word !== 'it' && word !== 'this' || namesOffer());
   }
-  return false;
+  if (OFFERING_VERBS.has(before)) {
+    // "we are proud to deliver the...", "Acme aims to provide the...": the subject of the infinitive
+    let subject = j - 1;
+    if (words[subject] === 'to') {
+      subject--;
+      while (subject >= 0 && subject >= j - 6 && TO_LEADS.has(words[subject]!)) subject--;
+    }
+    return FIRST_PERSON_PLURAL.has(words[subject] ?? '') || input.offerWords.has(words[subject] ?? '');
+  }
+  // an apposition: "Meet Acme, the quickest ...", "Ubuntu Pro — the most comprehensive ..."
+  const gap = text.slice(tokens.ends[j]!, tokens.starts[input.first]!);
+  return /[,—–:]|\s-\s/.test(gap) && input.offerWords.has(before);
 }
 
 /** What a company offers, for superlatives before a participle ("the fastest-growing analytics tool"). */
@@ -217,6 +280,7 @@ const OFFER_NOUNS = new Set([
   'application', 'applications', 'engine', 'dashboard', 'plan', 'plans', 'brand', 'company', 'provider', 'vendor',
   'solution', 'solutions', 'analytics', 'distribution', 'system', 'framework', 'library', 'database', 'cloud', 'hosting',
   'support', 'team', 'store', 'shop', 'marketplace', 'network', 'device', 'devices', 'alternative', 'suite',
+  'subscription', 'subscriptions', 'os', 'offering', 'offerings', 'option', 'choice', 'integration',
 ]);
 
 /** First person singular: an individual speaking for themself, as endorsers do. */

@@ -56,7 +56,7 @@ const AVAILABILITY = new Set([
   'available', 'offered', 'included', 'provided', 'possible', 'supported', 'applicable', 'valid', 'eligible', 'allowed',
   'given', 'granted', 'accepted', 'apply', 'exist', 'offer', 'include', 'cover', 'covered', 'guaranteed',
 ]);
-const CLAUSE_PUNCTUATION = /[.;:!?,()[\]—–]/;
+const CLAUSE_PUNCTUATION = /[.;:!?,()[\]—–\t]/;
 /** How far after the phrase a negated availability is looked for. */
 const AFTER_REACH = 5;
 

@@ -101,6 +101,8 @@ describe('isNegated', () => {
     // a negation after the phrase that is not about its availability
     ['Our 30-day returns don’t need a receipt.', '30-day returns'],
     ['Free shipping, not free returns.', 'free shipping'],
+    // table cells are separate texts: a "Not included" in the next column negates nothing here
+    ['Up to 12 years of support\tIncluded\tNot included', '12 years of support'],
   ])('not negated: %j at %j', (sentence, phrase) => {
     expect(negated(sentence, phrase)).toBe(false);
   });

@@ -34,6 +34,7 @@ const CASES: Record<string, Record<string, ItemCases>> = {
         'To see how affiliate links are tracked, open the Sources report.\n',
         'Acme partnered with a cloud provider to bring the runtime to more regions.\n',
         'The command exits with code 2 when the file is missing.\n',
+        'If the file is missing, the command returns code 2.\n',
         'Employer-sponsored retirement plans often match contributions.\n',
         'Paid partnership with Acme Outdoor. Use my code TRAIL20 for 20% off.\n',
         'This post is sponsored by Glowlab.\n',
@@ -65,7 +66,7 @@ const CASES: Record<string, Record<string, ItemCases>> = {
     },
     'number-one': {
       fires: [{ rule: 'claim/evidence', text: 'Ours is the #1 trail runner in America.\n' }, { rule: 'claim/evidence', text: 'We are the number one brand in outdoor gear.\n' }],
-      quiet: ['Ours is the #1 trail runner in America ([Runner\'s World 2026 survey](https://example.com/survey)).\n', 'Our number one goal is comfort.\n', 'Step #1: unpack the tent.\n', 'Their #1 trail runner sold out in a day.\n'],
+      quiet: ['Ours is the #1 trail runner in America ([Runner\'s World 2026 survey](https://example.com/survey)).\n', 'Our number one goal is comfort.\n', 'Step #1: unpack the tent.\n', 'Their #1 trail runner sold out in a day.\n', 'Video #1 goes live on Monday.\n', 'Why it is our #1 pick:\n', 'Start from #1 and work down the list.\n', 'Consistency is the #1 predictor of success.\n'],
     },
     best: {
       fires: [{ rule: 'claim/evidence', text: 'The best in the industry, hands down.\n' }, { rule: 'claim/evidence', text: 'A best-in-class waterproof shell.\n' }],

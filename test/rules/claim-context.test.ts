@@ -20,6 +20,7 @@ describe('word sense: not the claim', () => {
     ['an idiom: best practices', 'Read our best practices for onboarding new teams.\n'],
     ['an idiom: works best', 'The importer works best when the file is under 10 MB.\n'],
     ['an idiom: short on time', 'If you are short on time, skip ahead to the summary.\n'],
+    ['an idiom: done our best', "We've done our very best to keep billing predictable.\n"],
     ['a superlative that is an adverb', 'The report lists the pages that grew fastest last week.\n'],
     ['a superlative after an object pronoun', 'Pick the plan that suits you best.\n'],
     ['a question', 'Which plan is best for small teams?\n'],
@@ -68,6 +69,13 @@ describe('the packs on real shapes', () => {
 
   it('still finds a rank about the offer', async () => {
     expect(await claims(PACKS, 'Acme is the #1 analytics tool for startups.\n')).toEqual(['1:13 claim/evidence #1']);
+    // a word before a comma does not number the rank, as "month #1" would
+    expect(await claims(PACKS, 'Best for renters: Acme Home, $9/month, #1 satisfaction rating\n')).toEqual(['1:40 claim/evidence #1']);
+  });
+
+  it('finds a superlative the company says it delivers, through "we are proud to"', async () => {
+    expect(await claims(PACKS, "We are proud to deliver the world's best platform for reliable search.\n")).toEqual(["1:29 claim/evidence world's best"]);
+    expect(await claims(PACKS, "We help teams deliver the world's best support to their users.\n")).toEqual([]);
   });
 
   it('reports "best in the industry" once, under its own item', async () => {

@@ -1,4 +1,5 @@
-import { ruleTester } from '../helpers/lint.js';
+import { describe, expect, it } from 'vitest';
+import { lintSnippet, ruleTester } from '../helpers/lint.js';
 
 const SPEC = `disclosures:
   material-connection:
@@ -94,4 +95,26 @@ ruleTester('disclosure/placement', {
       errors: [{ line: 2, column: 8, message: 'The material-connection disclosure "we earn a commission" comes after "gifted"; put it before.' }],
     },
   ],
+});
+
+describe('a document-wide disclosure, and endorsement framing', () => {
+  const PACK = 'extends: [ftc-endorsements]';
+
+  it('reports a missing document-wide disclosure once, with the other triggers as related locations', async () => {
+    const findings = (await lintSnippet(PACK, 'Grab the tent through my affiliate link.\n\nThe stove is on my affiliate link too.\n\nAnd use my code TRAIL20.\n')).filter((f) => f.ruleId === 'disclosure/missing');
+    expect(findings.map((f) => `${f.start.line}:${f.start.column} ${f.message}`)).toEqual([
+      '1:26 "affiliate link" needs a material-connection disclosure ("#ad", "paid partnership", "sponsored by" or 16 more) in the document; so do 2 other triggers in this document.',
+    ]);
+    expect(findings[0]!.related.map((r) => `${r.start.line}:${r.start.column} ${r.message}`)).toEqual(['3:20 "affiliate link" needs it too', '5:5 "use my code" needs it too']);
+  });
+
+  it('takes a notice whose first sentence says what the links are as one disclosure', async () => {
+    const text = 'Great tents ahead.\n\nSome links in this article may be affiliate links. We may receive a commission if you buy through them.\n';
+    expect((await lintSnippet(PACK, text)).filter((f) => f.ruleId.startsWith('disclosure/'))).toEqual([]);
+  });
+
+  it('asks nothing of text about affiliate links that endorses nothing', async () => {
+    const text = '# Tracking outbound links\n\nAffiliate links are tracked like any outbound link: add the class to the affiliate link and it shows in the report.\n';
+    expect((await lintSnippet(PACK, text, { channel: 'support' })).filter((f) => f.ruleId.startsWith('disclosure/'))).toEqual([]);
+  });
 });
