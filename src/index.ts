@@ -10,7 +10,7 @@ export { formatDiagnostic, type Diagnostic, type DiagnosticSeverity } from './mo
 export type { Finding, Fix, Position, RelatedLocation, Severity, SpecItemRef, Suppression } from './model/finding.js';
 export type { FileRecord, MatrixRow, MatrixValue, RunResult } from './model/result.js';
 export { reporterFor, reporterNames, reporters, type Reporter, type ReportOptions, type RuleInfo } from './report/index.js';
-export { renderGuide, type GuideFormat } from './guide/guide.js';
+export { renderGuide, type GuideFormat, type GuideOptions } from './guide/guide.js';
 export { rules } from '../rules/index.js';
 export type {
   CorpusRule,

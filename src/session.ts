@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import picomatch from 'picomatch';
+import { ruleHelp, rulePageUrl } from '../rules/help.js';
 import { factMatrix, rules as builtinRules } from '../rules/index.js';
 import { loadFormatsFor } from './formats/index.js';
 import { createLintContext, type LintContext } from './lint/context.js';
@@ -162,7 +163,7 @@ export class Session {
   report(result: RunResult, format: string, options: Partial<ReportOptions> = {}): string {
     const reporter = reporterFor(format);
     if (!reporter) throw new UsageError(`unknown format "${format}" (one of: ${reporterNames().join(', ')})`);
-    return reporter.format(result, { color: false, cwd: this.cwd, rules: ruleInfo(this.rules), ...options });
+    return reporter.format(result, { color: false, cwd: this.cwd, rules: ruleInfo(this.rules, { version: result.version }), ...options });
   }
 
   private ignoredBySpec(abs: string): boolean {
@@ -172,9 +173,18 @@ export class Session {
   }
 }
 
-/** What reporters know of each rule besides its id. */
-export function ruleInfo(rules: readonly Rule[]): ReportOptions['rules'] {
-  return rules.map((rule) => ({ id: rule.meta.id, description: rule.meta.description, defaultSeverity: rule.meta.defaultSeverity, fixable: rule.meta.fixable, details: rule.meta.docs.details }));
+/** What reporters know of each rule besides its id; `version` names the published docs its page links to. */
+export function ruleInfo(rules: readonly Rule[], options: { version: string }): ReportOptions['rules'] {
+  return rules.map(({ meta }) => ({
+    id: meta.id,
+    description: meta.description,
+    defaultSeverity: meta.defaultSeverity,
+    fixable: meta.fixable,
+    docsUrl: rulePageUrl(meta.id, options.version),
+    details: meta.docs.details,
+    help: ruleHelp(meta),
+    messages: { ...meta.messages },
+  }));
 }
 
 /**

@@ -44,7 +44,7 @@ export const claimRequires: DocumentRule = {
             start: match.start,
             end: match.end,
             item: itemRef('claim', claim),
-            relatedHere: [{ start: verdict.include.start, end: verdict.include.end, message: `the disclosure, after "${quote}"` }],
+            relatedHere: [{ kind: 'context', start: verdict.include.start, end: verdict.include.end, message: `the disclosure, after "${quote}"` }],
           });
         }
       }

@@ -38,7 +38,7 @@ export const disclosureMissing: DocumentRule = {
           start: first.start,
           end: first.end,
           item: itemRef('disclosure', disclosure),
-          ...(others.length > 0 ? { relatedHere: others.slice(0, MAX_RELATED).map((m) => ({ start: m.start, end: m.end, message: `"${said(doc, m)}" needs it too` })) } : {}),
+          ...(others.length > 0 ? { relatedHere: others.slice(0, MAX_RELATED).map((m) => ({ kind: 'context' as const, start: m.start, end: m.end, message: `"${said(doc, m)}" needs it too` })) } : {}),
         });
       // One finding per document for a document-wide disclosure: one fix (a disclosure at the top) answers them all.
       if (disclosure.within === 'document' && missing.length > 0) reportAt(missing[0]!, missing.slice(1));

@@ -46,8 +46,8 @@ export const disclosurePlacement: DocumentRule = {
           end: match.end,
           item: itemRef('disclosure', disclosure),
           relatedHere: [
-            { start: include.start, end: include.end, message: `the disclosure, after "${trigger}"` },
-            ...others.map((o) => ({ start: o.match.start, end: o.match.end, message: `"${said(doc, o.match)}" also comes before it` })),
+            { kind: 'context', start: include.start, end: include.end, message: `the disclosure, after "${trigger}"` },
+            ...others.map((o) => ({ kind: 'context' as const, start: o.match.start, end: o.match.end, message: `"${said(doc, o.match)}" also comes before it` })),
           ],
         });
       }

@@ -116,7 +116,8 @@ export function factData(statement: Statement): FactStatement {
 
 /** Where a statement stands, as the other side of a contradiction. */
 export function relatedFrom(statement: Statement, message: string): RelatedLocation {
-  const related: RelatedLocation = { path: statement.path, start: statement.where.start, end: statement.where.end, message, excerpt: statement.where.excerpt };
+  const related: RelatedLocation = { kind: 'contradiction', path: statement.path, start: statement.where.start, end: statement.where.end, message, excerpt: statement.where.excerpt };
+  if (statement.where.context) related.context = statement.where.context;
   if (statement.channel !== undefined) related.channel = statement.channel;
   if (statement.documentTitle !== undefined) related.documentTitle = statement.documentTitle;
   if (statement.documentId !== undefined) related.documentId = statement.documentId;

@@ -40,7 +40,7 @@ export const stockClaim: DocumentRule = {
       }
       for (const { product, mention, level } of about) {
         if (product.stock && claim.stock.includes(product.stock)) continue;
-        const related = mention && level !== 'sentence' ? [{ start: mention.start, end: mention.end, message: `the ${level} is about ${productName(product)}` }] : [];
+        const related = mention && level !== 'sentence' ? [{ kind: 'context' as const, start: mention.start, end: mention.end, message: `the ${level} is about ${productName(product)}` }] : [];
         report({
           messageId: 'wrongStock',
           data: { quote, claim: claim.id, states, product: productLabel(product), stock: product.stock ?? 'of unknown stock', note: note(claim.message) },

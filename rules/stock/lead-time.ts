@@ -37,7 +37,7 @@ export const stockLeadTime: DocumentRule = {
       for (const { product, mention, level } of productsAbout(context, match)) {
         const lead = leadTimeOf(product);
         if (!lead || statedDays.max >= lead.days.min) continue;
-        const related = mention && level !== 'sentence' ? [{ start: mention.start, end: mention.end, message: `the ${level} is about ${productName(product)}` }] : [];
+        const related = mention && level !== 'sentence' ? [{ kind: 'context' as const, start: mention.start, end: mention.end, message: `the ${level} is about ${productName(product)}` }] : [];
         report({
           messageId: 'tooSoon',
           data: { quote: said(doc, match), stated: describeQuantity(value), product: productLabel(product), lead: leadTimeWords(product) ?? '' },

@@ -49,7 +49,7 @@ export const stockPromise: DocumentRule = {
         const block = doc.blocks[first.block]!;
         const quote = block.text.slice(first.textStart, last.textEnd).replace(/\s+/g, ' ');
         const lead = leadTimeWords(product);
-        const related = mention && level !== 'sentence' ? [{ start: mention.start, end: mention.end, message: `the ${level} is about ${productName(product)}` }] : [];
+        const related = mention && level !== 'sentence' ? [{ kind: 'context' as const, start: mention.start, end: mention.end, message: `the ${level} is about ${productName(product)}` }] : [];
         report({
           messageId: 'promise',
           data: { quote, product: productLabel(product), state, lead: lead && product.stock !== 'discontinued' ? ` with ${lead}` : '' },

@@ -14,6 +14,7 @@ import type { Io } from './io.js';
 import type { CheckFlags } from './options.js';
 import type { OutputTarget } from './outputs.js';
 import { progressFor } from './progress.js';
+import { gitState } from '../runner/git-state.js';
 
 
 export type { CheckFlags } from './options.js';
@@ -38,7 +39,7 @@ export async function checkCommand(paths: string[], flags: CheckFlags, io: Io): 
     const { applyBaselineFlags } = await import('./baselining.js');
     await applyBaselineFlags({ result, flags, specDir: spec.dir, io });
   }
-  stamp(result, flags);
+  stamp(result, flags, spec.dir);
   // A dry run's output on the terminal is the diff; reports still go to their files.
   await writeReports(result, flags.fixDryRun && !flags.fix ? { ...flags, outputs: flags.outputs.filter((target) => target.file !== undefined) } : flags, io);
   return exitCodeFor(result, flags.maxWarnings);
@@ -46,9 +47,9 @@ export async function checkCommand(paths: string[], flags: CheckFlags, io: Io): 
 
 /** Loads the spec and checks the paths (or standard input), stamped with the time and command line. */
 export async function runCheck(paths: string[], flags: Omit<CheckFlags, 'outputs'> & { outputs?: OutputTarget[] }, io: Io): Promise<RunResult> {
-  const { rerun } = await prepareCheck(paths, flags, io);
+  const { spec, rerun } = await prepareCheck(paths, flags, io);
   const result = await rerun();
-  stamp(result, flags);
+  stamp(result, flags, spec.dir);
   return result;
 }
 
@@ -112,9 +113,14 @@ export interface RunPlan {
   speed: { cache: boolean; threads?: number };
 }
 
-function stamp(result: RunResult, flags: Pick<CheckFlags, 'argv'>): void {
+/** The time, the command line and, when a report records it, the git commit and tree state of the spec's folder. */
+export function stamp(result: RunResult, flags: Pick<CheckFlags, 'argv'> & { outputs?: OutputTarget[] }, specDir: string): void {
   result.startedAt = new Date().toISOString();
   result.command = ['onemessage', ...(flags.argv ?? [])];
+  if ((flags.outputs ?? []).some((target) => reporterFor(target.format)?.audit)) {
+    const git = gitState(specDir);
+    if (git) result.git = git;
+  }
 }
 
 /** The name standard input stands for, or undefined when the run reads files. */
@@ -146,7 +152,7 @@ async function changedFocus(ref: string, paths: string[], cwd: string): Promise<
   return changed.filter((rel) => roots.some((root) => root === '' || rel === root || rel.startsWith(`${root}/`)));
 }
 
-export async function writeReports(result: RunResult, flags: Pick<CheckFlags, 'outputs' | 'color' | 'quiet'>, io: Io): Promise<void> {
+export async function writeReports(result: RunResult, flags: Pick<CheckFlags, 'outputs' | 'color' | 'quiet' | 'bom'>, io: Io): Promise<void> {
   for (const target of flags.outputs) {
     const reporter = reporterFor(target.format)!;
     const toTerminal = target.file === undefined;
@@ -154,7 +160,8 @@ export async function writeReports(result: RunResult, flags: Pick<CheckFlags, 'o
       color: toTerminal && colorWanted(flags.color, io),
       cwd: io.cwd,
       quiet: flags.quiet ?? false,
-      rules: ruleInfo(rules),
+      bom: flags.bom !== false,
+      rules: ruleInfo(rules, { version: result.version }),
     };
     const text = reporter.format(result, options);
     if (toTerminal) io.stdout(text);

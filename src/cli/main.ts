@@ -7,7 +7,7 @@ import { UsageError } from '../spec/errors.js';
 import { VERSION } from '../version.js';
 import { processIo, type Io } from './io.js';
 import { EXIT_CLEAN, reportError } from './errors.js';
-import { asOfOption, colorOption, debugOption, noColorOption, specOption } from './options.js';
+import { asOfOption, colorOption, debugOption, noBomOption, noColorOption, specOption } from './options.js';
 import { OutputCollector } from './outputs.js';
 
 export { EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE } from './errors.js';
@@ -48,6 +48,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .option('--threads <n>', 'worker threads (0: none; default: by core count for large runs)', parseThreads)
     .addOption(colorOption())
     .addOption(noColorOption())
+    .addOption(noBomOption())
     .addOption(debugOption())
     .option('--fix', 'apply every safe fix to the files, then report what remains')
     .option('--fix-dry-run', 'print the fixes as a unified diff; write nothing')
@@ -74,6 +75,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .addOption(new Option('-f, --format <name>', 'html (default), csv, json, sarif, markdown, junit (repeatable)').argParser(reportOutputs.format))
     .addOption(new Option('-o, --output <file>', 'write the preceding --format to this file (default: onemessage-report.<ext>)').argParser(reportOutputs.output))
     .addOption(asOfOption())
+    .addOption(noBomOption())
     .addOption(debugOption())
     .action(async (paths: string[], options: Record<string, unknown>) => {
       const { reportCommand } = await import('./report.js');
@@ -86,6 +88,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .addOption(specOption())
     .option('-f, --format <name>', 'markdown (default) or html')
     .option('-o, --output <file>', 'write the guide to this file instead of standard output')
+    .addOption(new Option('--as-of <date>', "the guide's date, at which claims with dates are judged, YYYY-MM-DD (default: today)"))
+    .option('--spec-only', 'render the spec alone: do not read the content for the values documents agree on')
     .addOption(debugOption())
     .action(async (options: Record<string, unknown>) => {
       const { guideCommand } = await import('./guide.js');

@@ -11,7 +11,7 @@ import { reporterFor, reporterNames } from '../report/index.js';
 import { createSession } from '../session.js';
 import { UsageError } from '../spec/errors.js';
 import { VERSION } from '../version.js';
-import { exitCodeFor, resolveSpecPath, writeReports } from './check.js';
+import { exitCodeFor, resolveSpecPath, stamp, writeReports } from './check.js';
 import type { CheckFlags } from './options.js';
 import type { Io } from './io.js';
 import { parseShardFile, type ShardFile } from './shard-file.js';
@@ -54,8 +54,7 @@ export async function mergeCommand(files: string[], flags: CheckFlags, io: Io): 
   const problems: DiscoveryProblem[] = first.problems;
   session.addOutcomes(outcomes, problems);
   const result = session.finish();
-  result.startedAt = new Date().toISOString();
-  result.command = ['onemessage', ...(flags.argv ?? [])];
+  stamp(result, flags, spec.dir);
   await writeReports(result, flags, io);
   return exitCodeFor(result, flags.maxWarnings);
 }

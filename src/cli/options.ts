@@ -10,6 +10,7 @@ export const asOfOption = () => new Option('--as-of <date>', 'the date claims ar
 export const debugOption = () => new Option('--debug', 'show stack traces of internal errors');
 export const colorOption = () => new Option('--color', 'colour even when not on a terminal');
 export const noColorOption = () => new Option('--no-color', 'no colour');
+export const noBomOption = () => new Option('--no-bom', 'csv: leave out the UTF-8 byte-order mark (Excel needs it for non-ASCII text)');
 
 export interface CheckFlags {
   spec?: string;
@@ -18,6 +19,8 @@ export interface CheckFlags {
   maxWarnings?: number;
   asOf?: string;
   color?: boolean;
+  /** false (`--no-bom`): a CSV without the UTF-8 byte-order mark */
+  bom?: boolean;
   /** the command line as given, for the audit block of reports */
   argv?: string[];
   /** read the one document from standard input, named by stdinFilename */

@@ -9,7 +9,7 @@ import { runCheck, writeReports, type CheckFlags } from './check.js';
 import type { Io } from './io.js';
 import type { OutputTarget } from './outputs.js';
 
-export interface ReportFlags extends Pick<CheckFlags, 'spec' | 'asOf' | 'argv'> {
+export interface ReportFlags extends Pick<CheckFlags, 'spec' | 'asOf' | 'argv' | 'bom'> {
   /** `--format`/`--output` pairs as given; a format without a file goes to its default file */
   outputs: OutputTarget[];
 }
@@ -26,7 +26,7 @@ export function defaultReportFile(format: string): string {
 export async function reportCommand(paths: string[], flags: ReportFlags, io: Io): Promise<number> {
   const targets = reportTargets(flags.outputs);
   const result = await runCheck(paths, { ...flags, outputs: targets }, io);
-  await writeReports(result, { outputs: targets, color: false }, io);
+  await writeReports(result, { outputs: targets, color: false, ...(flags.bom === false ? { bom: false } : {}) }, io);
   for (const target of targets) io.stdout(`Wrote ${target.file}: ${summary(result)}\n`);
   return 0;
 }

@@ -8,7 +8,8 @@ import type { FileOutcome } from '../lint/file.js';
 import type { ShardSpec } from '../runner/shard.js';
 import { UsageError } from '../spec/errors.js';
 
-export const SHARD_FORMAT = 1;
+// 2: outcomes carry sentences and the kind of related locations
+export const SHARD_FORMAT = 2;
 
 export interface ShardFile {
   onemessageShard: typeof SHARD_FORMAT;

@@ -10,9 +10,9 @@ import { channelResolver } from '../lint/channels.js';
 import { decode } from '../runner/decode.js';
 import { discoverFiles, reason, toPosix } from '../runner/files.js';
 import { FormatError, type Document } from '../model/document.js';
-import type { FormatOptions } from '../formats/format.js';
-import { formatFor, knownExtensions, loadFormatsFor } from '../formats/index.js';
-import { locator, type Locator } from '../model/positions.js';
+import type { Extraction, FormatOptions } from '../formats/format.js';
+import { containerFor, formatFor, knownExtensions, loadFormatsFor } from '../formats/index.js';
+import { locator, placeLocator, type Locator } from '../model/positions.js';
 import type { Spec } from '../spec/types.js';
 
 /** Folder names that say which channel a folder speaks for, when there is no spec to say it. */
@@ -85,12 +85,32 @@ export async function readCorpus(options: ReadCorpusOptions, visit: (document: C
       warnings.push(`${file.rel}: cannot read file: ${reason(error)}`);
       continue;
     }
+    await loadFormatsFor([file.rel]);
+    const container = containerFor(file.rel);
+    if (container) {
+      // Decks and one-pagers say things too: read from their bytes, positions with their places.
+      let extraction: Extraction;
+      try {
+        extraction = await container.extract({ path: file.rel, bytes, options: formatOptions });
+      } catch (error) {
+        if (!(error instanceof FormatError)) throw error;
+        warnings.push(`${file.rel}: ${error.message}`);
+        continue;
+      }
+      const channel = channelOf(file.abs);
+      const locate = placeLocator(extraction.text, extraction.places);
+      for (const doc of extraction.documents) {
+        doc.channel = channel;
+        visit({ doc, text: extraction.text, locate });
+      }
+      out.push({ path: file.rel, ...(channel !== undefined ? { channel } : {}), format: container.name });
+      continue;
+    }
     const decoded = decode(bytes);
     if (!decoded.ok) {
       warnings.push(`${file.rel}: ${decoded.reason}`);
       continue;
     }
-    await loadFormatsFor([file.rel]);
     const format = formatFor(file.rel, decoded.text);
     if (!format) continue;
     const channel = channelOf(file.abs);

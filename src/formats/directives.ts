@@ -31,5 +31,18 @@ export function parseDirective(body: string, start: number, end: number): Direct
   const selectors = rest.split(/[\s,]+/).filter((selector) => selector.length > 0);
   const directive: Directive = { kind, selectors, start, end };
   if (reason !== undefined) directive.reason = reason;
+  const approvedBy = reason !== undefined ? approverIn(reason) : undefined;
+  if (approvedBy !== undefined) directive.approvedBy = approvedBy;
   return directive;
+}
+
+/**
+ * The approver a reason names: whatever follows "approved by" to the end of the reason, without
+ * closing punctuation (`quotes the award, approved by J. Doe, LEGAL-112` gives `J. Doe, LEGAL-112`).
+ * The reason itself keeps every word, since a reviewer reads it as it was written.
+ */
+export function approverIn(reason: string): string | undefined {
+  const match = /(?:^|[\s,;(])approved by\s+(\S.*)$/i.exec(reason);
+  const approver = match?.[1]?.replace(/[\s.;,]+$/, '');
+  return approver ? approver : undefined;
 }

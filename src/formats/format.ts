@@ -1,5 +1,6 @@
 /** The interface every format module implements: source text in, documents out. */
-import type { LineModel, ReadResult } from '../model/document.js';
+import type { Document, LineModel, ReadResult } from '../model/document.js';
+import type { PlaceStart } from '../model/positions.js';
 import type { EscapeAt } from './escape.js';
 
 /** What a format needs from the spec to read a file. */
@@ -48,4 +49,38 @@ export interface FormatModule {
    * text); undefined when it cannot be written there safely. Absent: the text is written as is.
    */
   escapeReplacement?(text: string, at: EscapeAt): string | undefined;
+}
+
+/** What a container format is given: the file's bytes, never decoded as text. */
+export interface BytesInput {
+  /** path relative to the working folder, `/` separators; goes into every Document */
+  path: string;
+  bytes: Uint8Array;
+  options: FormatOptions;
+}
+
+/** Where one paragraph of a container's extracted text sits, from `start` to the next mark. */
+export type PlaceMark = PlaceStart;
+
+/** What a container format reads out of a file: its text, the documents over it, and where each paragraph sits. */
+export interface Extraction {
+  /** the visible text, one paragraph (or table row) a line: every offset of the documents is into it */
+  text: string;
+  documents: Document[];
+  /** in text order */
+  places: PlaceMark[];
+}
+
+/**
+ * A format whose files are containers (Office documents, PDF): read from bytes, asynchronously,
+ * into text onemessage extracts. onemessage never writes these files, so findings in them carry no
+ * fix; their directives are not read (spec exceptions cover them).
+ */
+export interface ContainerModule {
+  /** `docx`, `pptx`, `odf`, `pdf` */
+  name: string;
+  /** lower-case extensions with the dot */
+  extensions: string[];
+  /** Reads the file; throws `FormatError` with a reason a person can act on (password-protected, corrupt...). */
+  extract(input: BytesInput): Promise<Extraction>;
 }

@@ -3,7 +3,7 @@
  * content. Modules are loaded on demand, by the extensions a run meets, so that a one-file
  * Markdown check never pays for the MDX, HTML and export parsers.
  */
-import type { FormatModule } from './format.js';
+import type { ContainerModule, FormatModule } from './format.js';
 
 interface FormatGroup {
   extensions: readonly string[];
@@ -30,7 +30,16 @@ const groups: FormatGroup[] = [
   { extensions: ['.csv'], load: async () => [(await import('./csv.js')).csvFormat] },
 ];
 
+/** Formats read from bytes (Office documents, PDF): one module per extension, loaded only when a run meets one. */
+const containerGroups: Array<{ extensions: readonly string[]; load(): Promise<ContainerModule> }> = [
+  { extensions: ['.docx'], load: async () => (await import('./office/docx.js')).docxFormat },
+  { extensions: ['.pptx'], load: async () => (await import('./office/pptx.js')).pptxFormat },
+  { extensions: ['.odt', '.odp'], load: async () => (await import('./office/odf.js')).odfFormat },
+  { extensions: ['.pdf'], load: async () => (await import('./office/pdf.js')).pdfFormat },
+];
+
 const loaded = new Map<FormatGroup, FormatModule[]>();
+const loadedContainers = new Map<string, ContainerModule>();
 
 function extensionOf(path: string): string {
   const slash = path.lastIndexOf('/');
@@ -44,7 +53,7 @@ function groupOf(ext: string): FormatGroup | undefined {
 
 /** Every extension some format reads, for file discovery. */
 export function knownExtensions(): Set<string> {
-  return new Set(groups.flatMap((group) => group.extensions));
+  return new Set([...groups, ...containerGroups].flatMap((group) => group.extensions));
 }
 
 /** Loads the format modules the given paths need; `formatFor` may then be asked about them. */
@@ -54,7 +63,30 @@ export async function loadFormatsFor(paths: Iterable<string>): Promise<void> {
     const group = groupOf(extensionOf(path));
     if (group && !loaded.has(group)) needed.add(group);
   }
-  await Promise.all([...needed].map(async (group) => loaded.set(group, await group.load())));
+  const containers = new Set<(typeof containerGroups)[number]>();
+  for (const path of paths) {
+    const group = containerGroups.find((candidate) => candidate.extensions.includes(extensionOf(path)));
+    if (group && !group.extensions.every((ext) => loadedContainers.has(ext))) containers.add(group);
+  }
+  await Promise.all([
+    ...[...needed].map(async (group) => loaded.set(group, await group.load())),
+    ...[...containers].map(async (group) => {
+      const module = await group.load();
+      for (const ext of group.extensions) loadedContainers.set(ext, module);
+    }),
+  ]);
+}
+
+/**
+ * The container format (read from bytes, not text) for a file, or undefined when its extension
+ * is no container's. Its module must have been loaded.
+ */
+export function containerFor(path: string): ContainerModule | undefined {
+  const ext = extensionOf(path);
+  if (!containerGroups.some((group) => group.extensions.includes(ext))) return undefined;
+  const module = loadedContainers.get(ext);
+  if (!module) throw new Error(`format modules for ${path} were not loaded (call loadFormatsFor first)`);
+  return module;
 }
 
 /** Every format module, loaded: for tests and tools that list them. */

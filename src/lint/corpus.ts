@@ -45,7 +45,7 @@ export function assemble(outcomes: FileOutcome[], context: LintContext, options:
   const matrixStatements = context.matrix ? context.matrix.rules.filter((id) => active.has(id)).flatMap(statementsOf) : [];
   return {
     version: VERSION,
-    spec: { path: spec.path, sha256: spec.sha256, ...(spec.brand ? { brand: spec.brand } : {}) },
+    spec: { path: spec.path, sha256: spec.sha256, ...(spec.brand ? { brand: spec.brand } : {}), ...(spec.owner ? { owner: spec.owner } : {}), ...(spec.revision ? { revision: spec.revision } : {}) },
     asOf,
     files,
     findings,

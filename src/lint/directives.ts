@@ -128,6 +128,7 @@ export function resolveDirectives(options: { doc: Document; text: string; locate
       },
     };
     if (directive.reason !== undefined) scope.reason = directive.reason;
+    if (directive.approvedBy !== undefined) scope.approvedBy = directive.approvedBy;
     if (doc.id !== undefined) scope.documentId = doc.id;
     if (doc.title !== undefined) scope.documentTitle = doc.title;
     if (doc.channel !== undefined) scope.channel = doc.channel;
@@ -219,6 +220,7 @@ export function applyDirectives(options: ApplyDirectivesOptions): AppliedDirecti
       finding.suppression ??= {
         kind: 'directive',
         reason: scope.reason ?? '(no reason given)',
+        ...(scope.approvedBy !== undefined ? { approvedBy: scope.approvedBy } : {}),
         path: finding.path,
         line: scope.where.start.line,
       };

@@ -4,15 +4,16 @@
  * positions, so a file's outcome can come from a worker, a cache or another machine. It reads no
  * file: the runner, the library or an editor gives it the text.
  */
-import { FormatError, type Document } from '../model/document.js';
+import { FormatError, type Document, type LineModel } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
 import { neighbourhood } from '../model/fingerprint.js';
-import { locator } from '../model/positions.js';
+import { locator, type Locator } from '../model/positions.js';
 import type { FileRecord } from '../model/result.js';
-import { formatFor } from '../formats/index.js';
+import { containerFor, formatFor } from '../formats/index.js';
 import type { LintContext } from './context.js';
 import { resolveDirectives, type DirectiveScope } from './directives.js';
 import { documentFinding, problemFinding } from './findings.js';
+import { sentenceAround } from './sentence.js';
 import type { DiscoveredFile } from './paths.js';
 import type { CorpusRule, DocumentContext, DocumentRule, FileProblem, Statement } from './rule.js';
 
@@ -40,6 +41,10 @@ export interface SourceMeta {
 export function lintText(file: DiscoveredFile, text: string, context: LintContext, meta: SourceMeta): FileOutcome | undefined {
   const channel = context.channelOf(file.abs);
   const format = formatFor(file.rel, text);
+  if (!format && containerFor(file.rel)) {
+    // Text decoded from an Office file or a PDF is no longer the file: only its bytes can be read.
+    return unreadableOutcome(file, context, { reason: 'an Office document or a PDF is read from its bytes, not from text: check the file itself (not through standard input or lintText)', meta, channel });
+  }
   if (!format) {
     const ext = file.rel.includes('.') ? file.rel.slice(file.rel.lastIndexOf('.')) : '(no extension)';
     return unreadableOutcome(file, context, { reason: `no reader for ${ext} files`, meta, channel });
@@ -63,7 +68,23 @@ export function lintText(file: DiscoveredFile, text: string, context: LintContex
     if (context.debug && error instanceof Error && error.stack) outcome.warnings.push(`${file.rel}: ${error.stack}`);
     return outcome;
   }
-  const locate = locator(text);
+  return lintDocuments({ file, text, documents, format: { name: format.name, lines: format.lines }, locate: locator(text), context, meta, channel });
+}
+
+/** What the document pipeline needs of the format that read a file. */
+export interface ReadBy {
+  name: string;
+  lines: LineModel;
+  /** false: onemessage never writes this format (a container), so findings carry no fix */
+  writable?: boolean;
+}
+
+/**
+ * Runs the rules over documents read from a file's text (its source, or a container's extracted
+ * text): channels, directives, matches, document rules and the corpus rules' statements.
+ */
+export function lintDocuments(options: { file: DiscoveredFile; text: string; documents: Document[]; format: ReadBy; locate: Locator; context: LintContext; meta: SourceMeta; channel: string | undefined }): FileOutcome {
+  const { file, text, documents, format, locate, context, meta, channel } = options;
   const findings: Finding[] = [];
   const statements: Record<string, Statement[]> = {};
   const warnings: string[] = [];
@@ -91,8 +112,11 @@ export function lintText(file: DiscoveredFile, text: string, context: LintContex
       asOf: context.asOf,
       report: (report) => {
         const severity = report.variant === undefined ? current!.severity : context.rules.severity.get(`${current!.rule.meta.id}/${report.variant}`);
+        // A file onemessage never writes gets no fix: the fix is made in the source document.
+        const { fix, ...rest } = report;
+        const kept = format.writable === false || fix === undefined ? rest : { ...rest, fix };
         // a variant the spec turns off is not reported, whatever the rule does
-        if (severity !== undefined) findings.push(documentFinding({ rule: current!.rule, severity, doc, report, text, locate }));
+        if (severity !== undefined) findings.push(documentFinding({ rule: current!.rule, severity, doc, report: kept, text, locate }));
       },
       isOn: (variant) => context.rules.severity.has(`${current!.rule.meta.id}/${variant}`),
       ...(context.debug ? { explain: (at: { start: number; end: number }, why: string) => warnings.push(debugNote(file.rel, locate.at(at.start), why)) } : {}),
@@ -105,13 +129,14 @@ export function lintText(file: DiscoveredFile, text: string, context: LintContex
       current = entry;
       const list = (statements[entry.rule.meta.id] ??= []);
       for (const partial of entry.rule.collect(docContext)) {
+        const context = sentenceAround(doc, partial.start, partial.end);
         list.push({
           ...partial,
           path: file.rel,
           ...(doc.channel !== undefined ? { channel: doc.channel } : {}),
           ...(doc.title !== undefined ? { documentTitle: doc.title } : {}),
           ...(doc.id !== undefined ? { documentId: doc.id } : {}),
-          where: { start: locate.at(partial.start), end: locate.at(partial.end), excerpt: text.slice(partial.start, partial.end), neighbourhood: neighbourhood(text, partial.start, partial.end) },
+          where: { start: locate.at(partial.start), end: locate.at(partial.end), excerpt: text.slice(partial.start, partial.end), neighbourhood: neighbourhood(text, partial.start, partial.end), ...(context ? { context } : {}) },
         });
       }
     }

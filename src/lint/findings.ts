@@ -5,11 +5,12 @@
  * for a file that could not be read.
  */
 import type { Document } from '../model/document.js';
-import { createFinding, type Finding, type RelatedLocation, type Severity } from '../model/finding.js';
+import { createFinding, type Finding, type RelatedKind, type RelatedLocation, type Severity } from '../model/finding.js';
 import { neighbourhood } from '../model/fingerprint.js';
 import { fillMessage } from '../model/message.js';
 import type { Locator } from '../model/positions.js';
 import type { FileProblem, ItemRef, MessageRef, Report, Rule, Statement, WaiverPlace } from './rule.js';
+import { sentenceAround } from './sentence.js';
 
 /** The rule's message for a reference, filled. An unknown message id is a bug in the rule. */
 export function messageOf(rule: Rule, ref: MessageRef): string {
@@ -26,6 +27,7 @@ function itemOf(item: ItemRef | undefined) {
 export function documentFinding(options: { rule: Rule; severity: Severity; doc: Document; report: Report; text: string; locate: Locator }): Finding {
   const { rule, doc, report, text, locate } = options;
   const item = itemOf(report.item);
+  const context = sentenceAround(doc, report.start, report.end);
   return createFinding({
     ruleId: rule.meta.id,
     messageId: report.messageId,
@@ -35,6 +37,7 @@ export function documentFinding(options: { rule: Rule; severity: Severity; doc: 
     start: locate.at(report.start),
     end: locate.at(report.end),
     excerpt: text.slice(report.start, report.end),
+    ...(context ? { context } : {}),
     related: [...(report.related ?? []), ...(report.relatedHere ?? []).map((place) => relatedHere(doc, place, text, locate))],
     document: { channel: doc.channel, title: doc.title, id: doc.id, inactive: doc.inactive },
     ...(item ? { item } : {}),
@@ -44,8 +47,10 @@ export function documentFinding(options: { rule: Rule; severity: Severity; doc: 
   });
 }
 
-function relatedHere(doc: Document, place: { start: number; end: number; message: string }, text: string, locate: Locator): RelatedLocation {
-  const related: RelatedLocation = { path: doc.path, start: locate.at(place.start), end: locate.at(place.end), message: place.message, excerpt: text.slice(place.start, place.end) };
+function relatedHere(doc: Document, place: { kind: RelatedKind; start: number; end: number; message: string }, text: string, locate: Locator): RelatedLocation {
+  const related: RelatedLocation = { kind: place.kind, path: doc.path, start: locate.at(place.start), end: locate.at(place.end), message: place.message, excerpt: text.slice(place.start, place.end) };
+  const context = sentenceAround(doc, place.start, place.end);
+  if (context) related.context = context;
   if (doc.channel !== undefined) related.channel = doc.channel;
   if (doc.title !== undefined) related.documentTitle = doc.title;
   if (doc.id !== undefined) related.documentId = doc.id;
@@ -65,6 +70,7 @@ export function statementFinding(options: { rule: Rule; severity: Severity; stat
     start: statement.where.start,
     end: statement.where.end,
     excerpt: statement.where.excerpt,
+    ...(statement.where.context ? { context: statement.where.context } : {}),
     related: report.related ?? [],
     document: { channel: statement.channel, title: statement.documentTitle, id: statement.documentId },
     ...(item ? { item } : {}),

@@ -11,7 +11,7 @@
  *   engine has applied them to every finding.
  */
 import type { Directive, Document } from '../model/document.js';
-import type { Fix, Position, RelatedLocation, Severity, SpecPos } from '../model/finding.js';
+import type { Fix, Position, RelatedKind, RelatedLocation, SentenceContext, Severity, SpecPos } from '../model/finding.js';
 import type { DocumentMatches } from '../match/matcher.js';
 import type { PhraseKind } from '../match/types.js';
 import type { SpecIndex } from '../spec/compile.js';
@@ -93,8 +93,8 @@ export interface Report extends MessageRef {
   end: number;
   item?: ItemRef;
   related?: RelatedLocation[];
-  /** related places in the same document, in source offsets; the engine resolves their positions */
-  relatedHere?: Array<{ start: number; end: number; message: string }>;
+  /** related places in the same document, in source offsets; the engine resolves their positions and sentences */
+  relatedHere?: Array<{ kind: RelatedKind; start: number; end: number; message: string }>;
   fix?: Fix;
   /** overrides the rule's severity for this one finding */
   severity?: Severity;
@@ -139,7 +139,7 @@ export interface Statement {
   /** rule-specific payload */
   data: Record<string, unknown>;
   /** resolved by the engine when collected, so corpus rules never need the file again */
-  where: { start: Position; end: Position; excerpt: string; neighbourhood: string };
+  where: { start: Position; end: Position; excerpt: string; neighbourhood: string; context?: SentenceContext };
 }
 
 export interface CorpusContext {
@@ -195,6 +195,8 @@ export interface DirectiveScope {
   /** rule ids or `rule:item` ids; empty = every rule */
   selectors: string[];
   reason?: string;
+  /** the approver the reason names */
+  approvedBy?: string;
   documentId?: string;
   documentTitle?: string;
   channel?: string;

@@ -86,6 +86,21 @@ export function quantityKey(q: Quantity): string {
   return q.unit === undefined ? `${q.kind}:${amount}` : `${q.kind}:${q.unit}:${amount}`;
 }
 
+/**
+ * The quantity a key stands for (the inverse of quantityKey), for reports that hold only the key
+ * of a value documents state: its canonical form can then be described without reading text again.
+ */
+export function quantityFromKey(key: string): Quantity | undefined {
+  const parts = key.split(':');
+  const kind = parts[0] as QuantityKind;
+  if (kind === 'always') return { kind, min: 0, max: 0, start: 0, end: 0, text: '' };
+  const amount = /^(\d+(?:\.\d+)?)(?:-(\d+(?:\.\d+)?))?$/.exec(parts[parts.length - 1] ?? '');
+  if (!amount || parts.length < 2 || parts.length > 3) return undefined;
+  const min = Number(amount[1]);
+  const max = amount[2] !== undefined ? Number(amount[2]) : min;
+  return { kind, min, max, ...(parts.length === 3 ? { unit: parts[1]! } : {}), start: 0, end: 0, text: '' };
+}
+
 const GROUPED = new Intl.NumberFormat('en-US', { maximumFractionDigits: 10 });
 const CENTS = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const MONEY_SYMBOLS: Record<string, string> = { USD: '$', EUR: '€', GBP: '£', JPY: '¥', INR: '₹' };
@@ -130,6 +145,17 @@ export function describeQuantity(q: Quantity): string {
     default:
       return span(amount);
   }
+}
+
+/**
+ * A duration as it stands before a noun, in one word: "30-day" (a 30-day return), "2-week",
+ * "10-business-day", "6-to-8-week". Undefined for anything else, which reads the same either way.
+ */
+export function attributiveQuantity(q: Quantity): string | undefined {
+  if (q.kind !== 'duration' || q.unit === undefined) return undefined;
+  const name = (UNIT_NAMES[q.unit] ?? q.unit).replace(/ /g, '-');
+  const span = q.min === q.max ? amount(q.min) : `${amount(q.min)}-to-${amount(q.max)}`;
+  return `${span}-${name}`;
 }
 
 /**

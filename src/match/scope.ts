@@ -71,7 +71,8 @@ const sections = new WeakMap<Document, Array<{ first: number; last: number }>>()
 /**
  * The section a block is in: from the nearest heading at or before it to the block before the
  * next heading of the same or a higher level (a smaller depth). Blocks before the first
- * heading (front matter fields, an introduction) make a section of their own.
+ * heading (front matter fields, an introduction) make a section of their own. A block that
+ * starts a section (a slide, a page) ends every section before it.
  */
 export function sectionOf(doc: Document, blockIndex: number): { first: number; last: number } {
   let all = sections.get(doc);
@@ -84,12 +85,13 @@ export function sectionOf(doc: Document, blockIndex: number): { first: number; l
 
 function computeSections(doc: Document): Array<{ first: number; last: number }> {
   const blocks = doc.blocks;
-  const isHeading = (i: number) => blocks[i]!.kind === 'heading';
-  const depth = (i: number) => blocks[i]!.depth ?? 1;
+  // A slide or a page opens a section above every heading, so depth 0.
+  const isHeading = (i: number) => blocks[i]!.kind === 'heading' || blocks[i]!.startsSection === true;
+  const depth = (i: number) => (blocks[i]!.startsSection ? 0 : (blocks[i]!.depth ?? 1));
   const out: Array<{ first: number; last: number }> = [];
   let opener = -1;
   let range = { first: 0, last: blocks.length - 1 };
-  const firstHeading = blocks.findIndex((b) => b.kind === 'heading');
+  const firstHeading = blocks.findIndex((_, i) => isHeading(i));
   if (firstHeading >= 0) range = { first: 0, last: firstHeading - 1 };
   for (let i = 0; i < blocks.length; i++) {
     if (isHeading(i)) {

@@ -54,6 +54,11 @@ export interface TextBlock {
    * Formats that know their markup count them; `claim/evidence` reads it without knowing the format.
    */
   citations?: number;
+  /**
+   * The block opens a section whether or not it is a heading: the first block of a slide or a
+   * page, which no heading of an earlier slide or page may reach past.
+   */
+  startsSection?: boolean;
 }
 
 /**
@@ -88,6 +93,8 @@ export interface Directive {
   /** rule ids, or `rule:item` ids; empty means every rule */
   selectors: string[];
   reason?: string;
+  /** who approved the waiver, when the reason names them: `-- approved by J. Doe, LEGAL-112` */
+  approvedBy?: string;
   /** source offsets of the whole comment */
   start: number;
   end: number;
@@ -202,4 +209,34 @@ export function toSourceRange(block: TextBlock, textStart: number, textEnd: numb
     return { start: at, end: at };
   }
   return { start: sourceStart(block, textStart), end: sourceEnd(block, textEnd - 1) };
+}
+
+/**
+ * The text range of a block that the source range [start, end) shows, or undefined when the block
+ * shows none of it: the first visible character at or after `start` to just past the last one
+ * that ends by `end`. Markup inside the range (`**`, a tag) is skipped, as a reader skips it.
+ */
+export function toTextRange(block: TextBlock, start: number, end: number): { start: number; end: number } | undefined {
+  const stop = Math.max(end, start + 1);
+  let first: number | undefined;
+  let last: number | undefined;
+  for (const run of block.runs) {
+    if (run.sourceLength === 0) continue;
+    let from: number;
+    let to: number;
+    if (run.length === run.sourceLength) {
+      // verbatim: character i stands at run.source + i
+      from = Math.max(0, start - run.source);
+      to = Math.min(run.length, stop - run.source);
+    } else {
+      // a decoded escape: its characters stand for the whole escape
+      const shown = (run.source >= start && run.source < stop) || (run.source < start && run.source + run.sourceLength > start);
+      from = 0;
+      to = shown ? run.length : 0;
+    }
+    if (to <= from) continue;
+    if (first === undefined || run.text + from < first) first = run.text + from;
+    if (last === undefined || run.text + to > last) last = run.text + to;
+  }
+  return first === undefined || last === undefined ? undefined : { start: first, end: last };
 }

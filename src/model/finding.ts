@@ -7,11 +7,30 @@ import { fingerprintOf } from './fingerprint.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
-/** A point in a source file: 1-based line and column (UTF-16 code units), 0-based offset. */
+/**
+ * A point in a source file: 1-based line and column (UTF-16 code units), 0-based offset. For a
+ * container (an Office document, a PDF) they count in the text onemessage extracted from it, one
+ * paragraph a line, and `place` says where that is in terms a person can follow.
+ */
 export interface Position {
   line: number;
   column: number;
   offset: number;
+  place?: Place;
+}
+
+/** Where a point of a container's extracted text sits: `slide 4 ¶2:15`, `page 2 notes ¶1:3`. */
+export interface Place {
+  /** what a person pages through; absent for a document without recorded pages */
+  unit?: 'slide' | 'page';
+  /** 1-based number of the slide or page */
+  number?: number;
+  /** a part that is not the unit's body: `notes`, `header`, `footer` */
+  part?: string;
+  /** 1-based paragraph (a table row counts as one) among those with text in the unit or part */
+  paragraph: number;
+  /** 1-based character within the paragraph, in UTF-16 code units */
+  character: number;
 }
 
 /** Where something is written in a spec file (or a built-in pack). */
@@ -33,13 +52,35 @@ export interface SpecItemRef {
   column: number;
 }
 
-/** Another place that explains the finding: the other side of a contradiction, the spec line. */
+/**
+ * The sentence a reader sees around a match, with the match's range in it, so that a report can
+ * quote the sentence and highlight the words without the document (which reporters never have).
+ */
+export interface SentenceContext {
+  /** the sentence as a reader sees it: markup gone, runs of white space as one space, long ones cut with `…` */
+  text: string;
+  /** the match's range in `text`, in UTF-16 code units */
+  start: number;
+  end: number;
+}
+
+/**
+ * What a related location is to the finding, set by the rule that reports it: the other side of a
+ * contradiction (another channel's statement of the fact), or context that explains the finding
+ * (the product a section is about, a disclosure placed after its trigger).
+ */
+export type RelatedKind = 'contradiction' | 'context';
+
+/** Another place that explains the finding: the other side of a contradiction, or context. */
 export interface RelatedLocation {
+  kind: RelatedKind;
   path: string;
   start: Position;
   end: Position;
   message: string;
   excerpt?: string;
+  /** the sentence around the excerpt, when the place is text a reader sees */
+  context?: SentenceContext;
   channel?: string;
   /** for a place inside a multi-document file (a macro export) */
   documentTitle?: string;
@@ -64,6 +105,8 @@ export interface Finding {
   end: Position;
   /** the source text at [start, end) */
   excerpt: string;
+  /** the sentence around the excerpt as a reader sees it, when the finding is about text */
+  context?: SentenceContext;
   channel?: string;
   /** the document inside a multi-document file (a macro's title and id) */
   documentTitle?: string;
@@ -122,6 +165,7 @@ export interface FindingInput {
   start: Position;
   end: Position;
   excerpt: string;
+  context?: SentenceContext;
   related?: RelatedLocation[];
   /** the document inside the file that the finding is in (a macro of an export), and its channel */
   document?: { channel?: string | undefined; title?: string | undefined; id?: string | undefined; inactive?: boolean | undefined };
@@ -147,6 +191,7 @@ export function createFinding(input: FindingInput): Finding {
     start: input.start,
     end: input.end,
     excerpt: input.excerpt,
+    ...(input.context ? { context: input.context } : {}),
     related: input.related ?? [],
   };
   if (document?.channel !== undefined) finding.channel = document.channel;

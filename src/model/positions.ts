@@ -1,6 +1,6 @@
 /** Offsets to 1-based line:column (UTF-16 code units) for one file, via vfile-location. */
 import { location } from 'vfile-location';
-import type { Position } from './finding.js';
+import type { Place, Position } from './finding.js';
 
 export interface Locator {
   at(offset: number): Position;
@@ -18,6 +18,31 @@ export function locator(text: string): Locator {
       const lastBreak = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'));
       const line = (before.match(/\r\n|\r|\n/g)?.length ?? 0) + 1;
       return { line, column: clamped - lastBreak, offset: clamped };
+    },
+  };
+}
+
+/** Where each paragraph of a container's extracted text starts, and where it sits (see PlaceMark in formats). */
+export interface PlaceStart extends Omit<Place, 'character'> {
+  start: number;
+}
+
+/** A locator over a container's extracted text that also says the place of each point. */
+export function placeLocator(text: string, places: readonly PlaceStart[]): Locator {
+  const base = locator(text);
+  return {
+    at(offset: number): Position {
+      const position = base.at(offset);
+      let lo = 0;
+      let hi = places.length - 1;
+      if (hi < 0 || places[0]!.start > position.offset) return position;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (places[mid]!.start <= position.offset) lo = mid;
+        else hi = mid - 1;
+      }
+      const { start, ...place } = places[lo]!;
+      return { ...position, place: { ...place, character: position.offset - start + 1 } };
     },
   };
 }

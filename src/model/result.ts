@@ -40,10 +40,20 @@ export interface FileRecord {
   bytes: number;
 }
 
+/** The commit the checked files come from, and whether the working tree below the spec's folder matched it. */
+export interface GitState {
+  /** the full hash of HEAD */
+  commit: string;
+  /** no file below the spec's folder was modified, staged or untracked (ignored files aside) */
+  clean: boolean;
+  /** how many such files there were */
+  changed: number;
+}
+
 export interface RunResult {
   /** version of onemessage that produced it */
   version: string;
-  spec: { path: string; sha256: string; brand?: string };
+  spec: { path: string; sha256: string; brand?: string; owner?: string; revision?: string };
   asOf: string;
   files: FileRecord[];
   findings: Finding[];
@@ -53,6 +63,8 @@ export interface RunResult {
   startedAt?: string;
   /** the command line, for the audit block of reports */
   command?: string[];
+  /** the commit and working-tree state, read from the local git binary when a report records them */
+  git?: GitState;
   /** channel names in the spec's order */
   channels?: string[];
   /** the fact-by-channel message map */

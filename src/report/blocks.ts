@@ -67,7 +67,24 @@ function blockToHtml(block: Block): string {
   }
 }
 
-function inlinesToHtml(content: Inlines): string {
+/**
+ * Inline Markdown as rule descriptions use it (`code` spans and **strong**), read into inlines so
+ * that it renders as markup rather than showing its backticks. Anything else stays text.
+ */
+export function parseInline(markdown: string): Inlines {
+  const out: Inlines = [];
+  const pattern = /(`+)([^`]+?)\1|\*\*([^*]+)\*\*/g;
+  let last = 0;
+  for (const match of markdown.matchAll(pattern)) {
+    if (match.index > last) out.push(markdown.slice(last, match.index));
+    out.push(match[2] !== undefined ? { code: match[2] } : { strong: match[3]! });
+    last = match.index + match[0].length;
+  }
+  if (last < markdown.length) out.push(markdown.slice(last));
+  return out;
+}
+
+export function inlinesToHtml(content: Inlines): string {
   return content
     .map((inline) => {
       if (typeof inline === 'string') return text(inline);

@@ -1,11 +1,12 @@
 /**
  * The CSV reporter: one RFC 4180 row per finding, waived ones included, safe to open in a
- * spreadsheet.
+ * spreadsheet, with a byte-order mark so that Excel reads it as UTF-8.
  */
 import { stringify } from 'csv-stringify/sync';
-import type { Finding } from '../model/finding.js';
+import type { Finding, RelatedKind } from '../model/finding.js';
 import type { RunResult } from '../model/result.js';
-import type { Reporter } from './reporter.js';
+import { describeRelated } from './location.js';
+import type { ReportOptions, Reporter } from './reporter.js';
 import { documentLabel, neutraliseCsvCell, stripControl } from './text.js';
 
 export const csvHeader = [
@@ -26,6 +27,10 @@ export const csvHeader = [
   'suppression reason',
   'approved by',
   'until',
+  // added after the first columns, so that a sheet reading columns by position keeps working
+  'sentence',
+  'contradicts',
+  'context',
 ] as const;
 
 export const csvReporter: Reporter = {
@@ -34,10 +39,20 @@ export const csvReporter: Reporter = {
   format: formatCsv,
 };
 
-export function formatCsv(result: RunResult): string {
+/** `options.bom: false` leaves out the UTF-8 byte-order mark, for programs that read it as text. */
+export function formatCsv(result: RunResult, options: Pick<ReportOptions, 'bom'> = {}): string {
   // csv-stringify quotes a field holding the CRLF record delimiter but not a lone LF or CR, which
   // would split the row in a spreadsheet: a multi-line excerpt, or a file name with a newline.
-  return stringify([[...csvHeader], ...result.findings.map(row)], { record_delimiter: 'windows', quoted_match: /[\r\n]/ });
+  // Excel reads a CSV without a BOM in the machine's legacy code page, garbling "été" and "€".
+  return stringify([[...csvHeader], ...result.findings.map(row)], { record_delimiter: 'windows', quoted_match: /[\r\n]/, bom: options.bom !== false });
+}
+
+/** The related locations of one kind, one per line of the cell. */
+function relatedCell(finding: Finding, kind: RelatedKind): string {
+  return finding.related
+    .filter((place) => place.kind === kind)
+    .map((place) => `${describeRelated(place)}${place.excerpt !== undefined ? ` "${place.excerpt}"` : ''}`)
+    .join('\n');
 }
 
 function row(finding: Finding): string[] {
@@ -61,6 +76,9 @@ function row(finding: Finding): string[] {
     suppression?.reason ?? '',
     suppression?.approvedBy ?? '',
     suppression?.until ?? '',
+    finding.context?.text ?? '',
+    relatedCell(finding, 'contradiction'),
+    relatedCell(finding, 'context'),
   ];
   return cells.map((cell) => neutraliseCsvCell(stripControl(cell, { keep: '\n\r\t' })));
 }

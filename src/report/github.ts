@@ -5,7 +5,7 @@
 import type { Finding, Severity } from '../model/finding.js';
 import type { RunResult } from '../model/result.js';
 import type { Reporter } from './reporter.js';
-import { documentLabel, formatPosition, stripControl } from './text.js';
+import { documentLabel, formatLocation, stripControl } from './text.js';
 
 const commands: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -43,7 +43,7 @@ function body(finding: Finding): string {
   for (const place of finding.related) {
     const where = [place.channel, documentLabel(place)].filter((part) => part !== undefined).join(', ');
     const quoted = place.excerpt !== undefined ? ` "${place.excerpt}"` : '';
-    lines.push(`${place.path}:${formatPosition(place.start)}${where ? ` (${where})` : ''}: ${place.message}${quoted}`);
+    lines.push(`${formatLocation(place.path, place.start)}${where ? ` (${where})` : ''}: ${place.message}${quoted}`);
   }
   if (finding.item && !finding.item.file.startsWith('pack:')) {
     lines.push(`spec: ${finding.item.file}:${finding.item.line} (${finding.item.kind} ${finding.item.id})`);

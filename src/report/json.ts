@@ -1,11 +1,15 @@
 /**
  * The JSON reporter: the full result, versioned by `schemaVersion` so that tools reading it can
- * tell when its shape changes. Documented in docs/json-output.md.
+ * tell when its shape changes. Documented in docs/reporters.md.
  */
 import type { RunResult } from '../model/result.js';
 import type { Reporter } from './reporter.js';
 
-export const JSON_SCHEMA_VERSION = 1;
+/**
+ * 2 added, and changed nothing of 1: each finding's `messageId` and `context` (its sentence),
+ * each related location's `kind`, the spec's `owner` and `revision`, and the run's `git` state.
+ */
+export const JSON_SCHEMA_VERSION = 2;
 
 export function summarize(result: RunResult) {
   const active = result.findings.filter((f) => !f.suppression);
@@ -22,6 +26,7 @@ export function summarize(result: RunResult) {
 
 export const json: Reporter = {
   name: 'json',
+  audit: true,
   description: 'The full result as JSON, versioned with schemaVersion',
   format(result) {
     const out = {
@@ -31,11 +36,11 @@ export const json: Reporter = {
       asOf: result.asOf,
       ...(result.startedAt ? { startedAt: result.startedAt } : {}),
       ...(result.command ? { command: result.command } : {}),
+      ...(result.git ? { git: result.git } : {}),
       summary: summarize(result),
       ...(result.channels ? { channels: result.channels } : {}),
       files: result.files,
-      // Schema version 1 does not carry message ids; they stay in memory (and the cache) until the schema's next version.
-      findings: result.findings.map(({ messageId: _messageId, ...finding }) => finding),
+      findings: result.findings,
       warnings: result.warnings,
       ...(result.matrix ? { matrix: result.matrix } : {}),
       ...(result.baseline ? { baseline: result.baseline } : {}),

@@ -8,6 +8,7 @@ import type { Reporter } from './reporter.js';
 import {
   documentLabel,
   escapeMarkdown,
+  formatLocation,
   formatPosition,
   markdownCode,
   plural,
@@ -19,6 +20,7 @@ import {
 
 export const markdownReporter: Reporter = {
   name: 'markdown',
+  audit: true,
   description: 'Markdown for a pull-request comment or a job summary',
   format: formatMarkdown,
 };
@@ -54,7 +56,8 @@ function title(result: RunResult, summary: Summary): string {
 function context(result: RunResult): string {
   const parts = [
     ...(result.spec.brand !== undefined ? [`**${escapeMarkdown(result.spec.brand)}**`] : []),
-    `spec ${markdownCode(result.spec.path)}`,
+    `spec ${markdownCode(result.spec.path)}${result.spec.revision !== undefined ? ` revision ${escapeMarkdown(result.spec.revision)}` : ''}`,
+    ...(result.git ? [`commit ${markdownCode(result.git.commit.slice(0, 12))}${result.git.clean ? '' : ` with ${plural(result.git.changed, 'uncommitted change')}`}`] : []),
     `as of ${escapeMarkdown(result.asOf)}`,
     `onemessage ${escapeMarkdown(result.version)}`,
   ];
@@ -92,7 +95,7 @@ function findingItem(finding: Finding): string[] {
   ];
   if (document !== undefined) lines.push(`  - in ${escapeMarkdown(document)}`);
   lines.push(`  - excerpt: ${markdownCode(finding.excerpt)}`);
-  for (const place of finding.related) lines.push(`  - other side: ${relatedText(place)}`);
+  for (const place of finding.related) lines.push(`  - ${place.kind === 'contradiction' ? 'contradicts' : 'context'}: ${relatedText(place)}`);
   if (finding.item && !finding.item.file.startsWith('pack:')) {
     lines.push(`  - spec: ${finding.item.kind} ${markdownCode(finding.item.id)} at ${markdownCode(`${finding.item.file}:${finding.item.line}`)}`);
   }
@@ -104,14 +107,14 @@ function relatedText(place: RelatedLocation): string {
   const where = [place.channel, documentLabel(place)].filter((part) => part !== undefined);
   const scope = where.length > 0 ? ` (${escapeMarkdown(where.join(', '))})` : '';
   const excerpt = place.excerpt !== undefined ? ` — ${markdownCode(place.excerpt)}` : '';
-  return `${markdownCode(`${place.path}:${formatPosition(place.start)}`)}${scope}: ${escapeMarkdown(place.message)}${excerpt}`;
+  return `${markdownCode(formatLocation(place.path, place.start))}${scope}: ${escapeMarkdown(place.message)}${excerpt}`;
 }
 
 function suppressedTable(findings: Finding[]): string {
   const rows = findings.map((finding) => {
     const s = finding.suppression!;
     const cells = [
-      markdownCode(`${finding.path}:${formatPosition(finding.start)}`, { inTable: true }),
+      markdownCode(formatLocation(finding.path, finding.start), { inTable: true }),
       markdownCode(finding.ruleId, { inTable: true }),
       escapeMarkdown(finding.message),
       s.kind,

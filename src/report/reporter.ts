@@ -7,12 +7,18 @@ import type { RunResult } from '../model/result.js';
 /** What a reporter knows about a rule besides its id: for SARIF's rule table and the HTML report. */
 export interface RuleInfo {
   id: string;
+  /** one line; inline Markdown (`code`) */
   description: string;
   defaultSeverity: Severity;
   fixable: boolean;
+  /** the rule's page (docs/rules/<id>.md), as an absolute URL */
   docsUrl?: string;
-  /** a paragraph or two on when the rule fires and why it matters */
+  /** a paragraph or two on when the rule fires and why it matters; inline Markdown */
   details?: string;
+  /** the help a code-scanning tool shows beside an alert: what, why, examples, how to waive */
+  help?: { markdown: string; text: string };
+  /** every message the rule can give, by message id, with `{{placeholders}}` */
+  messages?: Record<string, string>;
 }
 
 export interface ReportOptions {
@@ -26,11 +32,15 @@ export interface ReportOptions {
   informationUri?: string;
   /** stylish: show errors only */
   quiet?: boolean;
+  /** csv: begin with a UTF-8 byte-order mark, so that Excel reads non-ASCII text right (default true) */
+  bom?: boolean;
 }
 
 export interface Reporter {
   /** the `--format` name */
   name: string;
+  /** the report records the run's provenance (the git commit and working-tree state), so the caller reads it first */
+  audit?: boolean;
   /** one line, shown by `--help` */
   description: string;
   format(result: RunResult, options: ReportOptions): string;

@@ -6,7 +6,7 @@ import type * as Sarif from 'sarif';
 import type { Finding, Position, RelatedLocation, Severity, SpecItemRef } from '../model/finding.js';
 import type { RunResult } from '../model/result.js';
 import type { ReportOptions, Reporter, RuleInfo } from './reporter.js';
-import { describeSuppression, documentLabel, formatCommand, stripControl } from './text.js';
+import { describeSuppression, documentLabel, formatCommand, formatLocation, formatPlace, stripControl } from './text.js';
 
 const schemaUri = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 const defaultInformationUri = 'https://www.npmjs.com/package/onemessage';
@@ -18,6 +18,7 @@ const levels: Record<Severity, Sarif.ReportingConfiguration.level> = { error: 'e
 
 export const sarifReporter: Reporter = {
   name: 'sarif',
+  audit: true,
   description: 'SARIF 2.1.0 for GitHub code scanning and other SARIF viewers',
   format: formatSarif,
 };
@@ -55,6 +56,7 @@ export function formatSarif(result: RunResult, options: ReportOptions): string {
         properties: {
           asOf: result.asOf,
           spec: { ...result.spec },
+          ...(result.git ? { git: { ...result.git } } : {}),
           ...(result.channels ? { channels: result.channels } : {}),
         },
       },
@@ -75,15 +77,30 @@ function ruleTable(findings: readonly Finding[], known: readonly RuleInfo[]): Ru
   return rules;
 }
 
+/**
+ * A rule as code scanning shows it beside an alert: short and full descriptions and help, each as
+ * plain text and Markdown, the page it links to, and every message the rule can give by id
+ * (`{{name}}` is SARIF's escape for a literal `{name}`, so a viewer shows the template as written).
+ */
 function ruleDescriptor(rule: RuleInfo): Sarif.ReportingDescriptor {
+  const details = rule.details ?? rule.description;
   return {
     id: rule.id,
-    shortDescription: { text: plain(rule.description) },
-    fullDescription: { text: plain(rule.details ?? rule.description) },
+    shortDescription: { text: plain(inlineText(rule.description)), markdown: plain(rule.description) },
+    fullDescription: { text: plain(inlineText(details)), markdown: plain(details) },
+    ...(rule.help ? { help: { text: plain(rule.help.text), markdown: plain(rule.help.markdown) } } : {}),
     ...(rule.docsUrl !== undefined && isAbsoluteUri(rule.docsUrl) ? { helpUri: rule.docsUrl } : {}),
+    ...(rule.messages && Object.keys(rule.messages).length > 0
+      ? { messageStrings: Object.fromEntries(Object.entries(rule.messages).map(([id, template]) => [id, { text: plain(template) }])) }
+      : {}),
     defaultConfiguration: { level: levels[rule.defaultSeverity] },
     properties: { fixable: rule.fixable },
   };
+}
+
+/** Inline Markdown read as text: code spans without their backticks. */
+function inlineText(markdown: string): string {
+  return markdown.replace(/(`+)([^`]*?)\1/g, '$2');
 }
 
 function artifactTable(result: RunResult): Sarif.Artifact[] {
@@ -139,18 +156,20 @@ function sarifResult({ finding, ruleIndex, locate }: ResultContext): Sarif.Resul
   if (finding.documentInactive) properties.documentInactive = true;
   // an inferred fact statement is a judgement, not a template match: code-scanning readers filter on it
   if (finding.variant !== undefined) properties.variant = finding.variant;
+  if (finding.context) properties.sentence = finding.context.text;
 
   return {
     ruleId: finding.ruleId,
     ruleIndex: ruleIndex.get(finding.ruleId) ?? -1,
     level: levels[finding.severity],
-    message: { text: message(finding.message) },
+    message: { text: message(finding.message), ...(finding.messageId !== undefined ? { id: finding.messageId } : {}) },
     locations: [
       {
         physicalLocation: {
           artifactLocation: locate(finding.path),
           ...regionOf({ start: finding.start, end: finding.end, excerpt: finding.excerpt }),
         },
+        ...logicalOf(finding.path, finding.start),
       },
     ],
     ...(related.length > 0 ? { relatedLocations: related.map((location, id) => ({ id, ...location })) } : {}),
@@ -186,7 +205,29 @@ function relatedLocation(place: RelatedLocation, locate: ResultContext['locate']
     .join(', ');
   return {
     physicalLocation: { artifactLocation: locate(place.path), ...regionOf(place) },
+    ...logicalOf(place.path, place.start),
     message: { text: message(where ? `${place.message} (${where})` : place.message) },
+    // a contradiction (another channel's statement) or context (what the section is about)
+    properties: { kind: place.kind },
+  };
+}
+
+/**
+ * For a point in an Office document or a PDF, the place a person can find it, as a logical
+ * location; the region beside it counts in the text onemessage extracted, one paragraph a line.
+ */
+function logicalOf(path: string, start: Position): { logicalLocations?: Sarif.LogicalLocation[] } {
+  if (!start.place) return {};
+  const { place } = start;
+  return {
+    logicalLocations: [
+      {
+        name: formatPlace(place),
+        fullyQualifiedName: formatLocation(path, start),
+        kind: place.part ?? place.unit ?? 'paragraph',
+        properties: { ...place },
+      },
+    ],
   };
 }
 

@@ -7,7 +7,7 @@ import { Chalk } from 'chalk';
 import type { Finding } from '../model/finding.js';
 import type { RunResult } from '../model/result.js';
 import type { Reporter } from './reporter.js';
-import { stripControl } from './text.js';
+import { formatLocation, formatPosition, stripControl } from './text.js';
 
 const MAX_RELATED_SHOWN = 3;
 
@@ -28,7 +28,7 @@ export const stylish: Reporter = {
     }
     for (const [file, findings] of byFile) {
       lines.push(chalk.underline(clean(file)));
-      const width = findings.reduce((most, f) => Math.max(most, `${f.start.line}:${f.start.column}`.length), 0);
+      const width = findings.reduce((most, f) => Math.max(most, formatPosition(f.start).length), 0);
       let documentKey: string | undefined;
       for (const finding of findings) {
         const key = finding.documentTitle ?? finding.documentId;
@@ -38,12 +38,12 @@ export const stylish: Reporter = {
           indent = '    ';
         }
         documentKey = key;
-        const where = `${finding.start.line}:${finding.start.column}`.padEnd(width);
+        const where = formatPosition(finding.start).padEnd(width);
         const severity = finding.severity === 'error' ? chalk.red('error  ') : finding.severity === 'warning' ? chalk.yellow('warning') : chalk.blue('info   ');
         lines.push(`${indent}${chalk.dim(where)}  ${severity}  ${clean(finding.message)}  ${chalk.dim(finding.ruleId)}`);
         // The terminal shows a few other sides; json, sarif and html carry them all.
         for (const related of finding.related.slice(0, MAX_RELATED_SHOWN)) {
-          lines.push(`${indent}${' '.repeat(width)}  ${chalk.dim(`↳ ${clean(related.path)}:${related.start.line}:${related.start.column}  ${clean(related.message)}`)}`);
+          lines.push(`${indent}${' '.repeat(width)}  ${chalk.dim(`↳ ${clean(formatLocation(related.path, related.start))}  ${clean(related.message)}`)}`);
         }
         const hidden = finding.related.length - MAX_RELATED_SHOWN;
         if (hidden > 0) lines.push(`${indent}${' '.repeat(width)}  ${chalk.dim(`↳ and ${hidden} more (see --format json or html)`)}`);

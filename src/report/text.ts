@@ -2,7 +2,7 @@
  * Text helpers shared by the reporters: escaping for HTML, Markdown and CSV, stripping terminal
  * control sequences, and the counts every summary shows.
  */
-import type { Finding, Position, Severity } from '../model/finding.js';
+import type { Finding, Place, Position, Severity } from '../model/finding.js';
 
 export const severities: readonly Severity[] = ['error', 'warning', 'info'];
 
@@ -79,8 +79,23 @@ export function plural(count: number, word: string, pluralWord = `${word}s`): st
   return `${count} ${count === 1 ? word : pluralWord}`;
 }
 
-export function formatPosition(position: Pick<Position, 'line' | 'column'>): string {
-  return `${position.line}:${position.column}`;
+/**
+ * The one way reports show a position: `line:column`, or for a point in an Office document or a
+ * PDF the place a person can find it, `slide 4 ¶2:15` (paragraph 2, character 15).
+ */
+export function formatPosition(position: Pick<Position, 'line' | 'column' | 'place'>): string {
+  return position.place ? formatPlace(position.place) : `${position.line}:${position.column}`;
+}
+
+/** `slide 4 ¶2:15`, `slide 4 notes ¶1:3`, `page 2 ¶3:1`, `footer ¶1:1`, `¶7:12`. */
+export function formatPlace(place: Place): string {
+  const unit = place.unit !== undefined && place.number !== undefined ? `${place.unit} ${place.number}` : undefined;
+  return [unit, place.part, `¶${place.paragraph}:${place.character}`].filter((part) => part !== undefined).join(' ');
+}
+
+/** A position with its file: `site/index.md:9:23`, or `sales/pitch.pptx slide 4 ¶2:15`. */
+export function formatLocation(path: string, position: Pick<Position, 'line' | 'column' | 'place'>): string {
+  return position.place ? `${path} ${formatPlace(position.place)}` : `${path}:${formatPosition(position)}`;
 }
 
 /** `Title (id)` of the document inside a multi-document file, or undefined. */

@@ -9,7 +9,8 @@ import path from 'node:path';
 import type { FileOutcome } from '../lint/file.js';
 
 export const CACHE_FILE = '.onemessage-cache';
-const CACHE_FORMAT = 1;
+// 2: findings and statements carry the sentence around them, related locations their kind
+const CACHE_FORMAT = 2;
 
 interface Entry {
   sha256: string;

@@ -33,7 +33,7 @@ export interface DiscoveryOptions {
 
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules', '.onemessage-cache']);
 /** `onemessage report`'s default files, written in the working folder: onemessage's own output is not content. */
-const OWN_REPORT = /^onemessage-report\.[a-z]+$/;
+export const OWN_REPORT = /^onemessage-report\.[a-z]+$/;
 
 export async function discoverFiles(options: DiscoveryOptions): Promise<{ files: DiscoveredFile[]; problems: DiscoveryProblem[] }> {
   const specIgnored = options.ignoreGlobs.length > 0 ? picomatch(options.ignoreGlobs, { dot: true }) : () => false;

@@ -109,7 +109,7 @@ export async function collectOutcomes(options: CollectOptions, context: LintCont
         items.delete(index);
       });
     } else {
-      for await (const { index, item } of toLint()) store(index, lintBytes(item.file, item.bytes, item.sha256, context), item);
+      for await (const { index, item } of toLint()) store(index, await lintBytes(item.file, item.bytes, item.sha256, context), item);
     }
   } finally {
     await pool?.close();

@@ -6,6 +6,8 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import type { LintContext } from '../lint/context.js';
+import { containerFor } from '../formats/index.js';
+import { lintContainer } from '../lint/container.js';
 import { lintText, unreadableOutcome, type FileOutcome } from '../lint/file.js';
 import type { DiscoveredFile } from '../lint/paths.js';
 import { decode } from './decode.js';
@@ -29,8 +31,13 @@ export function sha256Of(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** Lints a file already read (by a cache lookup or the main thread of a worker pool). */
-export function lintBytes(file: DiscoveredFile, bytes: Uint8Array, sha256: string, context: LintContext): FileOutcome | undefined {
+/**
+ * Lints a file already read (by a cache lookup or the main thread of a worker pool): a container
+ * (Office, PDF) from its bytes, any other file from its decoded text.
+ */
+export async function lintBytes(file: DiscoveredFile, bytes: Uint8Array, sha256: string, context: LintContext): Promise<FileOutcome | undefined> {
+  const container = containerFor(file.rel);
+  if (container) return lintContainer({ file, bytes, format: container, context, meta: { sha256, bytes: bytes.length } });
   const decoded = decode(bytes);
   if (!decoded.ok) return unreadableOutcome(file, context, { reason: decoded.reason, meta: { sha256, bytes: bytes.length } });
   return lintText(file, decoded.text, context, { sha256, bytes: bytes.length });

@@ -14,6 +14,8 @@ const context = createLintContext({ spec: setup.spec, asOf: setup.asOf, rules, p
 
 parentPort!.on('message', async (task: WorkerTask) => {
   await loadFormatsFor(task.items.map((item) => item.file.rel));
-  const outcomes = task.items.map((item) => lintBytes(item.file, item.bytes, item.sha256, context) ?? null);
+  const outcomes: WorkerReply['outcomes'] = [];
+  // One file at a time: a worker holds one unpacked container, never a batch of them.
+  for (const item of task.items) outcomes.push((await lintBytes(item.file, item.bytes, item.sha256, context)) ?? null);
   parentPort!.postMessage({ id: task.id, outcomes } satisfies WorkerReply);
 });

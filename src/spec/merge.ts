@@ -26,6 +26,8 @@ export function mergeParts(parts: readonly SpecPart[]): SpecPart {
   };
   for (const part of parts) {
     if (part.brand !== undefined) merged.brand = part.brand;
+    if (part.owner !== undefined) merged.owner = part.owner;
+    if (part.revision !== undefined) merged.revision = part.revision;
     if (part.promises !== undefined) merged.promises = part.promises;
     for (const key of ['channels', 'facts', 'claims', 'products', 'disclosures', 'terms', 'severity'] as const) {
       const target = merged[key] as Map<string, unknown>;

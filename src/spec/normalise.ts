@@ -21,6 +21,8 @@ import type { PathSegment, SpecSource } from './yaml-source.js';
 export interface RawSpec {
   version: 1;
   brand?: string;
+  owner?: string;
+  revision?: string;
   extends?: string[];
   channels?: Record<string, string | string[]>;
   facts?: Record<string, { value?: string | number; kind?: string; says: RawPhrase[]; about?: RawPhrase[]; units?: 'calendar' | 'exact'; message?: string }>;
@@ -67,6 +69,8 @@ export interface Entry<T> {
 export interface SpecPart {
   file: string;
   brand?: string;
+  owner?: string;
+  revision?: string;
   extends: Array<{ entry: string; pos: SpecPos }>;
   channels: Map<string, { globs: string[]; pos: SpecPos }>;
   facts: Map<string, Entry<Fact>>;
@@ -119,6 +123,8 @@ export function normaliseSpec(options: { source: SpecSource; data: RawSpec; know
     exceptions: [],
   };
   if (data.brand !== undefined) part.brand = data.brand;
+  if (data.owner !== undefined) part.owner = data.owner;
+  if (data.revision !== undefined) part.revision = data.revision;
 
   for (const [name, globs] of Object.entries(data.channels ?? {})) {
     part.channels.set(name, { globs: typeof globs === 'string' ? [globs] : [...globs], pos: keyPos(['channels'], name) });

@@ -215,5 +215,7 @@ function toSpec(options: { part: SpecPart; absPath: string; sha256: string }): S
   };
   if (part.formats.csv) spec.formats.csv = part.formats.csv;
   if (part.brand !== undefined) spec.brand = part.brand;
+  if (part.owner !== undefined) spec.owner = part.owner;
+  if (part.revision !== undefined) spec.revision = part.revision;
   return spec;
 }

@@ -119,6 +119,10 @@ export interface Spec {
   sha256: string;
   version: 1;
   brand?: string;
+  /** who owns the message (a team, a person, an address) */
+  owner?: string;
+  /** the message's own version, as the owner names it */
+  revision?: string;
   extends: string[];
   /** channel name -> globs, in the spec's order (the order breaks ties in fact/conflict) */
   channels: Array<{ name: string; globs: string[]; pos: SpecPos }>;

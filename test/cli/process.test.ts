@@ -78,7 +78,7 @@ describe('onemessage in-process, as the executable runs it', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('1:12  error');
     const report = JSON.parse(readFileSync(path.join(dir, 'out/report.json'), 'utf8'));
-    expect(report.schemaVersion).toBe(1);
+    expect(report.schemaVersion).toBe(2);
     expect(report.findings[0]).toMatchObject({ ruleId: 'claim/forbidden', path: 'site/index.md', start: { line: 1, column: 12, offset: 11 }, end: { line: 1, column: 32, offset: 31 }, excerpt: 'best in the industry', channel: 'marketing' });
   });
 

@@ -1,14 +1,18 @@
 /**
- * The HTML report of `onemessage report` opened in a real browser: acme's report filters as a
- * reviewer expects, and a repository full of hostile text shows it as text and runs none of it.
- * With UPDATE_SCREENSHOT=1 it saves docs/report-screenshot.png from acme's report.
+ * The HTML report of `onemessage report` and the HTML guide opened in a real browser (one launch
+ * for all): acme's report filters as a reviewer expects, prints to PDF with its findings whole and
+ * a sign-off at the end, a repository full of hostile text shows it as text and runs none of it,
+ * and acme's guide reads as sentences. With UPDATE_SCREENSHOT=1 it saves the screenshots in docs/:
+ * the report on screen, page 1 of its PDF (rasterised with pdftoppm or Ghostscript) and the guide.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acmeCopy } from '../helpers/acme.js';
+import { commitAll } from '../helpers/git.js';
 import { ROOT, runCli } from '../helpers/cli.js';
 import { tempRepo } from '../helpers/lint.js';
 
@@ -58,9 +62,12 @@ describe.skipIf(!existsSync(chromiumPath))('the HTML report in a browser', () =>
 
   beforeAll(async () => {
     acme = acmeCopy();
+    // a repository with one commit, so that the audit block shows the commit and a clean tree
+    commitAll(acme);
     const json = await runCli(['check', '--as-of', '2026-12-15', '--format', 'json'], { cwd: acme });
     acmeFindings = JSON.parse(json.stdout).findings;
     await reportIn(acme);
+    expect((await runCli(['guide', '--as-of', '2026-12-15', '--format', 'html', '--output', path.join(acme, '..', `${path.basename(acme)}-guide.html`)], { cwd: acme })).code).toBe(0);
     hostile = tempRepo(HOSTILE_FILES);
     await reportIn(hostile);
     browser = await chromium.launch({
@@ -73,7 +80,7 @@ describe.skipIf(!existsSync(chromiumPath))('the HTML report in a browser', () =>
     await browser?.close();
   });
 
-  async function open(dir: string): Promise<{ page: Page; dialogs: string[]; errors: string[] }> {
+  async function open(dir: string, file = path.join(dir, 'onemessage-report.html')): Promise<{ page: Page; dialogs: string[]; errors: string[] }> {
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     const dialogs: string[] = [];
     const errors: string[] = [];
@@ -85,7 +92,7 @@ describe.skipIf(!existsSync(chromiumPath))('the HTML report in a browser', () =>
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text());
     });
-    await page.goto(pathToFileURL(path.join(dir, 'onemessage-report.html')).href);
+    await page.goto(pathToFileURL(file).href);
     return { page, dialogs, errors };
   }
 
@@ -134,9 +141,10 @@ describe.skipIf(!existsSync(chromiumPath))('the HTML report in a browser', () =>
     const { page, dialogs, errors } = await open(hostile);
     const html = readFileSync(path.join(hostile, 'onemessage-report.html'), 'utf8');
     expect(html).not.toContain('<img src=x onerror');
+    // the sentence as a reader sees it, and the source text where it holds more than the marked words
+    expect(await page.locator('.finding > .sentence').allTextContents()).toEqual(['We are the best in the industry.', 'We are the best in the industry.']);
     expect(await page.locator('.finding .excerpt').allTextContents()).toEqual([
       'best <img src=x onerror="window.__pwned=1">in the <script>window.__pwned=2; alert(2)</script>industry',
-      'best in the industry',
     ]);
     expect(await page.locator('.finding .document strong').allTextContents()).toEqual(['<script>window.__pwned=3</script>Returns (9)']);
     expect(await page.locator('img').count()).toBe(0);
@@ -149,13 +157,84 @@ describe.skipIf(!existsSync(chromiumPath))('the HTML report in a browser', () =>
     await page.close();
   });
 
+  it("shows acme's evidence: the commit, sentences, contradictions apart from context, and a sign-off", async () => {
+    const { page, errors } = await open(acme);
+    expect(await page.locator('dl.audit').textContent()).toMatch(/Commit[0-9a-f]{40} clean working tree/);
+    const mismatch = page.locator('.finding', { has: page.locator('header .loc', { hasText: /^site\/index\.md:/ }) }).filter({ hasText: 'states return-window as 60-day' });
+    expect(await mismatch.locator('> .sentence').textContent()).toBe('Free shipping on orders over $50, and a 60-day money-back guarantee.');
+    expect(await mismatch.locator('> .sentence mark').textContent()).toBe('60-day');
+    expect(await mismatch.locator('.contradicts h4').textContent()).toBe('Contradicts');
+    expect(await mismatch.locator('.contradicts li').first().textContent()).toMatch(/^sales\/call-script\.md:15:85 \(sales\): sales says "return it within 30 days"/);
+    const promise = page.locator('.finding', { hasText: 'Available now' }).first();
+    expect(await promise.locator('.context li').textContent()).toMatch(/the section is about Ridgeline Stove/);
+    expect(await promise.locator('.contradicts').count()).toBe(0);
+    // rule text is rendered, not shown with its backticks
+    expect(await page.locator('#summary').textContent()).not.toContain('`');
+    await page.fill('#sign-reviewer', 'J. Doe');
+    await page.check('#sign-decision-1');
+    expect(await page.locator('#sign-off').isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("prints acme's report to PDF with its tables, findings and sign-off kept whole", async () => {
+    const { page } = await open(acme);
+    await page.emulateMedia({ media: 'print' });
+    const breakInside = (selector: string) => page.locator(selector).evaluateAll((els) => els.map((el) => getComputedStyle(el).breakInside));
+    for (const selector of ['.finding', '.counts table', 'table.matrix', '#sign-off']) {
+      const values = await breakInside(selector);
+      expect(values.length, selector).toBeGreaterThan(0);
+      expect(new Set(values), selector).toEqual(new Set(['avoid']));
+    }
+    expect(await page.locator('#sign-off').evaluate((el) => getComputedStyle(el).breakBefore)).toBe('page');
+    expect(await page.locator('.finding:visible').count()).toBe(acmeFindings.length);
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.toString('latin1').match(/\/Type\s*\/Page\b/g)?.length ?? 0).toBeGreaterThan(3);
+    if (process.env.UPDATE_SCREENSHOT === '1') {
+      const file = path.join(ROOT, 'docs', 'report.pdf');
+      writeFileSync(file, pdf);
+      rasterFirstPage(file, path.join(ROOT, 'docs', 'report-print-page1.png'));
+    }
+    await page.close();
+  });
+
+  it("shows acme's guide as sentences, with no template syntax and no script", async () => {
+    const { page, errors } = await open(acme, path.join(acme, '..', `${path.basename(acme)}-guide.html`));
+    expect(await page.locator('h1').textContent()).toBe('Acme Outdoor messaging guide');
+    const text = (await page.locator('main').textContent()) ?? '';
+    for (const syntax of ['(', '|', '{value}', '?']) expect(text).not.toContain(syntax);
+    expect(await page.locator('h3', { hasText: 'Return window' }).textContent()).toBe('Return window: 30 days');
+    expect(await page.locator('script').count()).toBe(0);
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    await page.emulateMedia({ media: 'screen' });
+    if (process.env.UPDATE_SCREENSHOT === '1') {
+      await page.setViewportSize({ width: 1000, height: 1300 });
+      await page.screenshot({ path: path.join(ROOT, 'docs', 'guide-screenshot.png') });
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("saves acme's report as the docs screenshot when asked", async () => {
     if (process.env.UPDATE_SCREENSHOT !== '1') return;
     const { page } = await open(acme);
-    // from the summary on: the counts, the filter bar and the first findings, what a reviewer looks at first
+    // from the top: the verdict and the audit block a reviewer reads first
     await page.setViewportSize({ width: 1200, height: 1400 });
-    await page.locator('#summary').evaluate((section) => section.scrollIntoView({ block: 'start' }));
     await page.screenshot({ path: path.join(ROOT, 'docs', 'report-screenshot.png') });
+    await page.locator('#findings').evaluate((section) => section.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: path.join(ROOT, 'docs', 'report-findings-screenshot.png') });
     await page.close();
   });
 });
+
+/** Page 1 of a PDF as a PNG, for the docs: pdftoppm (poppler-utils) where installed, else Ghostscript. */
+function rasterFirstPage(pdf: string, png: string): void {
+  if (existsSync('/usr/bin/pdftoppm')) {
+    execFileSync('pdftoppm', ['-png', '-r', '110', '-f', '1', '-l', '1', '-singlefile', pdf, png.replace(/\.png$/, '')]);
+  } else {
+    execFileSync('gs', ['-q', '-dSAFER', '-dBATCH', '-dNOPAUSE', '-sDEVICE=png16m', '-r110', '-dFirstPage=1', '-dLastPage=1', `-sOutputFile=${png}`, pdf]);
+  }
+}

@@ -7,9 +7,6 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { rules } from '../../rules/index.js';
-import { renderGuide } from '../../src/guide/guide.js';
-import { loadSpec } from '../../src/spec/load.js';
 import { acmeCopy } from '../helpers/acme.js';
 import { ROOT, runCli, spawnCli } from '../helpers/cli.js';
 import { tempRepo } from '../helpers/lint.js';
@@ -63,10 +60,19 @@ describe('onemessage report', () => {
       ].join('\n'),
     );
     expect(readdirSync(dir).sort()).toEqual(['findings.json', 'onemessage-report.csv', 'onemessage-report.md', 'onemessage.yaml', 'out', 'site', 'support']);
-    expect(read(dir, 'onemessage-report.csv').split('\r\n')[0]).toBe('path,line,column,endLine,endColumn,severity,rule,item,channel,document,message,excerpt,fingerprint,suppressed,suppression reason,approved by,until');
+    expect(read(dir, 'onemessage-report.csv').split('\r\n')[0]).toBe(
+      '\uFEFFpath,line,column,endLine,endColumn,severity,rule,item,channel,document,message,excerpt,fingerprint,suppressed,suppression reason,approved by,until,sentence,contradicts,context',
+    );
     expect(JSON.parse(read(dir, 'out/audit.sarif')).version).toBe('2.1.0');
     expect(JSON.parse(read(dir, 'findings.json')).findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['claim/forbidden', 'term/use']);
     expect(read(dir, 'onemessage-report.md')).toContain('site/index.md');
+  });
+
+  it('writes the CSV without its byte-order mark when told', async () => {
+    const dir = tempRepo(FILES);
+    expect((await runCli(['report', '--format', 'csv', '--no-bom'], { cwd: dir })).code).toBe(0);
+    expect(read(dir, 'onemessage-report.csv').startsWith('path,line,')).toBe(true);
+    expect((await runCli(['check', '--format', 'csv', '--no-bom'], { cwd: dir })).stdout.startsWith('path,line,')).toBe(true);
   });
 
   it('never reads its own reports back as content on the next run', async () => {
@@ -137,28 +143,53 @@ describe('onemessage report', () => {
 
 describe('onemessage guide', () => {
   const specPath = path.join(ROOT, 'fixtures/acme/onemessage.yaml');
-  const spec = (cwd: string) => loadSpec({ specPath, cwd, knownRuleIds: rules.map((rule) => rule.meta.id) }).spec;
 
-  it('prints the Markdown guide of the spec it finds', async () => {
-    const result = await runCli(['guide'], { cwd: path.join(ROOT, 'fixtures/acme/site') });
+  it("prints the Markdown guide of the spec it finds, with the value acme's documents agree on", async () => {
+    const dir = acmeCopy();
+    const result = await runCli(['guide', '--as-of', '2026-12-15'], { cwd: path.join(dir, 'site') });
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
-    expect(result.stdout).toBe(renderGuide(spec(path.join(ROOT, 'fixtures/acme/site')), 'markdown'));
     expect(result.stdout.split('\n')[0]).toBe('# Acme Outdoor messaging guide');
-    expect(result.stdout).toContain('| `return-window` | **30 days** |');
+    expect(result.stdout).toContain('- **Date:** 2026-12-15\n');
+    expect(result.stdout).toContain('### Annual discount: 20%\n\nThe spec fixes no value; 20% is what most documents say, in Marketing and Support, so use it. Some documents say 25%: do not follow them.');
+    expect(result.stdout).toContain('- “save 20% with annual billing”');
+  });
+
+  it("acme's guide holds no template syntax and no value pasted next to its unit", async () => {
+    const dir = acmeCopy();
+    const markdown = (await runCli(['guide', '--as-of', '2026-12-15'], { cwd: dir })).stdout;
+    const html = (await runCli(['guide', '--as-of', '2026-12-15', '--format', 'html'], { cwd: dir })).stdout;
+    const visible = html.replace(/<style>[\s\S]*?<\/style>/, '').replace(/<[^>]+>/g, '');
+    for (const text of [markdown, visible]) {
+      for (const syntax of ['(', '|', '{value}', '?', '‹value›']) expect(text, syntax).not.toContain(syntax);
+      // the values of acme's facts, each as it reads: "30-day return", never "30 days return" or "30 days days"
+      expect(text).not.toMatch(/\b30 days (return|money)/);
+      expect(text).not.toMatch(/\b(days?|weeks?)[ -](days?|weeks?)\b/);
+      expect(text).not.toMatch(/\$50 dollars|20% percent/);
+      expect(text).toContain('30-day money-back guarantee');
+      expect(text).toContain('return your order within 30 days');
+    }
+  });
+
+  it('renders the spec alone with --spec-only, and then says plainly that channels must agree', async () => {
+    const dir = acmeCopy();
+    const result = await runCli(['guide', '--spec-only', '--as-of', '2026-12-15'], { cwd: dir });
+    expect(result.stdout).toContain('### Annual discount\n\nThe spec fixes no value: every channel must state the same one. Ask the owner before you state it.');
+    expect(result.stdout).toContain('- “save … with annual billing”');
   });
 
   it('writes the HTML guide to --output with --spec, and says where', async () => {
     const dir = tempRepo({});
-    const result = await runCli(['guide', '--spec', specPath, '--format', 'html', '--output', 'docs/guide.html'], { cwd: dir });
+    const result = await runCli(['guide', '--spec', specPath, '--format', 'html', '--output', 'docs/guide.html', '--as-of', '2026-12-15'], { cwd: dir });
     expect(result).toEqual({ code: 0, stdout: 'Wrote the messaging guide to docs/guide.html\n', stderr: '' });
     const html = read(dir, 'docs/guide.html');
-    expect(html).toBe(renderGuide(spec(dir), 'html'));
     expect(html).toContain('<title>Acme Outdoor messaging guide</title>');
+    expect(html).toContain('<li><strong>Owner:</strong> Brand team, brand@acme.example. Ask them before you say anything this guide does not cover.</li>');
   });
 
-  it('refuses an unknown format and a missing spec', async () => {
+  it('refuses an unknown format, a bad date and a missing spec', async () => {
     expect(await runCli(['guide', '--format', 'pdf'], { cwd: ROOT })).toEqual({ code: 2, stdout: '', stderr: 'onemessage: unknown guide format "pdf" (one of: markdown, html)\n' });
+    expect((await runCli(['guide', '--as-of', 'tomorrow'], { cwd: ROOT })).stderr).toBe('onemessage: --as-of expects a date as YYYY-MM-DD, found "tomorrow"\n');
     const empty = tempRepo({});
     expect(await runCli(['guide'], { cwd: empty })).toEqual({ code: 2, stdout: '', stderr: 'onemessage: no onemessage.yaml in this folder or any parent (give one with --spec FILE)\n' });
   });

@@ -21,6 +21,7 @@ describe('parseDirective', () => {
       kind: 'disable-next-line',
       selectors: ['claim/forbidden', 'term/use', 'fact/mismatch:return-window'],
       reason: 'approved by legal, ticket LEGAL-112',
+      approvedBy: 'legal, ticket LEGAL-112',
       start: 10,
       end: 140,
     });
@@ -40,6 +41,16 @@ describe('parseDirective', () => {
       start: 0,
       end: 1,
     });
+  });
+
+  it('recognises the approver a reason names, and keeps the reason whole', () => {
+    const approver = (reason: string) => parseDirective(`onemessage-disable-next-line claim/forbidden -- ${reason}`, 0, 1)?.approvedBy;
+    expect(approver('approved by J. Doe, LEGAL-112')).toBe('J. Doe, LEGAL-112');
+    expect(approver('quotes the Trail Weekly award, approved by legal (LEGAL-112).')).toBe('legal (LEGAL-112)');
+    expect(approver('reprinted press release, kept verbatim; Approved by J. Doe')).toBe('J. Doe');
+    expect(approver('quoting the award by name, approved in LEGAL-112')).toBeUndefined();
+    expect(approver('unapproved by anyone')).toBeUndefined();
+    expect(parseDirective('onemessage-disable -- award quote; approved by J. Doe', 0, 1)?.reason).toBe('award quote; approved by J. Doe');
   });
 
   it('refuses unknown kinds and ordinary comments', () => {

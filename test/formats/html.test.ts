@@ -57,7 +57,7 @@ describe('html: landing page', () => {
 
   it('turns an onemessage- comment into a directive spanning the whole comment', () => {
     expect(page.directives).toEqual([
-      { kind: 'disable-next-line', selectors: ['stock/promise'], reason: 'launch banner approved by ops', start: 362, end: 446 },
+      { kind: 'disable-next-line', selectors: ['stock/promise'], reason: 'launch banner approved by ops', approvedBy: 'ops', start: 362, end: 446 },
     ]);
     expect(lineCol(source, 362)).toBe('12:3');
     expect(source.slice(362, 446)).toBe('<!-- onemessage-disable-next-line stock/promise -- launch banner approved by ops -->');

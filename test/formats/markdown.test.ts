@@ -115,6 +115,7 @@ describe('markdown reader', () => {
         kind: 'disable-next-line',
         selectors: ['claim/forbidden', 'term/use'],
         reason: 'approved by legal, ticket LEGAL-112',
+        approvedBy: 'legal, ticket LEGAL-112',
         start: page.indexOf(comment),
         end: page.indexOf(comment) + comment.length,
       },

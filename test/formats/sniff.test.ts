@@ -49,6 +49,6 @@ describe('choosing a reader', () => {
   });
 
   it('lists the extensions it reads', () => {
-    expect([...knownExtensions()].sort()).toEqual(['.csv', '.htm', '.html', '.json', '.markdown', '.md', '.mdx', '.txt']);
+    expect([...knownExtensions()].sort()).toEqual(['.csv', '.docx', '.htm', '.html', '.json', '.markdown', '.md', '.mdx', '.odp', '.odt', '.pdf', '.pptx', '.txt']);
   });
 });

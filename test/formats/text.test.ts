@@ -54,6 +54,7 @@ describe('text reader', () => {
         kind: 'disable-next-line',
         selectors: ['claim/forbidden', 'term/use'],
         reason: 'approved by legal, ticket LEGAL-112',
+        approvedBy: 'legal, ticket LEGAL-112',
         start: source.indexOf(first),
         end: source.indexOf(first) + first.length,
       },

@@ -44,6 +44,18 @@ describe('directives in Markdown', () => {
     ]);
   });
 
+  it('gives the waived finding the approver its reason names', async () => {
+    const text = '<!-- onemessage-disable-next-line claim/forbidden -- quotes the award, approved by J. Doe, LEGAL-112 -->\nThe best in the industry.\n';
+    const [finding] = await lint('marketing/award.md', text);
+    expect(finding!.suppression).toEqual({
+      kind: 'directive',
+      reason: 'quotes the award, approved by J. Doe, LEGAL-112',
+      approvedBy: 'J. Doe, LEGAL-112',
+      path: 'marketing/award.md',
+      line: 1,
+    });
+  });
+
   it('disable-line covers its own line; a rule:item selector only that item', async () => {
     const text = 'Our #1 rated pack, the best in the industry. <!-- onemessage-disable-line claim/forbidden:best-in-industry -- award quote -->\n';
     expect(summary(await lint('marketing/a.md', text))).toEqual([

@@ -97,7 +97,7 @@ describe('the npm package', () => {
     const run = spawnSync(process.execPath, ['lint.mjs'], { cwd: project, encoding: 'utf8' });
     expect(run.stderr).toBe('');
     expect(JSON.parse(run.stdout)).toEqual([['fact/mismatch', 1, 7, '"fifteen-day returns" states return-window as fifteen-day, but the spec says 30 days.']]);
-  });
+  }, 120_000);
 
   it('ships types: a TypeScript file using them compiles', () => {
     writeFileSync(
@@ -118,5 +118,5 @@ describe('the npm package', () => {
     const compiled = spawnSync(process.execPath, [tsc, ...args, 'wrong.ts'], { cwd: project, encoding: 'utf8' });
     expect(compiled.stdout.trim().split('\n').map((line) => line.replace(/:.*/, ''))).toEqual(['wrong.ts(2,7)']);
     expect(compiled.stdout).toMatch(/wrong\.ts\(2,7\): error TS2322/);
-  });
+  }, 300_000);
 });

@@ -35,6 +35,7 @@ describe('github reporter', () => {
       '::error file=support/macros.csv,line=4,col=30,endLine=4,endColumn=41,title=stock/promise (trailpack-45)::' +
         '::error::TP-45 is made to order (6-8 weeks), 100%25 not "ships today": check, then say so%0A' +
         'in <img src=x onerror="window.__pwned=1"> (@SUM(A1))%0A' +
+        'support/macros.csv:4:5 (support, <img src=x onerror="window.__pwned=1"> (@SUM(A1))): the section is about TrailPack 45 "TP-45"%0A' +
         'spec: onemessage.yaml:48 (product trailpack-45)',
     );
   });

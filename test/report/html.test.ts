@@ -53,11 +53,60 @@ describe('html reporter (markup)', () => {
     expect(formatHtml({ ...sampleResult(), matrix: undefined }, sampleOptions())).not.toContain('id="matrix"');
   });
 
-  it('marks a waived finding with its reason, approver and expiry', () => {
+  it('marks a waived finding with who waived it, where, the approver, the reason and the expiry', () => {
     expect(html).toContain(
-      '<dl class="suppression"><dt>Waived by</dt><dd>exception</dd><dt>Reason</dt><dd>Legacy macros for orders placed before the policy change.</dd>' +
-        '<dt>Approved by</dt><dd>J. Doe, Legal</dd><dt>Until</dt><dd>2027-01-31</dd><dt>Written at</dt><dd>onemessage.yaml:88</dd></dl>',
+      '<dl class="suppression"><dt>Waived by</dt><dd>a spec exception at onemessage.yaml:88</dd><dt>Approved by</dt><dd>J. Doe, Legal</dd>' +
+        '<dt>Reason</dt><dd>Legacy macros for orders placed before the policy change.</dd><dt>Until</dt><dd>2027-01-31</dd></dl>',
     );
+    const base = sampleResult();
+    const directive = { ...base.findings[1]!, suppression: { kind: 'directive' as const, reason: 'award quote', path: 'site/index.md', line: 2 } };
+    expect(formatHtml({ ...base, findings: [directive] }, sampleOptions())).toContain(
+      '<dt>Waived by</dt><dd>an inline directive at site/index.md:2</dd><dt>Approved by</dt><dd><span class="unnamed">not named</span></dd>',
+    );
+  });
+
+  it('quotes the sentence with the matched words marked, and shows the source text only when it says more', () => {
+    expect(html).toContain('<blockquote class="sentence">Enjoy hassle-free <mark>60-day</mark> returns on every order.</blockquote>');
+    const mismatch = html.slice(html.indexOf('id="finding-3"'), html.indexOf('id="finding-4"'));
+    expect(mismatch).not.toContain('class="source"');
+    // no sentence (a finding that matched no text): the excerpt itself
+    expect(html).toContain('<p class="source"><code class="excerpt">best in the industry</code></p>');
+  });
+
+  it('labels what a finding contradicts apart from the context that explains it', () => {
+    expect(html).toContain(
+      '<div class="related contradicts">\n<h4>Contradicts</h4>\n<ul>\n<li><span class="loc mono">sales/call-script.md:14:27</span> <span class="muted">(sales)</span>: sales says 30 days' +
+        '<blockquote class="sentence">Rep: You can return it within <mark>30 days</mark>, no questions asked.</blockquote></li>',
+    );
+    expect(html).toContain('<div class="related context">\n<h4>Context</h4>\n<ul>\n<li><span class="loc mono">support/macros.csv:4:5</span>');
+    expect(html).toContain('the section is about TrailPack 45<blockquote class="sentence"><mark>TP-45</mark></blockquote>');
+    expect(html).not.toContain('Other side');
+  });
+
+  it('renders rule text written in Markdown, escaped', () => {
+    expect(html).toContain("<code>fact/mismatch</code> <span class=\"muted\">A fact is stated with a value other than the spec&#39;s <code>value</code>.</span>");
+    expect(html).not.toContain('`value`');
+  });
+
+  it('records the commit and whether the tree was clean, the revision and the owner', () => {
+    expect(html).toContain('<dt>Commit</dt><dd><span class="muted">not recorded (no git repository, or git not installed)</span></dd>');
+    const base = sampleResult();
+    const signed = formatHtml(
+      { ...base, spec: { ...base.spec, owner: 'Brand team', revision: '2026.2' }, git: { commit: 'c'.repeat(40), clean: false, changed: 2 } },
+      sampleOptions(),
+    );
+    expect(signed).toContain(`<dt>Commit</dt><dd><span class="hash">${'c'.repeat(40)}</span> <span class="tree-dirty">2 files changed since the commit: findings may not match it</span></dd>`);
+    expect(signed).toContain('<dt>Spec</dt><dd><code>onemessage.yaml</code>, revision <strong>2026.2</strong></dd>');
+    expect(signed).toContain('<dt>Owner</dt><dd>Brand team</dd>');
+    expect(signed).toContain(`at commit ${'c'.repeat(12)} (with uncommitted changes), checked against onemessage.yaml revision 2026.2,`);
+  });
+
+  it('ends with a sign-off: reviewer, date, decision, comments and a signature line', () => {
+    const signOff = html.slice(html.indexOf('<section id="sign-off">'));
+    for (const label of ['Reviewer', 'Role', 'Date', 'Decision', 'Comments', 'Signature']) expect(signOff).toContain(`>${label}<`);
+    expect(signOff).toContain('value="approved"');
+    expect(signOff).toContain('value="rejected"');
+    expect(signOff).toContain('I have reviewed the findings above for Acme Outdoor');
   });
 
   it('writes the same bytes twice', () => {

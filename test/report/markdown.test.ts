@@ -10,6 +10,9 @@ describe('markdown reporter', () => {
   it('opens with the verdict and the counts', () => {
     expect(lines[0]).toBe('## ❌ onemessage: failed — 3 errors, 2 warnings, 1 info in 7 files (1 suppressed)');
     expect(lines[2]).toBe('**Acme Outdoor** · spec `onemessage.yaml` · as of 2026-05-04 · onemessage 0.1.0');
+    const base = sampleResult();
+    const recorded = formatMarkdown({ ...base, spec: { ...base.spec, revision: '2026.2' }, git: { commit: 'c'.repeat(40), clean: false, changed: 1 } });
+    expect(recorded.split('\n')[2]).toBe(`**Acme Outdoor** · spec \`onemessage.yaml\` revision 2026.2 · commit \`${'c'.repeat(12)}\` with 1 uncommitted change · as of 2026-05-04 · onemessage 0.1.0`);
   });
 
   it('counts by severity, rule and channel, sorted by name', () => {
@@ -36,8 +39,8 @@ describe('markdown reporter', () => {
         '',
         '- **error** 5:12 return-window is 30 days in the spec, but this says 60-day. — `fact/mismatch` · `return-window`',
         '  - excerpt: `60-day`',
-        '  - other side: `sales/call-script.md:14:27` (sales): sales says 30 days — `30 days`',
-        '  - other side: `support/zendesk-macros.json:9:41` (support, Returns: how to start one (360000111)): support says 30 days — `30-day`',
+        '  - contradicts: `sales/call-script.md:14:27` (sales): sales says 30 days — `30 days`',
+        '  - contradicts: `support/zendesk-macros.json:9:41` (support, Returns: how to start one (360000111)): support says 30 days — `30-day`',
         '  - spec: fact `return-window` at `onemessage.yaml:12`',
       ].join('\n'),
     );

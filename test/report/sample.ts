@@ -19,24 +19,29 @@ export const attributePayload = '"><img src=x onerror=alert(1)>';
 
 export const factMismatch: Finding = {
   ruleId: 'fact/mismatch',
+  messageId: 'mismatch',
   severity: 'error',
   message: 'return-window is 30 days in the spec, but this says 60-day.',
   path: 'site/returns.md',
   start: at(5, 12, 131),
   end: at(5, 18, 137),
   excerpt: '60-day',
+  context: { text: 'Enjoy hassle-free 60-day returns on every order.', start: 18, end: 24 },
   channel: 'marketing',
   item: { kind: 'fact', id: 'return-window', file: 'onemessage.yaml', line: 12, column: 3 },
   related: [
     {
+      kind: 'contradiction',
       path: 'sales/call-script.md',
       start: at(14, 27, 402),
       end: at(14, 34, 409),
       message: 'sales says 30 days',
       excerpt: '30 days',
+      context: { text: 'Rep: You can return it within 30 days, no questions asked.', start: 30, end: 37 },
       channel: 'sales',
     },
     {
+      kind: 'contradiction',
       path: 'support/zendesk-macros.json',
       start: at(9, 41, 288),
       end: at(9, 47, 294),
@@ -52,6 +57,7 @@ export const factMismatch: Finding = {
 
 export const forbiddenClaim: Finding = {
   ruleId: 'claim/forbidden',
+  messageId: 'forbidden',
   severity: 'error',
   message: 'Superiority claims need substantiation we do not have. Say instead: highly rated by our customers',
   path: 'site/index.md',
@@ -91,7 +97,19 @@ export const stockPromise: Finding = {
   documentTitle: hostileTitle,
   documentId: '@SUM(A1)',
   item: { kind: 'product', id: 'trailpack-45', file: 'onemessage.yaml', line: 48, column: 3 },
-  related: [],
+  related: [
+    {
+      kind: 'context',
+      path: 'support/macros.csv',
+      start: at(4, 5, 165),
+      end: at(4, 10, 170),
+      message: 'the section is about TrailPack 45',
+      excerpt: 'TP-45',
+      documentTitle: hostileTitle,
+      documentId: '@SUM(A1)',
+      channel: 'support',
+    },
+  ],
   fingerprint: '1234567890abcdef',
 };
 
@@ -206,8 +224,17 @@ export function sampleOptions(): ReportOptions {
     cwd: '/home/acme/brand site',
     rules: [
       { id: 'claim/evidence', description: 'A needs-evidence claim has no citation in its paragraph.', defaultSeverity: 'warning', fixable: false, docsUrl: docs('claim/evidence') },
-      { id: 'claim/forbidden', description: 'A forbidden claim is made.', defaultSeverity: 'error', fixable: true, docsUrl: docs('claim/forbidden'), details: 'Forbidden claims are ones legal has ruled out.' },
-      { id: 'fact/mismatch', description: "A document states a fact with a value other than the spec's.", defaultSeverity: 'error', fixable: false, docsUrl: docs('fact/mismatch') },
+      {
+        id: 'claim/forbidden',
+        description: 'A forbidden claim is made.',
+        defaultSeverity: 'error',
+        fixable: true,
+        docsUrl: docs('claim/forbidden'),
+        details: 'Forbidden claims are ones legal has ruled out; `suggest` says what to write instead.',
+        help: { markdown: 'A forbidden claim is made.\n\n**Reported:** `best in the industry`', text: 'A forbidden claim is made.\n\nReported: best in the industry' },
+        messages: { forbidden: '"{{phrase}}" is a forbidden claim ({{claim}}).{{note}}' },
+      },
+      { id: 'fact/mismatch', description: "A fact is stated with a value other than the spec's `value`.", defaultSeverity: 'error', fixable: false, docsUrl: docs('fact/mismatch') },
       { id: 'stock/lead-time', description: "A stated delivery time is shorter than the product's lead time.", defaultSeverity: 'warning', fixable: false },
       { id: 'stock/promise', description: 'An immediate-availability promise for a product that is not in stock.', defaultSeverity: 'error', fixable: false },
       { id: 'term/use', description: "A term's avoided form is used.", defaultSeverity: 'warning', fixable: true, docsUrl: docs('term/use') },

@@ -1,6 +1,8 @@
 import type * as Sarif from 'sarif';
 import { describe, expect, it } from 'vitest';
+import { rules as builtinRules } from '../../rules/index.js';
 import { encodePath, formatSarif } from '../../src/report/sarif.js';
+import { ruleInfo } from '../../src/session.js';
 import { oddPath, sampleOptions, sampleResult } from './sample.js';
 import { sarifValidator } from '../helpers/sarif.js';
 
@@ -37,11 +39,20 @@ describe('sarif reporter', () => {
     ]);
     expect(tool.driver.rules?.[1]).toEqual({
       id: 'claim/forbidden',
-      shortDescription: { text: 'A forbidden claim is made.' },
-      fullDescription: { text: 'Forbidden claims are ones legal has ruled out.' },
+      shortDescription: { text: 'A forbidden claim is made.', markdown: 'A forbidden claim is made.' },
+      fullDescription: {
+        text: 'Forbidden claims are ones legal has ruled out; suggest says what to write instead.',
+        markdown: 'Forbidden claims are ones legal has ruled out; `suggest` says what to write instead.',
+      },
+      help: { text: 'A forbidden claim is made.\n\nReported: best in the industry', markdown: 'A forbidden claim is made.\n\n**Reported:** `best in the industry`' },
       helpUri: 'https://onemessage.dev/rules/claim-forbidden',
+      messageStrings: { forbidden: { text: '"{{phrase}}" is a forbidden claim ({{claim}}).{{note}}' } },
       defaultConfiguration: { level: 'error' },
       properties: { fixable: true },
+    });
+    expect(tool.driver.rules?.[2]?.shortDescription).toEqual({
+      text: "A fact is stated with a value other than the spec's value.",
+      markdown: "A fact is stated with a value other than the spec's `value`.",
     });
     expect(invocations?.[0]).toEqual({
       executionSuccessful: true,
@@ -85,7 +96,7 @@ describe('sarif reporter', () => {
     expect(result.ruleId).toBe('fact/mismatch');
     expect(result.ruleIndex).toBe(2);
     expect(result.level).toBe('error');
-    expect(result.message.text).toBe('return-window is 30 days in the spec, but this says 60-day.');
+    expect(result.message).toEqual({ text: 'return-window is 30 days in the spec, but this says 60-day.', id: 'mismatch' });
     expect(result.locations).toEqual([
       {
         physicalLocation: {
@@ -102,6 +113,7 @@ describe('sarif reporter', () => {
           region: { startLine: 14, startColumn: 27, endLine: 14, endColumn: 34, charOffset: 402, charLength: 7, snippet: { text: '30 days' } },
         },
         message: { text: 'sales says 30 days (in sales)' },
+        properties: { kind: 'contradiction' },
       },
       {
         id: 1,
@@ -110,6 +122,7 @@ describe('sarif reporter', () => {
           region: { startLine: 9, startColumn: 41, endLine: 9, endColumn: 47, charOffset: 288, charLength: 6, snippet: { text: '30-day' } },
         },
         message: { text: 'support says 30 days (in support, Returns: how to start one (360000111))' },
+        properties: { kind: 'contradiction' },
       },
       {
         id: 2,
@@ -121,7 +134,30 @@ describe('sarif reporter', () => {
       },
     ]);
     expect(result.partialFingerprints).toEqual({ 'onemessage/v1': 'f1e2d3c4b5a69788' });
-    expect(result.properties).toEqual({ channel: 'marketing', item: { kind: 'fact', id: 'return-window' } });
+    expect(result.properties).toEqual({ channel: 'marketing', item: { kind: 'fact', id: 'return-window' }, sentence: 'Enjoy hassle-free 60-day returns on every order.' });
+  });
+
+  it('labels context apart from the other side of a contradiction', () => {
+    const result = run().results![3]!;
+    expect(result.ruleId).toBe('stock/promise');
+    expect(result.relatedLocations?.[0]).toMatchObject({ message: { text: expect.stringContaining('the section is about TrailPack 45') }, properties: { kind: 'context' } });
+  });
+
+  it('gives every built-in rule its help, its page and its messages, and stays valid', () => {
+    const validate = validator();
+    const rules = ruleInfo(builtinRules, { version: '0.1.0' });
+    const log = JSON.parse(formatSarif({ ...sampleResult(), git: { commit: 'c'.repeat(40), clean: false, changed: 2 } }, { ...sampleOptions(), rules }));
+    expect(validate(log), JSON.stringify(validate.errors, null, 2)).toBe(true);
+    const descriptors = (log as Sarif.Log).runs[0]!.tool.driver.rules!;
+    for (const rule of builtinRules) {
+      const descriptor = descriptors.find((d) => d.id === rule.meta.id)!;
+      expect(descriptor.helpUri).toBe(`https://unpkg.com/onemessage@0.1.0/docs/rules/${rule.meta.id}.md`);
+      expect(descriptor.help?.markdown).toContain(rule.meta.docs.details);
+      expect(descriptor.help?.text).not.toContain('`');
+      expect(descriptor.fullDescription?.text).not.toContain('`');
+      expect(Object.keys(descriptor.messageStrings ?? {})).toEqual(Object.keys(rule.meta.messages));
+    }
+    expect((log as Sarif.Log).runs[0]!.properties?.git).toEqual({ commit: 'c'.repeat(40), clean: false, changed: 2 });
   });
 
   it('turns a fix into a replacement of a deleted region in source offsets', () => {

@@ -100,6 +100,6 @@ describe('merge', () => {
     await runCli(['check', '--shard', '1/2', '--format', 'shard', '--output', 'one.json'], { cwd: dir });
     expect(await runCli(['merge', 'one.json'], { cwd: dir })).toMatchObject({ code: 2, stderr: 'onemessage: missing shard 2/2: a merge of part of a run would miss findings\n' });
     writeFileSync(path.join(dir, 'bad.json'), '{"findings": []}');
-    expect(await runCli(['merge', 'bad.json'], { cwd: dir })).toMatchObject({ code: 2, stderr: 'onemessage: bad.json: not a shard file written by onemessage check --shard (format 1)\n' });
+    expect(await runCli(['merge', 'bad.json'], { cwd: dir })).toMatchObject({ code: 2, stderr: 'onemessage: bad.json: not a shard file written by onemessage check --shard (format 2)\n' });
   });
 });

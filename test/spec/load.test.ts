@@ -32,6 +32,15 @@ describe('loading the spec-v1 example', () => {
     expect(spec.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it('reads the owner and the revision, which must be quoted so that YAML keeps it as written', () => {
+    const { spec: read } = load(workspace({ 'onemessage.yaml': 'version: 1\nowner: Brand team (brand@acme.example)\nrevision: "2026.10"\n' }));
+    expect([read.owner, read.revision]).toEqual(['Brand team (brand@acme.example)', '2026.10']);
+    expect(specErrors('version: 1\nowner: ""\nrevision: 2026.10\n')).toEqual([
+      'onemessage.yaml:2:8: expected a non-empty string at owner, found ""',
+      'onemessage.yaml:3:11: expected a string at revision, found a number (2026.1)',
+    ]);
+  });
+
   it('gives each phrase its own position', () => {
     const returnWindow = spec.facts.find((f) => f.id === 'return-window')!;
     expect(returnWindow.value).toBe('30 days');

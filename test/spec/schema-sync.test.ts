@@ -20,6 +20,8 @@ type Segment = string | number;
 const FULL = `
 version: 1
 brand: Acme Outdoor
+owner: Brand team
+revision: "2026.2"
 extends: [base]
 channels:
   marketing: ["site/**", "landing/**"]
