@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { draftYaml } from '../../src/discover/draft.js';
+import { claimsOf, isOfferClaim } from '../../src/discover/claims.js';
 import { groupStatements, mergeTemplates } from '../../src/discover/group.js';
+import { tokenize } from '../../src/match/tokens.js';
+import type { TextBlock } from '../../src/model/document.js';
 import { renderDiscovery } from '../../src/discover/render.js';
 import { parseSpec } from '../../src/spec/parse.js';
 import { statementsOf } from '../../src/discover/statements.js';
@@ -39,6 +42,12 @@ describe('statementsOf', () => {
       ['limit|size|storage', '{value} of storage'],
       ['support|always|', '{value} support'],
     ]);
+  });
+
+  it('skips codes and counts that are articles: a status code, "1 site", "2 files"', () => {
+    expect(statementsOf('Each 404 error page counts as one of the 404 events you track.')).toEqual([]);
+    expect(statementsOf('Add 1 site to the dashboard, then upload 2 files.')).toEqual([]);
+    expect(statementsOf('Every plan includes 10 sites.').map((s) => s.key)).toEqual(['limit|number|site']);
   });
 
   it('skips what no topic head claims, and negated statements', () => {
@@ -140,5 +149,26 @@ describe('a tie', () => {
     expect(renderDiscovery(discovery(), 'stylish', { color: false })).toContain('return-window  2 values in 2 statements, channels marketing, support, a tie: no value proposed');
     expect(renderDiscovery(discovery(), 'markdown', { color: false })).toContain('a tie: no value proposed');
     expect(JSON.parse(renderDiscovery(discovery(), 'json', { color: false })).facts[0].tie).toBe(true);
+  });
+});
+
+describe('claim candidates: claims about the offer, judged as the claim rules judge them', () => {
+  const candidates = (text: string) => {
+    const block = { kind: 'paragraph' as const, text, start: 0, end: text.length, segments: [] } as unknown as TextBlock;
+    const tokens = tokenize(text);
+    return claimsOf(text, tokens)
+      .filter((claim) => isOfferClaim({ block, tokens, claim, offerWords: new Set() }))
+      .map((claim) => claim.phrase);
+  };
+
+  it('keeps superlatives and absolutes about what we offer', () => {
+    expect(candidates('We make the lightest tents on the market, with a lifetime warranty.')).toEqual(['lightest tents', 'lifetime warranty']);
+    expect(candidates('Readers have the Summit 2 #1 rated for comfort.')).toEqual(['#1 rated']);
+  });
+
+  it('drops the ways, the steps, the behaviour words and the measures', () => {
+    expect(candidates('The easiest way to add a goal is the quickest way to learn.')).toEqual([]);
+    expect(candidates('The report always returns the most visited pages and never counts bots.')).toEqual([]);
+    expect(candidates('A bounce rate of 100% of the visits means zero conversions.')).toEqual([]);
   });
 });
