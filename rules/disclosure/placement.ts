@@ -46,7 +46,7 @@ export const disclosurePlacement: DocumentRule = {
           end: match.end,
           item: itemRef('disclosure', disclosure),
           relatedHere: [
-            { kind: 'context', start: include.start, end: include.end, message: `the disclosure, after "${trigger}"` },
+            { kind: 'context' as const, start: include.start, end: include.end, message: `the disclosure, after "${trigger}"` },
             ...others.map((o) => ({ kind: 'context' as const, start: o.match.start, end: o.match.end, message: `"${said(doc, o.match)}" also comes before it` })),
           ],
         });

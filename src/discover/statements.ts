@@ -142,7 +142,7 @@ function nearestQualifier(
 
 /** Literal words in a template: the template syntax's own characters take a backslash. */
 export function escapeTemplate(word: string): string {
-  return word.replace(/[(){}|?\\]/g, (ch) => `\\${ch}`);
+  return word.replace(/[(){}|?*\\]/g, (ch) => `\\${ch}`);
 }
 
 const STATUS_CODES = new Set([200, 201, 204, 301, 302, 304, 400, 401, 403, 404, 405, 410, 422, 429, 500, 502, 503, 504]);

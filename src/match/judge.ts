@@ -90,7 +90,8 @@ export function judgeClaim(input: JudgeInput): string | undefined {
     // unless a verb of ranking makes it a rank ("ranks #1 in", "is #1")
     const after = input.text.slice(input.tokens.ends[last]!, input.tokens.starts[last + 1] ?? input.text.length);
     const nextWord = input.tokens.words[last + 1];
-    if ((/^\s*[:()[\]]/.test(after) || nextWord === undefined || nextWord === 'and' || nextWord === 'or') && !(before !== undefined && RANKING_VERBS.has(before))) return 'a position in a list';
+    // (only where the match is the number alone: "#1 rated" ranks by its own words)
+    if (first === last && (/^\s*[:()[\]]/.test(after) || nextWord === undefined || nextWord === 'and' || nextWord === 'or') && !(before !== undefined && RANKING_VERBS.has(before))) return 'a position in a list';
     // "Video #1", "Mistake #1", "Case Study #1": a noun numbered, not a rank
     const previous = first > 0 ? taggedAt(input, input.tokens.starts[first - 1]!) : undefined;
     if (joined && previous && (previous.pos === 'NOUN' || previous.pos === 'PROPN') && before !== undefined && !/^(the|our|a)$/.test(before)) return `a reference number ("${previous.text} ${firstWord}")`;

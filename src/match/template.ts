@@ -61,6 +61,8 @@ export function parseTemplate(source: string, options: { allowValue: boolean } =
         continue;
       }
       if (SPECIAL.has(ch)) break;
+      // the matcher reads "*" as markup between words, so a wildcard would be dropped unseen
+      if (ch === '*') throw new TemplateSyntaxError('"*" is no wildcard: a template matches words; write the alternatives as (a|b), or use { regex: }', i);
       out += ch;
       i += 1;
     }

@@ -75,14 +75,14 @@ describe('directives in Markdown', () => {
       'Every Trail Pack ships with a rain cover.',
       '',
       '<!-- onemessage-disable -- legacy press quotes, approved by J. Doe -->',
-      'Press: "the best in the industry" and "a Trail Pack for life".',
+      'Press: the best in the industry, and a Trail Pack for life.',
       '',
     ].join('\n');
     expect(summary(await lint('marketing/reviews.md', text))).toEqual([
       '2:7 term/use:TrailPack [directive: customer reviews are quoted verbatim @1]',
       '5:7 term/use:TrailPack',
-      '8:13 claim/forbidden:best-in-industry [directive: legacy press quotes, approved by J. Doe @7]',
-      '8:42 term/use:TrailPack [directive: legacy press quotes, approved by J. Doe @7]',
+      '8:12 claim/forbidden:best-in-industry [directive: legacy press quotes, approved by J. Doe @7]',
+      '8:40 term/use:TrailPack [directive: legacy press quotes, approved by J. Doe @7]',
     ]);
   });
 
@@ -137,7 +137,7 @@ describe('directives in MDX, HTML and plain-text scripts', () => {
       '<h1>The best in the industry</h1>',
       '<p>The Trail Pack 45. <!-- onemessage-disable-line term/use -- old SKU name on the spec sheet --></p>',
       '<!-- onemessage-disable -- reprinted press release -->',
-      '<p>"The Trail Pack is #1 rated," says Trail Weekly.</p>',
+      '<p>The Trail Pack is #1 rated, says Trail Weekly.</p>',
       '<!-- onemessage-enable -->',
       '<p>The Trail Pack is back.</p>',
       '</body></html>',
@@ -146,8 +146,8 @@ describe('directives in MDX, HTML and plain-text scripts', () => {
     expect(summary(await lint('marketing/index.html', text))).toEqual([
       '3:9 claim/forbidden:best-in-industry [directive: award quote, LEGAL-112 @2]',
       '4:8 term/use:TrailPack [directive: old SKU name on the spec sheet @4]',
-      '6:9 term/use:TrailPack [directive: reprinted press release @5]',
-      '6:23 claim/forbidden:best-in-industry [directive: reprinted press release @5]',
+      '6:8 term/use:TrailPack [directive: reprinted press release @5]',
+      '6:22 claim/forbidden:best-in-industry [directive: reprinted press release @5]',
       '8:8 term/use:TrailPack',
     ]);
   });

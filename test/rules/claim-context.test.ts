@@ -31,6 +31,11 @@ describe('word sense: not the claim', () => {
     expect(await claims(BEST, text)).toEqual([]);
   });
 
+  it('a claim phrase that holds its own rank word is no list number: "#1 rated." alone is the claim', async () => {
+    const spec = 'claims:\n  - id: rated\n    says: ["#1 rated"]\n    status: forbidden';
+    expect(await claims(spec, '#1 rated.\n')).toEqual(['1:1 claim/forbidden #1 rated']);
+  });
+
   it('an item\'s own unless phrases, for the idioms of its field', async () => {
     const spec = 'claims:\n  - id: cure\n    says: ["cure"]\n    unless: ["cure time", "(fully )?cured (concrete|epoxy)"]\n    status: forbidden';
     expect(await claims(spec, 'Allow a cure time of 24 hours before sanding.\n')).toEqual([]);

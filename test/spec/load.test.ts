@@ -346,6 +346,12 @@ describe('phrases', () => {
     ]);
   });
 
+  it('refuses "*", which a user means as a wildcard and the matcher would read as markup', () => {
+    expect(specErrors('version: 1\nclaims:\n  - id: s\n    says: ["save * today"]\n    status: forbidden\n')).toEqual([
+      'onemessage.yaml:4:18: bad phrase template "save * today": "*" is no wildcard: a template matches words; write the alternatives as (a|b), or use { regex: }',
+    ]);
+  });
+
   it('requires {value} in a fact template', () => {
     expect(specErrors('version: 1\nfacts:\n  r:\n    value: 30 days\n    says: ["30-day returns"]\n')).toEqual([
       'onemessage.yaml:5:12: a fact template must have {value}: "30-day returns" does not say where the value stands',
