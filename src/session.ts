@@ -1,5 +1,6 @@
 /**
- * A session: one spec, compiled once, and the documents linted against it so far. The library's
+ * A session: the spec (and, with nested specs, every folder's own spec) compiled once, and the
+ * documents linted against it so far. The library's
  * entry point and the engine the CLI runs on: `lintText` (an editor's buffer, standard input),
  * `lintFiles` (files and folders, with the cache and worker threads), then `finish` for the run's
  * result (corpus rules over every document added, waivers, the message map), which reporters
@@ -12,6 +13,7 @@ import { ruleHelp, rulePageUrl } from '../rules/help.js';
 import { factMatrix, rules as builtinRules } from '../rules/index.js';
 import { loadFormatsFor } from './formats/index.js';
 import { createLintContext, type LintContext } from './lint/context.js';
+import type { Severity } from './model/finding.js';
 import { lintText, type FileOutcome } from './lint/file.js';
 import { toPosix } from './lint/paths.js';
 import { severityKeys, type Rule } from './lint/rule.js';
@@ -22,6 +24,10 @@ import { reporterFor, reporterNames, type ReportOptions } from './report/index.j
 import { finishRun } from './runner/check.js';
 import type { DiscoveryProblem } from './runner/files.js';
 import { collectOutcomes, type RunSpeed } from './runner/outcomes.js';
+import type { IgnoreSource } from './runner/files.js';
+import { loadPlugins } from './runner/plugins.js';
+import { groupKey, SpecSet, type SpecGroup } from './runner/specs.js';
+import { closest } from './spec/suggest.js';
 import { builtinPackDir } from './package-root.js';
 import { SpecLoadError, UsageError } from './spec/errors.js';
 import { loadSpec, nodeSpecHost } from './spec/load.js';
@@ -48,6 +54,15 @@ export interface SessionOptions {
   prefilter?: boolean;
   /** keep stacks of readers' internal errors, as warnings */
   debug?: boolean;
+  /**
+   * With `specPath`: a folder's own onemessage.yaml applies to the files below it, instead of the
+   * spec at `specPath` (which may be extended). Default false: every file gets the one spec.
+   */
+  nested?: boolean;
+  /** rule id -> severity (or `off`), over what every spec says (the CLI's --rule) */
+  severity?: Record<string, Severity | 'off'>;
+  /** more rules besides the built-in ones, as a spec's plugins would add them (tests of a plugin's rules, an embedding tool's own) */
+  rules?: readonly Rule[];
 }
 
 /** One file's part of a session: its record and its findings, judged against every document of the session. */
@@ -60,28 +75,42 @@ export interface FileReport {
 export interface LintFilesOptions extends RunSpeed {
   /** absolute paths of files the run writes, never read back as content */
   skip?: string[];
+  /** more ignore patterns in .gitignore syntax (the CLI's --ignore-path and --ignore-pattern) */
+  ignore?: IgnoreSource[];
   /** called as each file's outcome is ready */
   onProgress?(done: number, total: number): void;
 }
 
 export class Session {
-  /** the lint context: the compiled spec, the active rules, the date (for the runner and the CLI) */
+  /** the root spec's lint context: the compiled spec, the active rules, the date */
   readonly context: LintContext;
+  /** the root spec */
+  readonly spec: Spec;
+  /** the root spec's warnings (legal but suspicious things), with file:line:col */
+  readonly specWarnings: readonly Diagnostic[];
+  /** every rule the root spec can use: the built-in ones and its plugins' */
+  readonly rules: readonly Rule[];
   private readonly outcomes = new Map<string, FileOutcome>();
   private readonly problems: DiscoveryProblem[] = [];
   private readonly paths: string[] = [];
   private readonly notes: string[] = [];
 
   constructor(
-    readonly spec: Spec,
-    /** the spec's warnings (legal but suspicious things), with file:line:col */
-    readonly specWarnings: readonly Diagnostic[],
+    /** which spec each file is checked against */
+    readonly specs: SpecSet,
     readonly cwd: string,
     readonly asOf: string,
-    readonly rules: readonly Rule[],
-    options: { prefilter?: boolean; debug?: boolean },
   ) {
-    this.context = createLintContext({ spec, asOf, rules, matrix: factMatrix, ...(options.prefilter === false ? { prefilter: false } : {}), ...(options.debug ? { debug: true } : {}) });
+    this.context = specs.root.context;
+    this.spec = specs.root.spec;
+    this.specWarnings = specs.root.warnings;
+    this.rules = specs.root.rules;
+  }
+
+  /** The spec a file (relative to `cwd`, or absolute) is checked against, and the spec file's absolute path. */
+  specFor(filePath: string): { spec: Spec; file: string; warnings: readonly Diagnostic[] } {
+    const group = this.specs.groupFor(path.resolve(this.cwd, filePath));
+    return { spec: group.spec, file: group.file, warnings: group.warnings };
   }
 
   /**
@@ -103,7 +132,8 @@ export class Session {
     const abs = path.resolve(this.cwd, filePath);
     const rel = toPosix(path.relative(this.cwd, abs)) || '.';
     this.outcomes.delete(rel);
-    if (this.ignoredBySpec(abs)) {
+    const group = this.specs.groupFor(abs);
+    if (this.ignoredBySpec(abs, group.spec)) {
       // As for a file named on the command line: the spec's ignore globs win, and the user is told why nothing was checked.
       this.notes.push(`${rel}: ignored by the spec's ignore globs, not checked`);
       return rel;
@@ -112,14 +142,14 @@ export class Session {
     const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
     const bytes = Buffer.from(text, 'utf8');
     await loadFormatsFor([rel]);
-    const outcome = lintText({ abs, rel, explicit: true }, body, this.context, { sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length });
+    const outcome = lintText({ abs, rel, explicit: true }, body, group.context, { sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length });
     if (outcome) this.outcomes.set(rel, outcome);
     return rel;
   }
 
   /** Lints files and folders (relative to `cwd`): folders are walked, honouring .gitignore and the spec's `ignore`. */
   async lintFiles(paths: readonly string[], options: LintFilesOptions = {}): Promise<FileRecord[]> {
-    const { outcomes, problems } = await collectOutcomes({ cwd: this.cwd, paths: [...paths], ...options }, this.context);
+    const { outcomes, problems } = await collectOutcomes({ cwd: this.cwd, paths: [...paths], ...options }, this.specs);
     for (const outcome of outcomes) this.outcomes.set(outcome.record.path, outcome);
     for (const problem of problems) this.problems.push(problem);
     for (const given of paths) this.paths.push(given);
@@ -149,7 +179,7 @@ export class Session {
     const result = finishRun({
       outcomes: [...this.outcomes.values()],
       problems: this.problems,
-      context: this.context,
+      specs: this.specs,
       cwd: this.cwd,
       paths: this.paths,
       specWarnings: this.specWarnings,
@@ -163,13 +193,26 @@ export class Session {
   report(result: RunResult, format: string, options: Partial<ReportOptions> = {}): string {
     const reporter = reporterFor(format);
     if (!reporter) throw new UsageError(`unknown format "${format}" (one of: ${reporterNames().join(', ')})`);
-    return reporter.format(result, { color: false, cwd: this.cwd, rules: ruleInfo(this.rules, { version: result.version }), ...options });
+    return reporter.format(result, { color: false, cwd: this.cwd, rules: ruleInfo(this.allRules(), { version: result.version }), ...options });
   }
 
-  private ignoredBySpec(abs: string): boolean {
-    if (this.spec.ignore.length === 0) return false;
-    const fromSpec = toPosix(path.relative(this.spec.dir, abs));
-    return !fromSpec.startsWith('../') && picomatch(this.spec.ignore, { dot: true })(fromSpec);
+  /** Every rule of every spec loaded so far: the built-in ones, then each spec's plugins' rules once. */
+  allRules(): Rule[] {
+    const out: Rule[] = [];
+    for (const group of this.specs.groups()) for (const rule of group.rules) if (!out.some((known) => known.meta.id === rule.meta.id)) out.push(rule);
+    return out;
+  }
+
+  /** The specs the documents so far were checked against: the root first. */
+  usedSpecs(): SpecGroup[] {
+    const used = new Set([this.specs.root, ...[...this.outcomes.keys()].map((rel) => this.specs.groupFor(path.resolve(this.cwd, rel)))]);
+    return this.specs.groups().filter((group) => used.has(group));
+  }
+
+  private ignoredBySpec(abs: string, spec: Spec): boolean {
+    if (spec.ignore.length === 0) return false;
+    const fromSpec = toPosix(path.relative(spec.dir, abs));
+    return !fromSpec.startsWith('../') && picomatch(spec.ignore, { dot: true })(fromSpec);
   }
 }
 
@@ -196,23 +239,63 @@ export function createSession(options: SessionOptions): Session {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const asOf = options.asOf ?? today();
   if (!isIsoDate(asOf)) throw new UsageError(`asOf expects a date as YYYY-MM-DD, found "${asOf}"`);
-  const rules = builtinRules;
-  const knownRuleIds = severityKeys(rules);
-  let spec: Spec;
-  let warnings: Diagnostic[];
+  const knownRuleIds = [...new Set(severityKeys([...builtinRules, ...(options.rules ?? [])]))];
+  const overrides = options.severity ?? {};
+  const speed = { ...(options.prefilter === false ? { prefilter: false } : {}), ...(options.debug ? { debug: true } : {}) };
+
+  /** Loads one spec (and its plugins) and compiles it with the built-in rules, the plugins' rules and the overrides. */
+  const makeGroup = (file: string, parse: (pluginRuleIds: PluginRuleIds | undefined) => { spec: Spec; warnings: Diagnostic[] }, codeAllowed: boolean): SpecGroup => {
+    let plugins: ReturnType<typeof loadPlugins> = { rules: [], errors: [], hashes: {} };
+    const pluginRuleIds: PluginRuleIds = (refs) => {
+      plugins = loadPlugins(refs, { cwd, builtinIds: knownRuleIds });
+      return { ids: plugins.rules.map((rule) => rule.meta.id), errors: plugins.errors };
+    };
+    const { spec, warnings } = parse(codeAllowed ? pluginRuleIds : undefined);
+    // A rule given with the same id as a built-in one replaces it (a test of a changed rule).
+    const extra = options.rules ?? [];
+    const rules = [...builtinRules.filter((rule) => !extra.some((other) => other.meta.id === rule.meta.id)), ...extra, ...plugins.rules];
+    checkOverrides(overrides, rules);
+    if (Object.keys(overrides).length > 0) spec.severity = { ...spec.severity, ...overrides };
+    const context = createLintContext({ spec, asOf, rules, matrix: factMatrix, ...speed });
+    const group: SpecGroup = { file, spec, warnings, context, key: groupKey(spec, { pluginHashes: plugins.hashes, overrides }), rules };
+    return group;
+  };
+  const fromFile = (specPath: string): SpecGroup => {
+    const file = path.resolve(cwd, specPath);
+    return makeGroup(file, (pluginRuleIds) => loadSpec({ specPath: file, cwd, knownRuleIds, ...(pluginRuleIds ? { pluginRuleIds } : {}) }), true);
+  };
+
   if (options.specText !== undefined) {
     const absPath = path.resolve(cwd, options.specFile ?? 'onemessage.yaml');
     const host = options.files === false ? NO_FILES : nodeSpecHost({ cwd, packDirs: [builtinPackDir()] });
-    const parsed = parseSpec(options.specText, host.display(absPath), { absPath, knownRuleIds, host });
-    if (!parsed.spec) throw new SpecLoadError(parsed.diagnostics);
-    spec = parsed.spec;
-    warnings = parsed.diagnostics;
-  } else if (options.specPath !== undefined) {
-    ({ spec, warnings } = loadSpec({ specPath: options.specPath, cwd, knownRuleIds }));
-  } else {
-    throw new UsageError('createSession needs specPath or specText');
+    const root = makeGroup(
+      absPath,
+      (pluginRuleIds) => {
+        const parsed = parseSpec(options.specText!, host.display(absPath), { absPath, knownRuleIds, host, ...(pluginRuleIds ? { pluginRuleIds } : {}) });
+        if (!parsed.spec) throw new SpecLoadError(parsed.diagnostics);
+        return { spec: parsed.spec, warnings: parsed.diagnostics };
+      },
+      options.files !== false,
+    );
+    return new Session(SpecSet.single(root), cwd, asOf);
   }
-  return new Session(spec, warnings, cwd, asOf, rules, { ...(options.prefilter === false ? { prefilter: false } : {}), ...(options.debug ? { debug: true } : {}) });
+  if (options.specPath === undefined) throw new UsageError('createSession needs specPath or specText');
+  const root = fromFile(options.specPath);
+  return new Session(new SpecSet({ root, nested: options.nested ?? false, load: fromFile }), cwd, asOf);
+}
+
+type PluginRuleIds = NonNullable<Parameters<typeof parseSpec>[2]['pluginRuleIds']>;
+
+/** `--rule ID: SEVERITY` names a rule that exists and a severity there is. */
+function checkOverrides(overrides: Record<string, string>, rules: readonly Rule[]): void {
+  const ids = rules.map((rule) => rule.meta.id);
+  for (const [id, severity] of Object.entries(overrides)) {
+    if (!ids.includes(id)) {
+      const hint = closest(id, ids);
+      throw new UsageError(`unknown rule "${id}" in --rule${hint ? `; did you mean "${hint}"?` : ''} (see onemessage rules)`);
+    }
+    if (!['error', 'warning', 'info', 'off'].includes(severity)) throw new UsageError(`--rule ${id}: expected error, warning, info or off, found "${severity}"`);
+  }
 }
 
 export function today(): string {

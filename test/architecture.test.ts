@@ -51,6 +51,8 @@ const ALLOWED: Record<string, string[]> = {
   session: ['model', 'match', 'spec', 'formats', 'lint', 'rules', 'runner', 'report', 'package-root'],
   cli: ['model', 'match', 'spec', 'formats', 'lint', 'rules', 'runner', 'report', 'guide', 'discover', 'session', 'version', 'package-root'],
   index: ['model', 'match', 'spec', 'formats', 'lint', 'rules', 'runner', 'report', 'guide', 'session', 'version'],
+  testing: ['model', 'lint', 'session'],
+  action: ['cli'],
 };
 
 /** Relative imports of a module (static, type-only and dynamic), as root-relative `.ts` paths. */

@@ -38,9 +38,9 @@ export interface Inference {
 }
 
 /** Statements of facts that have (or have not) a `value` in the spec; negated ones assert nothing. */
-export function collectFactStatements(context: DocumentContext, options: { withValue: boolean }): Array<Pick<Statement, 'start' | 'end' | 'data'>> {
+export function collectFactStatements(context: DocumentContext, options: { withValue: boolean }): Array<Pick<Statement, 'start' | 'end' | 'data' | 'item'>> {
   const facts = context.items.facts;
-  const out: Array<Pick<Statement, 'start' | 'end' | 'data'>> = [];
+  const out: Array<Pick<Statement, 'start' | 'end' | 'data' | 'item'>> = [];
   for (const match of context.matches.of('fact')) {
     const fact = facts.get(match.itemId);
     if (!fact || !match.value || match.negated || (fact.value !== undefined) !== options.withValue) continue;
@@ -51,7 +51,7 @@ export function collectFactStatements(context: DocumentContext, options: { withV
       continue;
     }
     const data: FactStatement = { fact: fact.id, key: quantityKey(match.value.quantity), value: match.value.quantity.text, phrase: said(context.doc, match) };
-    out.push({ start: match.value.start, end: match.value.end, data: { ...data } });
+    out.push({ start: match.value.start, end: match.value.end, data: { ...data }, item: { kind: 'fact', id: fact.id } });
   }
   if (options.withValue && context.isOn('inferred')) out.push(...inferredStatements(context));
   return out;

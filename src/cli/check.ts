@@ -1,14 +1,22 @@
 /** `onemessage check`: find and load the spec, run the check, write each requested report, pick the exit code. */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { rules } from '../../rules/index.js';
+import { existsSync, statSync } from 'node:fs';
+import { rules as builtinRules } from '../../rules/index.js';
+import type { Rule } from '../lint/rule.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { RunResult } from '../model/result.js';
-import { reporterFor, reporterNames } from '../report/index.js';
+import { reporterFor } from '../report/index.js';
 import type { ReportOptions } from '../report/reporter.js';
 import { createSession, isIsoDate, ruleInfo, today, type Session } from '../session.js';
 import { UsageError } from '../spec/errors.js';
-import { findSpec } from '../spec/find.js';
+import { isSpecFileName } from '../spec/find.js';
+import { explicitSpecOf, resolveSpecPath } from './spec-path.js';
+
+export { explicitSpecOf, resolveSpecPath } from './spec-path.js';
+import type { IgnoreSource } from '../runner/files.js';
+import { CACHE_FILE } from '../runner/cache.js';
+import { resolveFormatters } from './formatter.js';
 import type { Spec } from '../spec/types.js';
 import type { Io } from './io.js';
 import type { CheckFlags } from './options.js';
@@ -20,16 +28,18 @@ import { gitState } from '../runner/git-state.js';
 export type { CheckFlags } from './options.js';
 
 export async function checkCommand(paths: string[], flags: CheckFlags, io: Io): Promise<number> {
-  for (const target of flags.outputs) {
-    if (!reporterFor(target.format) && target.format !== 'shard') throw new UsageError(`unknown format "${target.format}" (one of: ${reporterNames().join(', ')})`);
+  if (flags.printConfig !== undefined && flags.printConfig !== false) {
+    const { printConfig } = await import('./print-config.js');
+    return printConfig(flags, io);
   }
+  await resolveFormatters(flags.outputs, io.cwd, ['shard']);
   if (flags.shard !== undefined || flags.outputs.some((target) => target.format === 'shard')) {
     const { plan, session } = await prepareCheck(paths, flags, io);
     if (!plan) throw new UsageError('--shard checks files; it cannot read --stdin');
     const { shardCommand } = await import('./shard-run.js');
     return shardCommand({ flags, session, paths: plan.paths, speed: plan.speed }, io);
   }
-  const { spec, rerun } = await prepareCheck(paths, flags, io);
+  const { spec, session, rerun } = await prepareCheck(paths, flags, io);
   let result: RunResult = await rerun();
   if (flags.fix || flags.fixDryRun) {
     const { fixAndRecheck } = await import('./fixing.js');
@@ -40,8 +50,9 @@ export async function checkCommand(paths: string[], flags: CheckFlags, io: Io): 
     await applyBaselineFlags({ result, flags, specDir: spec.dir, io });
   }
   stamp(result, flags, spec.dir);
+  noteEmptySpec(session, io);
   // A dry run's output on the terminal is the diff; reports still go to their files.
-  await writeReports(result, flags.fixDryRun && !flags.fix ? { ...flags, outputs: flags.outputs.filter((target) => target.file !== undefined) } : flags, io);
+  await writeReports(result, flags.fixDryRun && !flags.fix ? { ...flags, outputs: flags.outputs.filter((target) => target.file !== undefined) } : flags, io, session.allRules());
   return exitCodeFor(result, flags.maxWarnings);
 }
 
@@ -65,8 +76,18 @@ export async function prepareCheck(
   const stdinName = stdinNameOf(paths, flags);
   const asOf = flags.asOf ?? today();
   if (!isIsoDate(asOf)) throw new UsageError(`--as-of expects a date as YYYY-MM-DD, found "${asOf}"`);
-  const specPath = resolveSpecPath(flags.spec, stdinName !== undefined ? [stdinName] : paths, io.cwd);
-  const session = createSession({ specPath, cwd: io.cwd, asOf, ...(flags.prefilter === false ? { prefilter: false } : {}), ...(flags.debug ? { debug: true } : {}) });
+  const explicitSpec = explicitSpecOf(flags);
+  const specPath = resolveSpecPath(explicitSpec, stdinName !== undefined ? [stdinName] : paths, io.cwd);
+  const session = createSession({
+    specPath,
+    cwd: io.cwd,
+    asOf,
+    // A spec found by looking up the folders cascades: a folder's own onemessage.yaml applies below it.
+    nested: explicitSpec === undefined,
+    ...(flags.rule ? { severity: flags.rule } : {}),
+    ...(flags.prefilter === false ? { prefilter: false } : {}),
+    ...(flags.debug ? { debug: true } : {}),
+  });
   const { spec } = session;
   if (stdinName !== undefined) {
     if (flags.fix || flags.fixDryRun) throw new UsageError('--fix writes files; with --stdin there is no file to write');
@@ -82,14 +103,18 @@ export async function prepareCheck(
     };
   }
   const specFolder = path.relative(io.cwd, spec.dir) || '.';
+  // A spec file named as a path (pre-commit passes onemessage.yaml when only the spec changed) stands for everything it covers.
+  paths = paths.map((given) => (isSpecFileName(given) && existsSync(path.resolve(io.cwd, given)) ? path.dirname(given) || '.' : given));
   const targets = paths.length > 0 ? paths : [specFolder];
   // A report written into the checked folder must not come back as content on the next run.
   const skip = (flags.outputs ?? []).flatMap((target) => (target.file !== undefined ? [path.resolve(io.cwd, target.file)] : []));
   // --corpus and --changed-since: the spec's whole folder feeds the cross-document rules; only some files are reported.
   const corpus = flags.corpus || flags.changedSince !== undefined ? specFolder : undefined;
   const focus = flags.changedSince !== undefined ? await changedFocus(flags.changedSince, paths, io.cwd) : corpus && paths.length > 0 ? paths : undefined;
-  const speed = { cache: flags.cache ?? false, ...(flags.threads !== undefined ? { threads: flags.threads } : {}) };
-  const plan: RunPlan = { warnings: session.specWarnings, paths: corpus ? [corpus] : targets, ...(focus ? { focus } : {}), speed };
+  const cacheFile = flags.cacheLocation !== undefined ? cacheFileAt(flags.cacheLocation, io.cwd) : undefined;
+  const speed = { cache: (flags.cache ?? false) || cacheFile !== undefined, ...(cacheFile ? { cacheFile } : {}), ...(flags.threads !== undefined ? { threads: flags.threads } : {}) };
+  const ignore = await ignoreSources(flags, io.cwd);
+  const plan: RunPlan = { warnings: session.specWarnings, paths: corpus ? [corpus] : targets, ...(focus ? { focus } : {}), speed, ...(ignore.length > 0 ? { ignore } : {}) };
   return {
     spec,
     session,
@@ -98,7 +123,7 @@ export async function prepareCheck(
       // A progress bar on stderr for long runs on a terminal (never on a pipe or in CI).
       const progress = progressFor({ io });
       session.clear();
-      await session.lintFiles(plan.paths, { skip, ...speed, ...(progress ? { onProgress: progress.update } : {}) });
+      await session.lintFiles(plan.paths, { skip, ...speed, ...(plan.ignore ? { ignore: plan.ignore } : {}), ...(progress ? { onProgress: progress.update } : {}) });
       progress?.finish();
       return session.finish(focus ? { focus } : {});
     },
@@ -110,7 +135,8 @@ export interface RunPlan {
   warnings: readonly Diagnostic[];
   paths: string[];
   focus?: string[];
-  speed: { cache: boolean; threads?: number };
+  speed: { cache: boolean; cacheFile?: string; threads?: number };
+  ignore?: IgnoreSource[];
 }
 
 /** The time, the command line and, when a report records it, the git commit and tree state of the spec's folder. */
@@ -152,9 +178,9 @@ async function changedFocus(ref: string, paths: string[], cwd: string): Promise<
   return changed.filter((rel) => roots.some((root) => root === '' || rel === root || rel.startsWith(`${root}/`)));
 }
 
-export async function writeReports(result: RunResult, flags: Pick<CheckFlags, 'outputs' | 'color' | 'quiet' | 'bom'>, io: Io): Promise<void> {
+export async function writeReports(result: RunResult, flags: Pick<CheckFlags, 'outputs' | 'color' | 'quiet' | 'bom'>, io: Io, rules: readonly Rule[] = builtinRules): Promise<void> {
   for (const target of flags.outputs) {
-    const reporter = reporterFor(target.format)!;
+    const reporter = target.reporter ?? reporterFor(target.format)!;
     const toTerminal = target.file === undefined;
     const options: ReportOptions = {
       color: toTerminal && colorWanted(flags.color, io),
@@ -181,11 +207,36 @@ function colorWanted(flag: boolean | undefined, io: Io): boolean {
   return io.stdoutIsTTY;
 }
 
-/** --spec, else onemessage.yaml in the working folder or a parent, else beside the first path. */
-export function resolveSpecPath(explicit: string | undefined, paths: string[], cwd: string): string {
-  if (explicit) return path.resolve(cwd, explicit);
-  const found = findSpec(cwd) ?? (paths[0] ? findSpec(path.resolve(cwd, paths[0])) : undefined);
-  if (!found) throw new UsageError('no onemessage.yaml in this folder or any parent (give one with --spec FILE)');
-  return found;
+/** A new user's spec (init's starter, all examples commented out) can report nothing: say so, once, on stderr. */
+function noteEmptySpec(session: Session, io: Io): void {
+  const { spec } = session;
+  const holdsSomething = (one: typeof spec) => one.facts.length + one.claims.length + one.products.length + one.disclosures.length + one.terms.length + one.plugins.length > 0;
+  // a shared spec may hold only channels while each brand's nested spec holds the items
+  if (session.specs.groups().some((group) => holdsSomething(group.spec))) return;
+  io.stderr(`onemessage: note: ${spec.path} holds no facts, claims, products, disclosures or terms yet, so nothing can be reported; uncomment and adapt its examples (see docs/spec.md)\n`);
+}
+
+/** --cache-location: a file, or a folder (one that exists, or a path ending in a slash) to hold .onemessage-cache. */
+function cacheFileAt(location: string, cwd: string): string {
+  const abs = path.resolve(cwd, location);
+  const isFolder = /[\\/]$/.test(location) || (existsSync(abs) && statSync(abs).isDirectory());
+  return isFolder ? path.join(abs, CACHE_FILE) : abs;
+}
+
+/** --ignore-path files (patterns relative to each file's folder, as in a .gitignore) and --ignore-pattern globs (relative to the working folder). */
+async function ignoreSources(flags: Pick<CheckFlags, 'ignorePath' | 'ignorePattern'>, cwd: string): Promise<IgnoreSource[]> {
+  const sources: IgnoreSource[] = [];
+  for (const file of flags.ignorePath ?? []) {
+    const abs = path.resolve(cwd, file);
+    let text: string;
+    try {
+      text = await fs.readFile(abs, 'utf8');
+    } catch {
+      throw new UsageError(`--ignore-path ${file}: cannot read the file`);
+    }
+    sources.push({ base: path.dirname(abs), patterns: text.split(/\r?\n/) });
+  }
+  if (flags.ignorePattern?.length) sources.push({ base: cwd, patterns: flags.ignorePattern });
+  return sources;
 }
 

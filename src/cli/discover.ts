@@ -10,6 +10,7 @@ import { discover } from '../discover/run.js';
 import { SpecLoadError, UsageError } from '../spec/errors.js';
 import { findSpec } from '../spec/find.js';
 import { loadSpec } from '../spec/load.js';
+import { pluginRuleIdsLoader } from '../runner/plugins.js';
 import type { Spec } from '../spec/types.js';
 import type { Io } from './io.js';
 import type { OutputTarget } from './outputs.js';
@@ -65,11 +66,12 @@ export async function discoverCommand(paths: string[], flags: DiscoverFlags, io:
  */
 function existingSpec(explicit: string | undefined, paths: string[], cwd: string): { spec?: Spec; warnings: string[] } {
   const knownRuleIds = severityKeys(rules);
-  if (explicit) return { spec: loadSpec({ specPath: path.resolve(cwd, explicit), cwd, knownRuleIds }).spec, warnings: [] };
+  const pluginRuleIds = pluginRuleIdsLoader({ cwd, builtinIds: knownRuleIds });
+  if (explicit) return { spec: loadSpec({ specPath: path.resolve(cwd, explicit), cwd, knownRuleIds, pluginRuleIds }).spec, warnings: [] };
   const found = findSpec(cwd) ?? (paths[0] ? findSpec(path.resolve(cwd, paths[0])) : undefined);
   if (!found) return { warnings: [] };
   try {
-    return { spec: loadSpec({ specPath: found, cwd, knownRuleIds }).spec, warnings: [] };
+    return { spec: loadSpec({ specPath: found, cwd, knownRuleIds, pluginRuleIds }).spec, warnings: [] };
   } catch (error) {
     if (!(error instanceof SpecLoadError)) throw error;
     const count = error.diagnostics.length;

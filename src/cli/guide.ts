@@ -1,7 +1,8 @@
 /**
  * `onemessage guide`: the spec rendered as a messaging guide for every employee, in Markdown or
- * HTML. It reads the spec's folder too, so that a fact the spec gives no value shows the value
- * most documents state (`--spec-only` renders the spec alone).
+ * HTML. It reads the files the spec governs too (not those below a folder with its own spec), so
+ * that a fact the spec gives no value shows the value most documents state (`--spec-only` renders
+ * the spec alone).
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -9,11 +10,12 @@ import { renderGuide, type GuideFormat, type GuideOptions } from '../guide/guide
 import { gitState } from '../runner/git-state.js';
 import { createSession, isIsoDate, today } from '../session.js';
 import { UsageError } from '../spec/errors.js';
-import { resolveSpecPath } from './check.js';
+import { explicitSpecOf, resolveSpecPath } from './spec-path.js';
 import type { Io } from './io.js';
 
 export interface GuideFlags {
   spec?: string;
+  config?: string;
   /** `markdown` (default) or `html` */
   format?: string;
   /** a file to write; standard output when absent */
@@ -31,8 +33,9 @@ export async function guideCommand(flags: GuideFlags, io: Io): Promise<number> {
   if (!FORMATS.includes(format)) throw new UsageError(`unknown guide format "${flags.format}" (one of: ${FORMATS.join(', ')})`);
   const asOf = flags.asOf ?? today();
   if (!isIsoDate(asOf)) throw new UsageError(`--as-of expects a date as YYYY-MM-DD, found "${asOf}"`);
-  const specPath = resolveSpecPath(flags.spec, [], io.cwd);
-  const session = createSession({ specPath, cwd: io.cwd, asOf });
+  const specPath = resolveSpecPath(explicitSpecOf(flags), [], io.cwd);
+  // Nested on: a folder with its own spec (another brand's) is not content this spec governs.
+  const session = createSession({ specPath, cwd: io.cwd, asOf, nested: true });
   const { spec } = session;
   for (const warning of session.specWarnings) io.stderr(`warning: ${warning}\n`);
   const options: GuideOptions = { asOf };
@@ -41,7 +44,7 @@ export async function guideCommand(flags: GuideFlags, io: Io): Promise<number> {
     const skip = flags.output !== undefined ? [path.resolve(io.cwd, flags.output)] : [];
     await session.lintFiles([path.relative(io.cwd, spec.dir) || '.'], { skip });
     const { matrix } = session.finish();
-    if (matrix) options.matrix = matrix;
+    if (matrix) options.matrix = matrix.filter((row) => row.spec === undefined || row.spec === spec.path);
   }
   const git = gitState(spec.dir);
   if (git) options.git = git;

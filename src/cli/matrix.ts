@@ -6,6 +6,8 @@ import type { Io } from './io.js';
 
 export interface MatrixFlags {
   spec?: string;
+  config?: string;
+  rule?: Record<string, 'error' | 'warning' | 'info' | 'off'>;
   asOf?: string;
   format?: string;
   color?: boolean;

@@ -7,19 +7,18 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { DiscoveryProblem } from '../runner/files.js';
 import type { FileOutcome } from '../lint/file.js';
-import { reporterFor, reporterNames } from '../report/index.js';
+import { resolveFormatters } from './formatter.js';
 import { createSession } from '../session.js';
 import { UsageError } from '../spec/errors.js';
 import { VERSION } from '../version.js';
-import { exitCodeFor, resolveSpecPath, stamp, writeReports } from './check.js';
+import { exitCodeFor, stamp, writeReports } from './check.js';
+import { explicitSpecOf, resolveSpecPath } from './spec-path.js';
 import type { CheckFlags } from './options.js';
 import type { Io } from './io.js';
 import { parseShardFile, type ShardFile } from './shard-file.js';
 
 export async function mergeCommand(files: string[], flags: CheckFlags, io: Io): Promise<number> {
-  for (const target of flags.outputs) {
-    if (!reporterFor(target.format)) throw new UsageError(`unknown format "${target.format}" (one of: ${reporterNames().join(', ')})`);
-  }
+  await resolveFormatters(flags.outputs, io.cwd);
   const shards: ShardFile[] = [];
   for (const name of files) {
     let text: string;
@@ -45,16 +44,21 @@ export async function mergeCommand(files: string[], flags: CheckFlags, io: Io): 
   const missing = Array.from({ length: first.shard.count }, (_, i) => i + 1).filter((index) => !seen.has(index));
   if (missing.length > 0) throw new UsageError(`missing shard${missing.length > 1 ? 's' : ''} ${missing.map((index) => `${index}/${first.shard.count}`).join(', ')}: a merge of part of a run would miss findings`);
 
-  const specPath = resolveSpecPath(flags.spec, [], io.cwd);
-  const session = createSession({ specPath, cwd: io.cwd, asOf: first.asOf });
+  const explicit = explicitSpecOf(flags);
+  const specPath = resolveSpecPath(explicit, [], io.cwd);
+  const session = createSession({ specPath, cwd: io.cwd, asOf: first.asOf, nested: explicit === undefined, ...(flags.rule ? { severity: flags.rule } : {}) });
   const { spec } = session;
-  if (spec.sha256 !== first.spec.sha256) throw new UsageError(`${path.relative(io.cwd, spec.path) || spec.path} is not the spec the shards were checked against (its sha256 differs)`);
+  if (session.specs.root.key !== first.spec.sha256) throw new UsageError(`${path.relative(io.cwd, spec.path) || spec.path} is not the spec the shards were checked against (its sha256, or its plugins or --rule, differ)`);
   const outcomes: FileOutcome[] = shards.flatMap((shard) => shard.outcomes);
   // Every shard discovers the whole run's files, so each holds the same problems: keep one copy.
   const problems: DiscoveryProblem[] = first.problems;
   session.addOutcomes(outcomes, problems);
+  const recorded: Record<string, string> = Object.assign({}, ...shards.map((shard) => shard.specs ?? {}));
+  for (const group of session.usedSpecs()) {
+    if (group !== session.specs.root && recorded[group.spec.path] !== group.key) throw new UsageError(`${group.spec.path} is not the spec the shards were checked against`);
+  }
   const result = session.finish();
   stamp(result, flags, spec.dir);
-  await writeReports(result, flags, io);
+  await writeReports(result, flags, io, session.allRules());
   return exitCodeFor(result, flags.maxWarnings);
 }

@@ -3,12 +3,15 @@
  * `--format` before it (`--format stylish --format sarif --output report.sarif` prints stylish
  * and writes SARIF). Commander hands both options to one collector, in argv order.
  */
+import type { Reporter } from '../report/reporter.js';
 import { UsageError } from '../spec/errors.js';
 
 export interface OutputTarget {
   format: string;
   /** undefined: standard output */
   file?: string;
+  /** a formatter loaded from a module path (`--format ./my-formatter.js`) */
+  reporter?: Reporter;
 }
 
 export class OutputCollector {

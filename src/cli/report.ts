@@ -3,13 +3,13 @@
  * (`onemessage-report.html` by default), says where, and exits 0 whatever was found, since a
  * report is the product here and not a gate. Only a run that could not happen exits 2.
  */
-import type { RunResult } from '../model/result.js';
+import { filesCounted, type RunResult } from '../model/result.js';
 import { UsageError } from '../spec/errors.js';
 import { runCheck, writeReports, type CheckFlags } from './check.js';
 import type { Io } from './io.js';
 import type { OutputTarget } from './outputs.js';
 
-export interface ReportFlags extends Pick<CheckFlags, 'spec' | 'asOf' | 'argv' | 'bom'> {
+export interface ReportFlags extends Pick<CheckFlags, 'spec' | 'config' | 'rule' | 'asOf' | 'argv' | 'bom'> {
   /** `--format`/`--output` pairs as given; a format without a file goes to its default file */
   outputs: OutputTarget[];
 }
@@ -49,6 +49,6 @@ function summary(result: RunResult): string {
   const parts = [plural(count('error'), 'error'), plural(count('warning'), 'warning')];
   if (count('info') > 0) parts.push(`${count('info')} info`);
   const waived = result.findings.length - active.length;
-  const files = result.files.length;
+  const files = filesCounted(result);
   return `${plural(active.length, 'finding')} (${parts.join(', ')}) in ${plural(files, 'file')}${waived > 0 ? `, ${waived} waived` : ''}`;
 }

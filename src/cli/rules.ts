@@ -1,13 +1,33 @@
-/** `onemessage rules` and `onemessage explain RULE`: the rule catalogue, from the rule modules themselves. */
-import { rules, ruleById } from '../../rules/index.js';
-import { severityKeys } from '../lint/rule.js';
+/**
+ * `onemessage rules` and `onemessage explain RULE`: the rule catalogue, from the rule modules
+ * themselves, and the rules of the plugins the spec found from the working folder names.
+ */
+import { rules } from '../../rules/index.js';
+import { severityKeys, type Rule } from '../lint/rule.js';
+import { loadPlugins, pluginRuleIdsLoader } from '../runner/plugins.js';
 import { UsageError } from '../spec/errors.js';
+import { findSpec } from '../spec/find.js';
+import { loadSpec } from '../spec/load.js';
 import { closest } from '../spec/suggest.js';
 import type { Io } from './io.js';
 
+/** The built-in rules, then those of the plugins of the spec here (a spec that does not load adds none: `check` says why). */
+function knownRules(cwd: string): Rule[] {
+  const specPath = findSpec(cwd);
+  if (!specPath) return rules;
+  const builtinIds = rules.map((rule) => rule.meta.id);
+  try {
+    const { spec } = loadSpec({ specPath, cwd, knownRuleIds: severityKeys(rules), pluginRuleIds: pluginRuleIdsLoader({ cwd, builtinIds }) });
+    return spec.plugins.length > 0 ? [...rules, ...loadPlugins(spec.plugins, { cwd, builtinIds }).rules] : rules;
+  } catch {
+    return rules;
+  }
+}
+
 export function rulesCommand(io: Io): number {
-  const width = Math.max(...severityKeys(rules).map((key) => key.length));
-  for (const rule of rules) {
+  const all = knownRules(io.cwd);
+  const width = Math.max(...severityKeys(all).map((key) => key.length));
+  for (const rule of all) {
     const { id, defaultSeverity, fixable, description } = rule.meta;
     io.stdout(`${id.padEnd(width)}  ${defaultSeverity.padEnd(7)}  ${fixable ? 'fixable' : '       '}  ${description}\n`);
     for (const [name, variant] of Object.entries(rule.meta.variants ?? {})) {
@@ -17,10 +37,18 @@ export function rulesCommand(io: Io): number {
   return 0;
 }
 
-export function explainCommand(ruleId: string, io: Io): number {
-  const rule = ruleById(ruleId);
+export function explainCommand(ruleId: string | undefined, io: Io): number {
+  if (ruleId === undefined) {
+    // As a reader who typed `explain` wants: which rules there are, and how to ask about one.
+    io.stdout('onemessage explain RULE: the rule\'s documentation, with an example that fires and one that does not. The rules:\n\n');
+    rulesCommand(io);
+    io.stdout('\nfor example: onemessage explain claim/forbidden (the rules of the spec\'s plugins are listed too)\n');
+    return 0;
+  }
+  const all = knownRules(io.cwd);
+  const rule = all.find((known) => known.meta.id === ruleId);
   if (!rule) {
-    const suggestion = closest(ruleId, rules.map((r) => r.meta.id));
+    const suggestion = closest(ruleId, all.map((r) => r.meta.id));
     throw new UsageError(`unknown rule "${ruleId}"${suggestion ? `; did you mean "${suggestion}"?` : ''} (see onemessage rules)`);
   }
   io.stdout(explainText(rule.meta));

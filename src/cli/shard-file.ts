@@ -16,6 +16,8 @@ export interface ShardFile {
   /** onemessage version that wrote it; merge refuses shards of another version */
   version: string;
   spec: { path: string; sha256: string };
+  /** with nested specs: every other spec this shard's files were checked against, path -> key */
+  specs?: Record<string, string>;
   asOf: string;
   shard: ShardSpec;
   /** the paths the run was given (relative to the working folder) */

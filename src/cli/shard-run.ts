@@ -17,6 +17,12 @@ export interface ShardRun {
   speed: { cache: boolean; threads?: number };
 }
 
+/** With nested specs: each other spec's key by its path, for merge to check against its own. */
+function nestedSpecs(session: Session): { specs?: Record<string, string> } {
+  const others = session.usedSpecs().filter((group) => group !== session.specs.root);
+  return others.length > 0 ? { specs: Object.fromEntries(others.map((group) => [group.spec.path, group.key])) } : {};
+}
+
 /** Writes the shard file to each `--format shard` target (standard output by default); exits 0: findings are judged by merge. */
 export async function shardCommand(run: ShardRun, io: Io): Promise<number> {
   const { flags, session, paths, speed } = run;
@@ -27,11 +33,14 @@ export async function shardCommand(run: ShardRun, io: Io): Promise<number> {
   if (other) throw new UsageError(`--shard writes a shard file for onemessage merge; --format ${other.format} belongs on the merge`);
   if (flags.changedSince !== undefined) throw new UsageError('--changed-since cannot be combined with --shard: give it to each shard-free run, or report all files from merge');
   const targets = explicit.length > 0 ? explicit : [{ format: 'shard' }];
-  const { outcomes, problems } = await collectOutcomes({ cwd: io.cwd, paths, shard, ...speed }, session.context);
+  const { outcomes, problems } = await collectOutcomes({ cwd: io.cwd, paths, shard, ...speed }, session.specs);
+  session.addOutcomes(outcomes);
   const file: ShardFile = {
     onemessageShard: SHARD_FORMAT,
     version: VERSION,
-    spec: { path: spec.path, sha256: spec.sha256 },
+    // the spec's hash, or with plugins or --rule a key of them too, which merge checks the same way
+    spec: { path: spec.path, sha256: session.specs.root.key },
+    ...nestedSpecs(session),
     asOf,
     shard,
     paths,

@@ -7,7 +7,8 @@ import { existsSync, statSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import { knownExtensions } from '../formats/index.js';
 import { reportError } from './errors.js';
-import { checkCommand, resolveSpecPath, type CheckFlags } from './check.js';
+import { checkCommand, type CheckFlags } from './check.js';
+import { explicitSpecOf, resolveSpecPath } from './spec-path.js';
 import type { Io } from './io.js';
 import { watchTree, type TreeWatcher } from './watch-tree.js';
 
@@ -22,7 +23,7 @@ export interface WatchOptions {
 }
 
 export async function watchCommand(paths: string[], flags: CheckFlags, io: Io, options: WatchOptions = {}): Promise<number> {
-  const specPath = resolveSpecPath(flags.spec, paths, io.cwd);
+  const specPath = resolveSpecPath(explicitSpecOf(flags), paths, io.cwd);
   const roots = watchRoots({ specPath, paths, cwd: io.cwd, corpus: flags.corpus ?? false });
   const outputs = new Set(flags.outputs.filter((target) => target.file !== undefined).map((target) => path.resolve(io.cwd, target.file!)));
   const extensions = knownExtensions();

@@ -5,7 +5,7 @@
  */
 import { compareFindings, type Finding } from '../model/finding.js';
 import { disambiguate } from '../model/fingerprint.js';
-import type { FileRecord, RunResult } from '../model/result.js';
+import type { FileRecord, MatrixRow, RunResult } from '../model/result.js';
 import { VERSION } from '../version.js';
 import type { LintContext } from './context.js';
 import type { FileOutcome } from './file.js';
@@ -53,4 +53,123 @@ export function assemble(outcomes: FileOutcome[], context: LintContext, options:
     channels: spec.channels.map((channel) => channel.name),
     ...(context.matrix ? { matrix: context.matrix.build(spec, matrixStatements) } : {}),
   };
+}
+
+/** One spec of a run with nested specs, and the files checked against it. */
+export interface CorpusGroup {
+  context: LintContext;
+  outcomes: FileOutcome[];
+}
+
+/** Where a spec keeps each kind of item a statement can be about. */
+const COLLECTIONS: Record<string, keyof LintContext['compiled']['items']> = { fact: 'facts', claim: 'claims', product: 'products', disclosure: 'disclosures', term: 'terms' };
+
+/**
+ * The result of a run over several specs (nested specs: one per brand folder). Each file was
+ * linted against its own spec; a corpus rule compares a statement only with statements about the
+ * same definition of the same item (one written once in a shared spec that several brands extend
+ * is one definition; a brand that redefines it has its own), and each spec's waivers apply to its
+ * own files. One group is the single-spec run, unchanged.
+ */
+export function assembleGroups(groups: CorpusGroup[], options: { cwd: string; warnings: string[] }): RunResult {
+  if (groups.length === 1) return assemble(groups[0]!.outcomes, groups[0]!.context, options);
+  const byPath = (a: { record: { path: string } }, b: { record: { path: string } }) => (a.record.path < b.record.path ? -1 : a.record.path > b.record.path ? 1 : 0);
+  const ordered = groups.map((group) => ({ ...group, outcomes: [...group.outcomes].sort(byPath) }));
+  const groupOfPath = new Map<string, (typeof ordered)[number]>();
+  for (const group of ordered) for (const outcome of group.outcomes) groupOfPath.set(outcome.record.path, group);
+  const findings: Finding[] = [];
+  for (const outcome of ordered.flatMap((group) => group.outcomes).sort(byPath)) for (const finding of outcome.findings) findings.push(finding);
+
+  const ruleIds = [...new Set(ordered.flatMap((group) => group.context.rules.corpus.map(({ rule }) => rule.meta.id)))];
+  for (const ruleId of ruleIds) {
+    const partitions = new Map<string, { group: (typeof ordered)[number]; statements: Statement[] }>();
+    ordered.forEach((group, index) => {
+      if (!group.context.rules.corpus.some(({ rule }) => rule.meta.id === ruleId)) return;
+      for (const outcome of group.outcomes) {
+        for (const statement of outcome.statements[ruleId] ?? []) {
+          const key = definitionKey(group.context, statement) ?? `spec ${index}`;
+          const partition = partitions.get(key) ?? { group, statements: [] };
+          partition.statements.push(statement);
+          partitions.set(key, partition);
+        }
+      }
+    });
+    for (const key of [...partitions.keys()].sort()) {
+      const { group, statements } = partitions.get(key)!;
+      const { rule } = group.context.rules.corpus.find((entry) => entry.rule.meta.id === ruleId)!;
+      statements.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.start - b.start || a.end - b.end));
+      rule.check({
+        spec: group.context.spec,
+        items: group.context.compiled.items,
+        asOf: group.context.asOf,
+        statements,
+        // each file's own spec says how severe its findings are
+        report: (statement, report) => {
+          const severity = (groupOfPath.get(statement.path) ?? group).context.rules.severity.get(ruleId) ?? rule.meta.defaultSeverity;
+          findings.push(statementFinding({ rule, severity, statement, report }));
+        },
+      });
+    }
+  }
+
+  const added: Finding[] = [];
+  for (const group of ordered) {
+    const mine = new Set(group.outcomes.map((outcome) => outcome.record.path));
+    const { spec, asOf } = group.context;
+    for (const finding of applySuppressions({ findings: findings.filter((finding) => mine.has(finding.path)), outcomes: group.outcomes, rules: group.context.rules, spec, cwd: options.cwd, asOf })) {
+      // An expired exception of a spec that several brands extend is one finding, not one per brand.
+      if (!added.some((other) => sameFinding(other, finding))) added.push(finding);
+    }
+  }
+  findings.push(...added);
+  findings.sort(compareFindings);
+  disambiguate(findings);
+
+  const root = ordered[0]!.context.spec;
+  const files: FileRecord[] = ordered
+    .flatMap((group) => group.outcomes.map((outcome) => ({ ...outcome.record, spec: group.context.spec.path })))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const warnings = [...options.warnings];
+  for (const outcome of ordered.flatMap((group) => group.outcomes).sort(byPath)) for (const warning of outcome.warnings) warnings.push(warning);
+  const matrix: MatrixRow[] = [];
+  for (const group of ordered) {
+    const { context } = group;
+    if (!context.matrix) continue;
+    const active = new Set(context.rules.corpus.map(({ rule }) => rule.meta.id));
+    const statements = context.matrix.rules.filter((id) => active.has(id)).flatMap((id) =>
+      group.outcomes.flatMap((outcome) => outcome.statements[id] ?? []).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.start - b.start || a.end - b.end)),
+    );
+    for (const row of context.matrix.build(context.spec, statements)) matrix.push({ ...row, spec: context.spec.path });
+  }
+  const specRef = (spec: LintContext['spec']) => ({
+    path: spec.path,
+    sha256: spec.sha256,
+    ...(spec.brand ? { brand: spec.brand } : {}),
+    ...(spec.owner ? { owner: spec.owner } : {}),
+    ...(spec.revision ? { revision: spec.revision } : {}),
+  });
+  return {
+    version: VERSION,
+    spec: specRef(root),
+    specs: ordered.map((group) => specRef(group.context.spec)),
+    asOf: ordered[0]!.context.asOf,
+    files,
+    findings,
+    warnings,
+    channels: [...new Set(ordered.flatMap((group) => group.context.spec.channels.map((channel) => channel.name)))],
+    ...(ordered.some((group) => group.context.matrix) ? { matrix } : {}),
+  };
+}
+
+/** The definition a statement is about: its item's kind, id and place in the spec files. */
+function definitionKey(context: LintContext, statement: Statement): string | undefined {
+  if (!statement.item) return undefined;
+  const collection = COLLECTIONS[statement.item.kind];
+  const item = collection ? (context.compiled.items[collection] as ReadonlyMap<string, { pos: { file: string; line: number; column: number } }>).get(statement.item.id) : undefined;
+  if (!item) return undefined;
+  return `${statement.item.kind}:${statement.item.id}@${item.pos.file}:${item.pos.line}:${item.pos.column}`;
+}
+
+function sameFinding(a: Finding, b: Finding): boolean {
+  return a.ruleId === b.ruleId && a.path === b.path && a.start.offset === b.start.offset && a.end.offset === b.end.offset && a.message === b.message;
 }

@@ -4,7 +4,7 @@
  * positions, so a file's outcome can come from a worker, a cache or another machine. It reads no
  * file: the runner, the library or an editor gives it the text.
  */
-import { FormatError, type Document, type LineModel } from '../model/document.js';
+import { FormatError, toSourceRange, type Document, type LineModel } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
 import { neighbourhood } from '../model/fingerprint.js';
 import { locator, type Locator } from '../model/positions.js';
@@ -120,6 +120,7 @@ export function lintDocuments(options: { file: DiscoveredFile; text: string; doc
       },
       isOn: (variant) => context.rules.severity.has(`${current!.rule.meta.id}/${variant}`),
       ...(context.debug ? { explain: (at: { start: number; end: number }, why: string) => warnings.push(debugNote(file.rel, locate.at(at.start), why)) } : {}),
+      sourceRange: (block, start, end) => toSourceRange(block, start, end),
     };
     for (const entry of context.rules.document) {
       current = entry;

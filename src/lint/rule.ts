@@ -10,7 +10,7 @@
  * - waiver rules judge the waivers themselves (inline directives, spec exceptions) once the
  *   engine has applied them to every finding.
  */
-import type { Directive, Document } from '../model/document.js';
+import type { Directive, Document, TextBlock } from '../model/document.js';
 import type { Fix, Position, RelatedKind, RelatedLocation, SentenceContext, Severity, SpecPos } from '../model/finding.js';
 import type { DocumentMatches } from '../match/matcher.js';
 import type { PhraseKind } from '../match/types.js';
@@ -119,6 +119,12 @@ export interface DocumentContext {
    * of another kind, a held-back claim), at a source range of the document.
    */
   explain?(at: { start: number; end: number }, why: string): void;
+  /**
+   * The source offsets of a range of a block's visible text (`block.text.slice(start, end)`): what
+   * `report` takes. For rules that scan the text themselves (plugins), since markup, escapes and
+   * line breaks make text offsets and source offsets differ.
+   */
+  sourceRange(block: TextBlock, start: number, end: number): { start: number; end: number };
 }
 
 export interface DocumentRule {
@@ -138,6 +144,11 @@ export interface Statement {
   end: number;
   /** rule-specific payload */
   data: Record<string, unknown>;
+  /**
+   * The spec item the statement is about (`{ kind: 'fact', id: 'return-window' }`). With nested
+   * specs, statements are compared only with statements about the same definition of that item.
+   */
+  item?: { kind: string; id: string };
   /** resolved by the engine when collected, so corpus rules never need the file again */
   where: { start: Position; end: Position; excerpt: string; neighbourhood: string; context?: SentenceContext };
 }
@@ -155,7 +166,7 @@ export interface CorpusContext {
 export interface CorpusRule {
   kind: 'corpus';
   meta: RuleMeta;
-  collect(context: DocumentContext): Array<Pick<Statement, 'start' | 'end' | 'data'>>;
+  collect(context: DocumentContext): Array<Pick<Statement, 'start' | 'end' | 'data' | 'item'>>;
   check(context: CorpusContext): void;
 }
 

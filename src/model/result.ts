@@ -17,6 +17,8 @@ export interface MatrixValue {
 
 export interface MatrixRow {
   fact: string;
+  /** with nested specs: the spec this row's statements were checked against */
+  spec?: string;
   /** the spec's value as written, if the fact has one */
   specValue?: string;
   /** channel name (or `(none)`) -> values stated there */
@@ -38,6 +40,15 @@ export interface FileRecord {
   sha256?: string;
   documents: number;
   bytes: number;
+  /** with nested specs: the spec the file was checked against */
+  spec?: string;
+}
+
+/** How many files a summary counts: the files read and any other file a finding is in (the spec, for an expired exception). */
+export function filesCounted(result: Pick<RunResult, 'files' | 'findings'>, findings: readonly { path: string }[] = result.findings): number {
+  const paths = new Set(result.files.map((file) => file.path));
+  for (const finding of findings) paths.add(finding.path);
+  return paths.size;
 }
 
 /** The commit the checked files come from, and whether the working tree below the spec's folder matched it. */
@@ -54,6 +65,8 @@ export interface RunResult {
   /** version of onemessage that produced it */
   version: string;
   spec: { path: string; sha256: string; brand?: string; owner?: string; revision?: string };
+  /** with nested specs: every spec the run used, the root first (`spec` above) */
+  specs?: Array<{ path: string; sha256: string; brand?: string; owner?: string; revision?: string }>;
   asOf: string;
   files: FileRecord[];
   findings: Finding[];

@@ -12,6 +12,7 @@ header .brand { color: var(--muted); font-weight: 400; }
 dl.audit { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; }
 dl.audit dt { font-weight: 600; }
 dl.audit dd { margin: 0; }
+dl.audit ul.specs { margin: 0; padding-left: 1.2rem; }
 .tree-clean { color: #1a7f37; font-weight: 600; }
 .tree-dirty { color: var(--error); font-weight: 600; }
 .counts { display: flex; flex-wrap: wrap; gap: 1.5rem; align-items: flex-start; }

@@ -13,6 +13,8 @@ export function auditSection(result: RunResult): string {
   rows.push(['Spec', `<code>${h(spec.path)}</code>${spec.revision !== undefined ? `, revision <strong>${h(spec.revision)}</strong>` : ''}`]);
   rows.push(['Spec SHA-256', `<span class="hash">${h(spec.sha256)}</span>`]);
   if (spec.owner !== undefined) rows.push(['Owner', h(spec.owner)]);
+  const nested = nestedSpecs(result);
+  if (nested.length > 0) rows.push(['Nested specs', `<ul class="specs">\n${nested.map(nestedSpecItem).join('')}</ul>`]);
   rows.push(['Commit', commitCell(result)]);
   rows.push(['As of', h(result.asOf)]);
   rows.push(['onemessage version', h(result.version)]);
@@ -27,8 +29,8 @@ export function auditSection(result: RunResult): string {
     rows.map(([term, value]) => `<dt>${term}</dt><dd>${value}</dd>\n`).join('') +
     '</dl>\n' +
     `<h3>Files checked (${result.files.length})</h3>\n` +
-    '<table class="files">\n<thead><tr><th>File</th><th>Format</th><th>Channel</th><th>Documents</th><th>Bytes</th><th>SHA-256</th></tr></thead>\n<tbody>\n' +
-    result.files.map(fileRow).join('') +
+    `<table class="files">\n<thead><tr><th>File</th>${nested.length > 0 ? '<th>Spec</th>' : ''}<th>Format</th><th>Channel</th><th>Documents</th><th>Bytes</th><th>SHA-256</th></tr></thead>\n<tbody>\n` +
+    result.files.map((file) => fileRow(file, { specColumn: nested.length > 0, rootSpec: spec.path })).join('') +
     '</tbody>\n</table>\n' +
     warnings +
     '</section>\n'
@@ -45,9 +47,24 @@ function commitCell(result: RunResult): string {
   return `<span class="hash">${h(git.commit)}</span> ${state}`;
 }
 
-function fileRow(file: FileRecord): string {
+/** With nested specs (one per brand folder), every spec the run used besides the root, which the rows above describe. */
+function nestedSpecs(result: RunResult): NonNullable<RunResult['specs']> {
+  return (result.specs ?? []).filter((other) => other.path !== result.spec.path);
+}
+
+function nestedSpecItem(spec: NonNullable<RunResult['specs']>[number]): string {
+  const details = [
+    spec.brand !== undefined ? h(spec.brand) : undefined,
+    spec.revision !== undefined ? `revision <strong>${h(spec.revision)}</strong>` : undefined,
+    spec.owner !== undefined ? `owner ${h(spec.owner)}` : undefined,
+  ].filter((detail) => detail !== undefined);
+  return `<li><code>${h(spec.path)}</code>${details.length > 0 ? ` (${details.join(', ')})` : ''}, SHA-256 <span class="hash">${h(spec.sha256)}</span></li>\n`;
+}
+
+function fileRow(file: FileRecord, options: { specColumn: boolean; rootSpec: string }): string {
   const cells = [
     `<code>${h(file.path)}</code>`,
+    ...(options.specColumn ? [`<code>${h(file.spec ?? options.rootSpec)}</code>`] : []),
     h(file.format ?? ''),
     h(file.channel ?? ''),
     `<td class="num">${file.documents}</td>`,
@@ -55,6 +72,12 @@ function fileRow(file: FileRecord): string {
     file.sha256 !== undefined ? `<span class="hash">${h(file.sha256)}</span>` : '<span class="muted">unreadable</span>',
   ];
   return `<tr>${cells.map((cell) => (cell.startsWith('<td') ? cell : `<td>${cell}</td>`)).join('')}</tr>\n`;
+}
+
+function nestedClause(result: RunResult): string {
+  const nested = nestedSpecs(result);
+  if (nested.length === 0) return '';
+  return ` and, for the files below them, ${nested.length === 1 ? 'the nested spec' : `the ${nested.length} nested specs`} listed in the audit (${nested.map((other) => `${other.path} SHA-256 ${other.sha256.slice(0, 12)}…`).join('; ')})`;
 }
 
 /**
@@ -67,7 +90,7 @@ export function signOffSection(result: RunResult): string {
   const commit = result.git ? ` at commit ${result.git.commit.slice(0, 12)}${result.git.clean ? '' : ' (with uncommitted changes)'}` : '';
   const statement =
     `I have reviewed the findings above for ${spec.brand ?? 'this content'}: the files listed in the audit${commit}, ` +
-    `checked against ${spec.path}${revision} SHA-256 ${spec.sha256.slice(0, 12)}…, as of ${result.asOf}.`;
+    `checked against ${spec.path}${revision} SHA-256 ${spec.sha256.slice(0, 12)}…${nestedClause(result)}, as of ${result.asOf}.`;
   const field = (id: string, label: string, input: string) => `<tr><th scope="row"><label for="${id}">${label}</label></th><td>${input}</td></tr>\n`;
   const decision = ['Approved', 'Approved with conditions', 'Rejected']
     .map((label, n) => `<label class="choice"><input type="radio" name="sign-decision" id="sign-decision-${n}" value="${label.toLowerCase()}"> ${label}</label>`)

@@ -12,7 +12,9 @@ function matrixChannels(matrix: MatrixRow[], declared: readonly string[]): strin
 
 export function matrixSection(matrix: MatrixRow[], declared: readonly string[]): string {
   const channels = matrixChannels(matrix, declared);
-  const head = `<tr><th>Fact</th><th>Spec</th>${channels.map((c) => `<th>${h(c)}</th>`).join('')}</tr>`;
+  // With nested specs the same fact has a row per spec (each brand's value): name the spec file.
+  const nested = matrix.some((row) => row.spec !== undefined);
+  const head = `<tr>${nested ? '<th>Spec file</th>' : ''}<th>Fact</th><th>Spec</th>${channels.map((c) => `<th>${h(c)}</th>`).join('')}</tr>`;
   const rows = matrix.map((row) => {
     const cells = channels.map((channel) => {
       const values = row.channels[channel] ?? [];
@@ -28,7 +30,8 @@ export function matrixSection(matrix: MatrixRow[], declared: readonly string[]):
       return `<td${conflict ? ' class="conflict"' : ''}><ul>${items}</ul></td>`;
     });
     const spec = row.specValue !== undefined ? h(row.specValue) : row.tie ? `<span class="flag">tie</span> <span class="muted">no value: ${h(row.tie.join(' vs '))}</span>` : '<span class="muted">must agree</span>';
-    return `<tr${row.conflict ? ' class="row-conflict"' : ''}><th scope="row"><code>${h(row.fact)}</code></th><td>${spec}</td>${cells.join('')}</tr>\n`;
+    const file = nested ? `<td><code>${h(row.spec ?? '')}</code></td>` : '';
+    return `<tr${row.conflict ? ' class="row-conflict"' : ''}>${file}<th scope="row"><code>${h(row.fact)}</code></th><td>${spec}</td>${cells.join('')}</tr>\n`;
   });
   return (
     '<section id="matrix">\n<h2>Message matrix</h2>\n' +

@@ -3,7 +3,7 @@
  * with the audit trail, the counts, the message matrix, every finding in its sentence, and the
  * sign-off; filterable in the browser.
  */
-import type { RunResult } from '../model/result.js';
+import { filesCounted, type RunResult } from '../model/result.js';
 import { inlinesToHtml, parseInline } from './blocks.js';
 import { filterScript, reportCss } from './html-assets.js';
 import { auditSection, signOffSection } from './html-audit.js';
@@ -60,7 +60,7 @@ function header(result: RunResult, summary: Summary): string {
     '<header>\n' +
     `<h1>onemessage report${brand}</h1>\n` +
     `<p class="verdict verdict-${summary.verdict}"><strong>${verdictText[summary.verdict]}</strong>: ` +
-    `${plural(error, 'error')}, ${plural(warning, 'warning')}, ${info} info in ${plural(result.files.length, 'file')}${waived}</p>\n` +
+    `${plural(error, 'error')}, ${plural(warning, 'warning')}, ${info} info in ${plural(filesCounted(result), 'file')}${waived}</p>\n` +
     '</header>\n'
   );
 }

@@ -33,6 +33,7 @@ export const json: Reporter = {
       schemaVersion: JSON_SCHEMA_VERSION,
       tool: { name: 'onemessage', version: result.version },
       spec: result.spec,
+      ...(result.specs ? { specs: result.specs } : {}),
       asOf: result.asOf,
       ...(result.startedAt ? { startedAt: result.startedAt } : {}),
       ...(result.command ? { command: result.command } : {}),

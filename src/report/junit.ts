@@ -56,6 +56,10 @@ function runProperties(result: RunResult): Array<[string, string]> {
     ['spec.sha256', result.spec.sha256],
   ];
   if (result.spec.revision !== undefined) properties.push(['spec.revision', result.spec.revision]);
+  // with nested specs, the brand folders' own specs, numbered in the run's order
+  (result.specs ?? [])
+    .filter((spec) => spec.path !== result.spec.path)
+    .forEach((spec, index) => properties.push([`spec.nested.${index + 1}`, spec.path], [`spec.nested.${index + 1}.sha256`, spec.sha256]));
   properties.push(['asOf', result.asOf]);
   if (result.git) properties.push(['git.commit', result.git.commit], ['git.clean', String(result.git.clean)]);
   return properties;

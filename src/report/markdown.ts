@@ -3,7 +3,7 @@
  * every finding by file with the other side of each contradiction, and the waived findings.
  */
 import type { Finding, RelatedLocation } from '../model/finding.js';
-import type { RunResult } from '../model/result.js';
+import { filesCounted, type RunResult } from '../model/result.js';
 import type { Reporter } from './reporter.js';
 import {
   documentLabel,
@@ -47,7 +47,7 @@ export function formatMarkdown(result: RunResult): string {
 
 function title(result: RunResult, summary: Summary): string {
   const { error, warning, info } = summary.bySeverity;
-  const files = plural(result.files.length, 'file');
+  const files = plural(filesCounted(result), 'file');
   const counts = summary.active.length === 0 ? `no findings in ${files}` : `${plural(error, 'error')}, ${plural(warning, 'warning')}, ${info} info in ${files}`;
   const waived = summary.suppressed.length > 0 ? ` (${summary.suppressed.length} suppressed)` : '';
   return `## ${verdicts[summary.verdict]} — ${counts}${waived}`;
@@ -57,11 +57,17 @@ function context(result: RunResult): string {
   const parts = [
     ...(result.spec.brand !== undefined ? [`**${escapeMarkdown(result.spec.brand)}**`] : []),
     `spec ${markdownCode(result.spec.path)}${result.spec.revision !== undefined ? ` revision ${escapeMarkdown(result.spec.revision)}` : ''}`,
+    // with nested specs, the brand folders' own specs
+    ...(nestedSpecPaths(result).length > 0 ? [`nested ${nestedSpecPaths(result).map((path) => markdownCode(path)).join(', ')}`] : []),
     ...(result.git ? [`commit ${markdownCode(result.git.commit.slice(0, 12))}${result.git.clean ? '' : ` with ${plural(result.git.changed, 'uncommitted change')}`}`] : []),
     `as of ${escapeMarkdown(result.asOf)}`,
     `onemessage ${escapeMarkdown(result.version)}`,
   ];
   return parts.join(' · ');
+}
+
+function nestedSpecPaths(result: RunResult): string[] {
+  return (result.specs ?? []).map((spec) => spec.path).filter((path) => path !== result.spec.path);
 }
 
 function severityTable(summary: Summary): string {

@@ -12,8 +12,11 @@ export function formatMatrix(result: RunResult, options: { color: boolean }): st
   const rows = result.matrix ?? [];
   if (rows.length === 0) return 'The spec declares no facts: nothing to map.\n';
   const channels = columnsOf(result, rows);
-  const header = ['fact', 'spec', ...channels];
+  // With nested specs the same fact has a row per spec (each brand's value): name the spec file.
+  const nested = rows.some((row) => row.spec !== undefined);
+  const header = [...(nested ? ['spec file'] : []), 'fact', 'spec', ...channels];
   const cells: Array<Array<{ plain: string; styled: string }>> = rows.map((row) => [
+    ...(nested ? [{ plain: clean(row.spec ?? result.spec.path), styled: chalk.dim(clean(row.spec ?? result.spec.path)) }] : []),
     { plain: clean(row.fact), styled: row.conflict ? chalk.bold(clean(row.fact)) : clean(row.fact) },
     specCell(row, chalk),
     ...channels.map((channel) => cellText(row.channels[channel] ?? [], chalk)),
@@ -23,10 +26,11 @@ export function formatMatrix(result: RunResult, options: { color: boolean }): st
     parts.map((part, i) => (i === parts.length - 1 ? part.styled : part.styled + ' '.repeat(widths[i]! - part.plain.length))).join('  ').trimEnd();
   const out = [line(header.map((title) => ({ plain: title, styled: chalk.underline(title) }))), ...cells.map(line), ''];
   const conflicting = rows.filter((row) => row.conflict);
+  const perSpec = nested ? `, counted once per spec: ${new Set(rows.map((row) => row.spec ?? result.spec.path)).size} specs` : '';
   if (conflicting.length === 0) {
-    out.push(chalk.green(`✔ every channel states every fact the same way (${rows.length} fact${rows.length === 1 ? '' : 's'})`));
+    out.push(chalk.green(`✔ every channel states every fact the same way (${rows.length} fact${rows.length === 1 ? '' : 's'}${perSpec})`));
   } else {
-    out.push(chalk.red.bold(`✖ ${conflicting.length} of ${rows.length} facts are stated differently across channels`));
+    out.push(chalk.red.bold(`✖ ${conflicting.length} of ${rows.length} facts${perSpec} are stated differently across channels`));
     for (const row of conflicting) {
       for (const [channel, values] of Object.entries(row.channels)) {
         for (const value of values.filter((v) => v.conflicting)) {

@@ -104,11 +104,14 @@ function inlineText(markdown: string): string {
 }
 
 function artifactTable(result: RunResult): Sarif.Artifact[] {
-  const spec: Sarif.Artifact = {
-    location: artifactLocation(result.spec.path),
-    roles: ['userSpecifiedConfiguration'],
-    hashes: { 'sha-256': result.spec.sha256 },
-  };
+  // With nested specs, every brand's spec is configuration the run used, after the root's.
+  const specs = [result.spec, ...(result.specs ?? []).filter((other) => other.path !== result.spec.path)].map(
+    (spec): Sarif.Artifact => ({
+      location: artifactLocation(spec.path),
+      roles: ['userSpecifiedConfiguration'],
+      hashes: { 'sha-256': spec.sha256 },
+    }),
+  );
   const files = result.files.map(
     (file): Sarif.Artifact => ({
       location: artifactLocation(file.path),
@@ -119,11 +122,13 @@ function artifactTable(result: RunResult): Sarif.Artifact[] {
         documents: file.documents,
         ...(file.format !== undefined ? { format: file.format } : {}),
         ...(file.channel !== undefined ? { channel: file.channel } : {}),
+        ...(file.spec !== undefined ? { spec: file.spec } : {}),
       },
     }),
   );
-  // the spec may also be a checked file (it never is in practice); list each location once
-  return files.some((file) => file.location?.uri === spec.location?.uri) ? files : [spec, ...files];
+  // a spec may also be a checked file (it never is in practice); list each location once
+  const checked = new Set(files.map((file) => file.location?.uri));
+  return [...specs.filter((spec) => !checked.has(spec.location?.uri)), ...files];
 }
 
 function invocation(result: RunResult): Sarif.Invocation {

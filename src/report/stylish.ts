@@ -5,7 +5,7 @@
  */
 import { Chalk } from 'chalk';
 import type { Finding } from '../model/finding.js';
-import type { RunResult } from '../model/result.js';
+import { filesCounted, type RunResult } from '../model/result.js';
 import type { Reporter } from './reporter.js';
 import { formatLocation, formatPosition, stripControl } from './text.js';
 
@@ -55,12 +55,14 @@ export const stylish: Reporter = {
     const infos = shown.filter((f) => f.severity === 'info').length;
     const total = errors + warnings + infos;
     const suppressed = result.findings.filter((f) => f.suppression).length;
+    // the files read, and any other a finding is in (the spec, for an expired exception)
+    const fileCount = filesCounted(result, shown);
     if (total === 0) {
-      lines.push(chalk.green(`✔ no problems in ${result.files.length} file${result.files.length === 1 ? '' : 's'}${suppressed ? ` (${suppressed} suppressed)` : ''}`));
+      lines.push(chalk.green(`✔ no problems in ${fileCount} file${fileCount === 1 ? '' : 's'}${suppressed ? ` (${suppressed} suppressed)` : ''}`));
     } else {
       const counts = [`${errors} error${errors === 1 ? '' : 's'}`, `${warnings} warning${warnings === 1 ? '' : 's'}`];
       if (infos) counts.push(`${infos} info`);
-      const summary = `✖ ${total} problem${total === 1 ? '' : 's'} (${counts.join(', ')}) in ${result.files.length} file${result.files.length === 1 ? '' : 's'}${suppressed ? `, ${suppressed} suppressed` : ''}`;
+      const summary = `✖ ${total} problem${total === 1 ? '' : 's'} (${counts.join(', ')}) in ${fileCount} file${fileCount === 1 ? '' : 's'}${suppressed ? `, ${suppressed} suppressed` : ''}`;
       lines.push(errors ? chalk.red.bold(summary) : chalk.yellow.bold(summary));
       const fixable = shown.filter((f) => f.fix).length;
       if (fixable) lines.push(chalk.dim(`  ${fixable} fixable with --fix`));

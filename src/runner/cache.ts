@@ -35,9 +35,9 @@ export class OutcomeCache {
     private readonly previous: Map<string, Entry>,
   ) {}
 
-  /** Opens the cache in `cwd`; a missing, unreadable or stale cache starts empty, never fails the run. */
-  static async open(cwd: string, key: CacheKey): Promise<OutcomeCache> {
-    const file = path.join(cwd, CACHE_FILE);
+  /** Opens the cache in `cwd` (or at `location`, --cache-location); a missing, unreadable or stale cache starts empty, never fails the run. */
+  static async open(cwd: string, key: CacheKey, location?: string): Promise<OutcomeCache> {
+    const file = location ?? path.join(cwd, CACHE_FILE);
     let previous = new Map<string, Entry>();
     try {
       const data = JSON.parse(await fs.readFile(file, 'utf8')) as { format?: number; key?: CacheKey; entries?: Record<string, Entry> };
@@ -65,6 +65,7 @@ export class OutcomeCache {
   async save(): Promise<void> {
     const entries = Object.fromEntries([...this.next].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     const temp = `${this.file}.${process.pid}.tmp`;
+    await fs.mkdir(path.dirname(this.file), { recursive: true });
     await fs.writeFile(temp, JSON.stringify({ format: CACHE_FORMAT, key: this.key, entries }));
     await fs.rename(temp, this.file);
   }

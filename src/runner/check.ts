@@ -7,18 +7,18 @@ import path from 'node:path';
 import { formatDiagnostic, type Diagnostic } from '../model/diagnostic.js';
 import type { RunResult } from '../model/result.js';
 import { channelResolver } from '../lint/channels.js';
-import type { LintContext } from '../lint/context.js';
-import { assemble } from '../lint/corpus.js';
+import { assembleGroups, type CorpusGroup } from '../lint/corpus.js';
 import type { FileOutcome } from '../lint/file.js';
 import { toPosix } from '../lint/paths.js';
 import type { DiscoveryProblem } from './files.js';
 import { collectOutcomes, type RunSpeed } from './outcomes.js';
+import type { SpecGroup, SpecSet } from './specs.js';
 
 export interface CheckOptions extends RunSpeed {
   cwd: string;
   /** files and folders to check, relative to cwd */
   paths: string[];
-  context: LintContext;
+  specs: SpecSet;
   /** spec warnings from loading */
   specWarnings?: readonly Diagnostic[];
   /**
@@ -34,15 +34,15 @@ export interface CheckOptions extends RunSpeed {
 }
 
 export async function check(options: CheckOptions): Promise<RunResult> {
-  const { context, cwd, paths } = options;
-  const { outcomes, problems } = await collectOutcomes(options, context);
-  return finishRun({ outcomes, problems, context, cwd, paths, ...(options.specWarnings ? { specWarnings: options.specWarnings } : {}), ...(options.focus ? { focus: options.focus } : {}) });
+  const { specs, cwd, paths } = options;
+  const { outcomes, problems } = await collectOutcomes(options, specs);
+  return finishRun({ outcomes, problems, specs, cwd, paths, ...(options.specWarnings ? { specWarnings: options.specWarnings } : {}), ...(options.focus ? { focus: options.focus } : {}) });
 }
 
 export interface FinishOptions {
   outcomes: FileOutcome[];
   problems: DiscoveryProblem[];
-  context: LintContext;
+  specs: SpecSet;
   cwd: string;
   /** the paths the run was given (a run over the spec's whole folder can tell a glob matches nothing) */
   paths: string[];
@@ -52,20 +52,34 @@ export interface FinishOptions {
 
 /** From per-file outcomes (this run's, a cache's or merged shards') to the run's result. */
 export function finishRun(options: FinishOptions): RunResult {
-  const { outcomes, problems, context, cwd } = options;
-  const { spec } = context;
+  const { outcomes, problems, specs, cwd } = options;
   const warnings = (options.specWarnings ?? []).map(formatDiagnostic);
   for (const problem of problems) warnings.push(`${problem.rel}: ${problem.message}`);
-  const channels = channelResolver(spec);
-  for (const outcome of outcomes) channels.byPath(path.resolve(cwd, outcome.record.path));
-  const wholeFolder = options.paths.some((given) => {
-    const relative = path.relative(path.resolve(cwd, given), spec.dir);
-    return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-  });
-  if (wholeFolder) {
-    for (const { channel, glob } of channels.unusedGlobs()) warnings.push(`${spec.path}: channel "${channel}" glob "${glob}" matches no file`);
+  // Each file goes to its spec's group; the root's comes first even when it checks no file.
+  const groups = new Map<SpecGroup, CorpusGroup>([[specs.root, { context: specs.root.context, outcomes: [] }]]);
+  for (const outcome of outcomes) {
+    const group = specs.groupFor(path.resolve(cwd, outcome.record.path));
+    const entry = groups.get(group) ?? { context: group.context, outcomes: [] };
+    entry.outcomes.push(outcome);
+    groups.set(group, entry);
   }
-  const result = assemble(outcomes, context, { cwd, warnings });
+  const ordered = specs.groups().filter((group) => groups.has(group));
+  for (const group of ordered) {
+    if (group !== specs.root) for (const warning of group.warnings.map(formatDiagnostic)) if (!warnings.includes(warning)) warnings.push(warning);
+    const { spec } = group;
+    const channels = channelResolver(spec);
+    for (const outcome of groups.get(group)!.outcomes) channels.byPath(path.resolve(cwd, outcome.record.path));
+    const wholeFolder = options.paths.some((given) => {
+      const relative = path.relative(path.resolve(cwd, given), spec.dir);
+      return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+    });
+    // A shared spec whose files all live under brand folders' own specs is a base: its globs are theirs.
+    const base = group === specs.root && ordered.length > 1 && groups.get(group)!.outcomes.length === 0;
+    if (wholeFolder && !base) {
+      for (const { channel, glob } of channels.unusedGlobs()) warnings.push(`${spec.path}: channel "${channel}" glob "${glob}" matches no file`);
+    }
+  }
+  const result = assembleGroups(ordered.map((group) => groups.get(group)!), { cwd, warnings });
   return options.focus ? focusOn(result, options.focus, cwd) : result;
 }
 

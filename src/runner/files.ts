@@ -18,6 +18,14 @@ export interface DiscoveryProblem {
   message: string;
   /** a path named on the command line that does not exist: a usage error, not a finding */
   missing?: boolean;
+  /** the missing path was a glob that matched no file */
+  glob?: boolean;
+}
+
+/** Ignore patterns in .gitignore syntax, relative to `base` (--ignore-path FILE's folder, or the working folder for --ignore-pattern). */
+export interface IgnoreSource {
+  base: string;
+  patterns: string[];
 }
 
 export interface DiscoveryOptions {
@@ -29,6 +37,8 @@ export interface DiscoveryOptions {
   extensions: Set<string>;
   /** absolute paths of files this run writes (its --output files): never read back as content */
   skip?: Set<string>;
+  /** more ignore patterns, applied like a .gitignore at their base, to named files too */
+  ignore?: IgnoreSource[];
 }
 
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules', '.onemessage-cache']);
@@ -46,6 +56,9 @@ export async function discoverFiles(options: DiscoveryOptions): Promise<{ files:
     return !fromSpec.startsWith('../') && specIgnored(fromSpec);
   };
   const hasKnownExtension = (name: string) => options.extensions.has(path.extname(name).toLowerCase());
+  const extra = (options.ignore ?? []).filter((source) => source.patterns.length > 0).map((source) => ({ base: path.resolve(options.cwd, source.base), ig: ignore().add(source.patterns) }));
+  /** while a glob is walked: the files it selects */
+  let selects: ((abs: string) => boolean) | undefined;
 
   async function walk(dir: string, rules: Array<{ base: string; ig: Ignore }>): Promise<void> {
     let real: string;
@@ -83,7 +96,7 @@ export async function discoverFiles(options: DiscoveryOptions): Promise<{ files:
       if (gitIgnored(active, abs, isDir) || ignoredBySpec(abs)) continue;
       if (isDir) await walk(abs, active);
       // Pipes and devices too: the linter reports them as unreadable instead of hiding them.
-      else if (hasKnownExtension(entry.name) && !OWN_REPORT.test(entry.name) && !options.skip?.has(abs)) files.set(abs, { abs, rel: rel(abs) });
+      else if (hasKnownExtension(entry.name) && !OWN_REPORT.test(entry.name) && !options.skip?.has(abs) && (!selects || selects(abs))) files.set(abs, { abs, rel: rel(abs) });
     }
   }
 
@@ -94,18 +107,48 @@ export async function discoverFiles(options: DiscoveryOptions): Promise<{ files:
       stat = await fs.stat(abs);
     } catch (error) {
       const missing = codeOf(error) === 'ENOENT';
+      if (missing && isGlob(given)) {
+        // A quoted glob ('site/**/*.md'), as every peer takes them and Windows shells never expand them.
+        if (!(await walkGlob(given))) problems.push({ rel: given, message: 'no files match the pattern', missing: true, glob: true });
+        continue;
+      }
       problems.push({ rel: rel(abs), message: `no such file or folder${missing ? '' : `: ${reason(error)}`}`, ...(missing ? { missing } : {}) });
       continue;
     }
     if (stat.isDirectory()) {
-      await walk(abs, await gitignoresAbove(abs, options.cwd));
-    } else if (!ignoredBySpec(abs)) {
+      await walk(abs, [...extra, ...(await gitignoresAbove(abs, options.cwd))]);
+    } else if (!ignoredBySpec(abs) && !gitIgnored(extra, abs, false)) {
       // A file named on the command line is read whatever its extension; the reader says if it can't.
       files.set(abs, { abs, rel: rel(abs), explicit: true });
     }
   }
+  /** Walks a glob's fixed base folder, keeping the files the glob matches; false when it matched none. */
+  async function walkGlob(pattern: string): Promise<boolean> {
+    const scan = picomatch.scan(toPosix(pattern));
+    const base = path.resolve(options.cwd, scan.base || '.');
+    const matches = picomatch(toPosix(path.isAbsolute(pattern) ? pattern : path.join(options.cwd, pattern)), { dot: false });
+    let globMatchedAny = false;
+    selects = (abs) => {
+      const yes = matches(toPosix(abs));
+      if (yes) globMatchedAny = true;
+      return yes;
+    };
+    try {
+      const stat = await fs.stat(base).catch(() => undefined);
+      if (stat?.isDirectory()) await walk(base, [...extra, ...(await gitignoresAbove(base, options.cwd))]);
+    } finally {
+      selects = undefined;
+    }
+    return globMatchedAny;
+  }
+
   const sorted = [...files.values()].sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
   return { files: sorted, problems };
+}
+
+/** A path with glob syntax in it (`*`, `?`, `[...]`, `{a,b}`). */
+export function isGlob(given: string): boolean {
+  return picomatch.scan(toPosix(given)).isGlob;
 }
 
 async function gitignoreAt(dir: string): Promise<Ignore | undefined> {

@@ -6,7 +6,6 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import { knownExtensions, loadFormatsFor } from '../formats/index.js';
-import type { LintContext } from '../lint/context.js';
 import type { FileOutcome } from '../lint/file.js';
 import { UsageError } from '../spec/errors.js';
 import { VERSION } from '../version.js';
@@ -15,11 +14,15 @@ import { discoverFiles, type DiscoveredFile, type DiscoveryProblem } from './fil
 import { LintPool, type PoolItem } from './pool.js';
 import { lintBytes, lintFile, sha256Of } from './read.js';
 import { shardOf, type ShardSpec } from './shard.js';
+import type { SpecGroup, SpecSet } from './specs.js';
+import type { IgnoreSource } from './files.js';
 
 /** How a run reads its files: what it may skip or reuse, and how many threads lint them. */
 export interface RunSpeed {
   /** keep and reuse outcomes in `.onemessage-cache` in cwd */
   cache?: boolean;
+  /** where the cache is kept instead (a file) */
+  cacheFile?: string;
   /** worker threads; default: one per core (at most 4) when there are enough files to pay for them, else 0 */
   threads?: number;
 }
@@ -31,6 +34,8 @@ export interface CollectOptions extends RunSpeed {
   onProgress?(done: number, total: number): void;
   /** absolute paths of the files this run writes, skipped when found in a folder */
   skip?: string[];
+  /** more ignore patterns (--ignore-path, --ignore-pattern), in .gitignore syntax */
+  ignore?: IgnoreSource[];
 }
 
 /**
@@ -50,22 +55,28 @@ export interface Collected {
   cached: number;
 }
 
-export async function collectOutcomes(options: CollectOptions, context: LintContext): Promise<Collected> {
-  const { spec, asOf } = context;
+export async function collectOutcomes(options: CollectOptions, specs: SpecSet): Promise<Collected> {
+  const { spec, asOf } = specs.root.context;
   const discovered = await discoverFiles({
     cwd: options.cwd,
     paths: options.paths,
     specDir: spec.dir,
     ignoreGlobs: spec.ignore,
     extensions: knownExtensions(),
-    skip: new Set(options.skip ?? []),
+    skip: new Set([...(options.skip ?? []), ...(options.cacheFile ? [options.cacheFile] : [])]),
+    ...(options.ignore ? { ignore: options.ignore } : {}),
   });
   const missing = discovered.problems.find((problem) => problem.missing);
-  if (missing) throw new UsageError(`no such file or folder: ${missing.rel}`);
+  if (missing) throw new UsageError(missing.glob ? `no files match the pattern "${missing.rel}"` : `no such file or folder: ${missing.rel}`);
   const shard = options.shard;
-  const files = shard && shard.count > 1 ? discovered.files.filter((file) => shardOf(file.rel, shard.count) === shard.index) : discovered.files;
+  const sharded = shard && shard.count > 1 ? discovered.files.filter((file) => shardOf(file.rel, shard.count) === shard.index) : discovered.files;
+  // A folder's own spec may ignore files the walk found; each file's spec is known from here on.
+  const files = sharded.filter((file) => !specs.ignoredByNested(file.abs));
+  const groupOf = files.map((file) => specs.groupFor(file.abs));
+  const groups: SpecGroup[] = [...new Set(groupOf)];
   await loadFormatsFor(files.map((file) => file.rel));
-  const cache = options.cache ? await OutcomeCache.open(options.cwd, { version: VERSION, specSha256: spec.sha256, asOf }) : undefined;
+  const cacheKey = { version: VERSION, specSha256: specs.runKey(groups), asOf };
+  const cache = options.cache ? await OutcomeCache.open(options.cwd, cacheKey, options.cacheFile) : undefined;
   const results = new Array<FileOutcome | undefined>(files.length);
   let done = 0;
   const finish = (index: number, outcome: FileOutcome | undefined) => {
@@ -75,10 +86,15 @@ export async function collectOutcomes(options: CollectOptions, context: LintCont
   };
 
   const threads = options.threads ?? (files.length >= FILES_FOR_WORKERS ? Math.min(os.availableParallelism(), 4) : 0);
-  const pool = threads > 0 && files.length > 0 ? new LintPool(threads, { spec, asOf, prefilter: context.compiled.prefilter !== undefined, ...(context.debug ? { debug: true } : {}) }) : undefined;
+  const root = specs.root.context;
+  const pool =
+    threads > 0 && files.length > 0
+      ? new LintPool(threads, { specs: groups.map((group) => group.spec), asOf, cwd: options.cwd, prefilter: root.compiled.prefilter !== undefined, ...(root.debug ? { debug: true } : {}) })
+      : undefined;
   try {
     const toLint = async function* (): AsyncGenerator<{ index: number; item: PoolItem }> {
       for await (const { index, file, bytes } of readAhead(files)) {
+        const context = groupOf[index]!.context;
         if (!bytes) {
           finish(index, await lintFile(file, context)); // unreadable: the reader reports why
           continue;
@@ -89,7 +105,7 @@ export async function collectOutcomes(options: CollectOptions, context: LintCont
           finish(index, hit ?? undefined);
           continue;
         }
-        yield { index, item: { file, bytes, sha256 } };
+        yield { index, item: { file, bytes, sha256, group: groups.indexOf(groupOf[index]!) } };
       }
     };
     const store = (index: number, outcome: FileOutcome | undefined, item: PoolItem) => {
@@ -109,7 +125,7 @@ export async function collectOutcomes(options: CollectOptions, context: LintCont
         items.delete(index);
       });
     } else {
-      for await (const { index, item } of toLint()) store(index, await lintBytes(item.file, item.bytes, item.sha256, context), item);
+      for await (const { index, item } of toLint()) store(index, await lintBytes(item.file, item.bytes, item.sha256, groups[item.group]!.context), item);
     }
   } finally {
     await pool?.close();

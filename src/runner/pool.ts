@@ -15,6 +15,8 @@ export interface PoolItem {
   file: DiscoveredFile;
   bytes: Uint8Array;
   sha256: string;
+  /** index of the file's spec in the setup's specs */
+  group: number;
 }
 
 /** Files per message: large enough to amortise messaging, small enough to balance two workers. */

@@ -9,9 +9,12 @@ import type { Entry, SpecPart } from './normalise.js';
 import { didYouMean } from './suggest.js';
 
 
-/** Errors for names that the merged spec does not define. */
-export function checkReferences(spec: SpecPart): Diagnostic[] {
+/** Errors for names that the merged spec does not define, and rule ids no rule (built in or from a plugin) has. */
+export function checkReferences(spec: SpecPart, knownRuleIds: readonly string[]): Diagnostic[] {
   const errors: Diagnostic[] = [];
+  for (const ref of spec.ruleRefs) {
+    if (!knownRuleIds.includes(ref.name)) errors.push(specError(`unknown rule ${quote(ref.name)} in ${ref.where}${didYouMean(ref.name, knownRuleIds)}`, ref.pos.file, ref.pos.line, ref.pos.column));
+  }
   const entries: Array<Entry<unknown>> = [...spec.claims.values(), ...spec.disclosures.values(), ...spec.terms.values()];
   const channelNames = [...spec.channels.keys()];
   const disclosureIds = [...spec.disclosures.keys()];

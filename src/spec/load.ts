@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { builtinPackDir } from '../package-root.js';
 import { SpecLoadError } from './errors.js';
-import { parseSpec, type SpecHost } from './parse.js';
+import { parseSpec, type ParseSpecOptions, type SpecHost } from './parse.js';
 import type { Spec } from './types.js';
 
 export interface LoadSpecOptions {
@@ -19,6 +19,8 @@ export interface LoadSpecOptions {
   knownRuleIds: readonly string[];
   /** folders holding packs as NAME.yaml, searched in order; default the package's rules/packs/ */
   packDirs?: readonly string[];
+  /** loads the spec's plugins and names their rule ids (see ParseSpecOptions) */
+  pluginRuleIds?: ParseSpecOptions['pluginRuleIds'];
 }
 
 export interface LoadedSpec {
@@ -35,7 +37,7 @@ export function loadSpec(options: LoadSpecOptions): LoadedSpec {
   const file = host.display(absPath);
   const read = host.read(absPath);
   if ('error' in read) throw new SpecLoadError([{ severity: 'error', source: 'spec', reason: `cannot read the spec: ${read.error}`, file }]);
-  const { spec, diagnostics } = parseSpec(read.text, file, { absPath, knownRuleIds: options.knownRuleIds, host });
+  const { spec, diagnostics } = parseSpec(read.text, file, { absPath, knownRuleIds: options.knownRuleIds, host, ...(options.pluginRuleIds ? { pluginRuleIds: options.pluginRuleIds } : {}) });
   if (!spec) throw new SpecLoadError(diagnostics);
   return { spec, warnings: diagnostics };
 }

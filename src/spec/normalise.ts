@@ -12,7 +12,6 @@ import { specError } from './errors.js';
 import { leadTimeProblem } from './lead-time.js';
 import { checkPhrase } from './phrases.js';
 import type { PhraseRules, RawPhrase } from './phrases.js';
-import { didYouMean } from './suggest.js';
 import type { Claim, ClaimStatus, Disclosure, Exception, Fact, Phrase, Product, Scope, Spec, SpecPos, StockStatus, Term } from './types.js';
 import { nodeAt, positionOf, positionOfKey, positionOfPath } from './yaml-source.js';
 import type { PathSegment, SpecSource } from './yaml-source.js';
@@ -25,7 +24,7 @@ export interface RawSpec {
   revision?: string;
   extends?: string[];
   channels?: Record<string, string | string[]>;
-  facts?: Record<string, { value?: string | number; kind?: string; says: RawPhrase[]; about?: RawPhrase[]; units?: 'calendar' | 'exact'; message?: string }>;
+  facts?: Record<string, { value?: string | number; kind?: string; says?: RawPhrase[]; about?: RawPhrase[]; units?: 'calendar' | 'exact'; message?: string }>;
   claims?: Array<{
     id: string;
     says: RawPhrase[];
@@ -48,11 +47,12 @@ export interface RawSpec {
   ignore?: string[];
   formats?: { csv?: { title: string; text: string; id?: string; channel?: string }; markdown?: { fields: string[] } };
   exceptions?: Array<{ files: string; rule: string; item?: string; reason: string; 'approved-by': string; until?: string }>;
+  plugins?: string[];
 }
 
-/** A name an item uses that must be defined somewhere in the merged spec. */
+/** A name an item uses that must be defined somewhere in the merged spec (a rule may come from a plugin). */
 export interface Ref {
-  kind: 'channel' | 'disclosure';
+  kind: 'channel' | 'disclosure' | 'rule';
   name: string;
   pos: SpecPos;
   /** where it is written, for messages: `claims[0].channels` */
@@ -63,6 +63,11 @@ export interface Ref {
 export interface Entry<T> {
   item: T;
   refs: Ref[];
+  /**
+   * Written without the keys that define it (a fact without `says`): it changes only the keys it
+   * writes of the item of the same id in the specs this one extends, which merging fills in.
+   */
+  partial?: true;
 }
 
 /** One spec file, normalised; merged with the files it extends to make the Spec. */
@@ -84,14 +89,18 @@ export interface SpecPart {
   ignore: string[];
   formats: Spec['formats'];
   exceptions: Exception[];
+  /** `plugins:` entries as written; the loader resolves them against this file's folder */
+  plugins: Array<{ entry: string; pos: SpecPos; absPath?: string }>;
+  /** rule ids named in `severity` and `exceptions`, checked once plugins are known */
+  ruleRefs: Ref[];
 }
 
 const ANYWHERE: PhraseRules = { allowValue: false, requireValue: false };
 const IN_FACT: PhraseRules = { allowValue: true, requireValue: true };
 
 /** Normalises one file's data; `errors` collects what is wrong with it. */
-export function normaliseSpec(options: { source: SpecSource; data: RawSpec; knownRuleIds: readonly string[] }): { part: SpecPart; errors: Diagnostic[] } {
-  const { source, data, knownRuleIds } = options;
+export function normaliseSpec(options: { source: SpecSource; data: RawSpec }): { part: SpecPart; errors: Diagnostic[] } {
+  const { source, data } = options;
   const errors: Diagnostic[] = [];
   const fail = (message: string, pos: SpecPos): void => {
     errors.push(specError(message, pos.file, pos.line, pos.column));
@@ -121,6 +130,8 @@ export function normaliseSpec(options: { source: SpecSource; data: RawSpec; know
     ignore: [...(data.ignore ?? [])],
     formats: {},
     exceptions: [],
+    plugins: (data.plugins ?? []).map((entry, index) => ({ entry, pos: posOf(['plugins', index]) })),
+    ruleRefs: [],
   };
   if (data.brand !== undefined) part.brand = data.brand;
   if (data.owner !== undefined) part.owner = data.owner;
@@ -162,7 +173,7 @@ export function normaliseSpec(options: { source: SpecSource; data: RawSpec; know
       }
     }
     if (raw.message !== undefined) fact.message = raw.message;
-    part.facts.set(id, { item: fact, refs: [] });
+    part.facts.set(id, raw.says === undefined ? { item: fact, refs: [], partial: true } : { item: fact, refs: [] });
   }
 
   (data.claims ?? []).forEach((raw, index) => {
@@ -249,7 +260,7 @@ export function normaliseSpec(options: { source: SpecSource; data: RawSpec; know
   });
 
   for (const [ruleId, severity] of Object.entries(data.severity ?? {})) {
-    if (!knownRuleIds.includes(ruleId)) fail(`unknown rule ${quote(ruleId)} in severity${didYouMean(ruleId, knownRuleIds)}`, keyPos(['severity'], ruleId));
+    part.ruleRefs.push({ kind: 'rule', name: ruleId, pos: keyPos(['severity'], ruleId), where: 'severity' });
     part.severity.set(ruleId, severity);
   }
 
@@ -258,7 +269,7 @@ export function normaliseSpec(options: { source: SpecSource; data: RawSpec; know
 
   (data.exceptions ?? []).forEach((raw, index) => {
     const path = ['exceptions', index];
-    if (!knownRuleIds.includes(raw.rule)) fail(`unknown rule ${quote(raw.rule)} in exceptions[${index}]${didYouMean(raw.rule, knownRuleIds)}`, posOf([...path, 'rule']));
+    part.ruleRefs.push({ kind: 'rule', name: raw.rule, pos: posOf([...path, 'rule']), where: `exceptions[${index}]` });
     const pos = positionOf(source, nodeAt(source, path));
     const exception: Exception = { files: raw.files, rule: raw.rule, reason: raw.reason, approvedBy: raw['approved-by'], pos, at: lineAt(source.text, pos) };
     if (raw.item !== undefined) exception.item = raw.item;

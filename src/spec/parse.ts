@@ -17,7 +17,7 @@ import type { RawSpec, SpecPart } from './normalise.js';
 import { DEFAULT_IMMEDIATE_PROMISES } from './promises.js';
 import { checkSchema } from './schema-check.js';
 import { didYouMean } from './suggest.js';
-import type { Spec, SpecPos } from './types.js';
+import type { PluginRef, Spec, SpecPos } from './types.js';
 import { parseSpecYaml } from './yaml-source.js';
 
 /**
@@ -50,6 +50,12 @@ export interface ParseSpecOptions {
   /** rule ids that `severity` and `exceptions[].rule` may name */
   knownRuleIds: readonly string[];
   host?: SpecHost;
+  /**
+   * Loads the merged spec's `plugins:` and says which rule ids they define (or what is wrong
+   * with them, at the plugin's line). Without it, a spec naming plugins is an error: a spec
+   * given as text where no code may be loaded.
+   */
+  pluginRuleIds?(plugins: readonly PluginRef[]): { ids: readonly string[]; errors: Diagnostic[] };
 }
 
 export interface ParsedSpec {
@@ -67,7 +73,21 @@ export function parseSpec(text: string, file: string, options: ParseSpecOptions)
   const host = options.host ?? NO_FILES;
   const loader = new Loader({ host, knownRuleIds: options.knownRuleIds });
   const top = loader.load({ absPath: options.absPath, file, chain: [], text });
-  if (top && loader.complete) loader.errors.push(...checkReferences(top));
+  if (top && loader.complete) {
+    const plugins = pluginRefs(top);
+    let ruleIds = options.knownRuleIds;
+    if (plugins.length > 0) {
+      if (options.pluginRuleIds) {
+        const loaded = options.pluginRuleIds(plugins);
+        loader.errors.push(...loaded.errors);
+        ruleIds = [...ruleIds, ...loaded.ids];
+      } else {
+        const first = plugins[0]!.pos;
+        loader.errors.push(specError('plugins run code, and this spec is read where none may be loaded (a spec given as text without file access)', first.file, first.line, first.column));
+      }
+    }
+    loader.errors.push(...checkReferences(top, ruleIds));
+  }
   if (!top || loader.errors.length > 0) return { diagnostics: loader.sortedErrors() };
   return { spec: toSpec({ part: top, absPath: options.absPath, sha256: loader.hash.digest('hex') }), diagnostics: findWarnings(top) };
 }
@@ -131,8 +151,12 @@ class Loader {
       this.errors.push(...schemaErrors);
       return undefined;
     }
-    const { part, errors } = normaliseSpec({ source: parsed.source, data: parsed.data as RawSpec, knownRuleIds: this.options.knownRuleIds });
+    const { part, errors } = normaliseSpec({ source: parsed.source, data: parsed.data as RawSpec });
     this.errors.push(...errors);
+    for (const plugin of part.plugins) {
+      const resolved = this.resolvePlugin({ entry: plugin.entry, pos: plugin.pos, fromPath: absPath });
+      if (resolved !== undefined) plugin.absPath = resolved;
+    }
 
     const bases: SpecPart[] = [];
     const host = this.options.host;
@@ -154,7 +178,48 @@ class Loader {
       const base = this.loadExtended({ absPath: next.absPath, file: next.file, chain, from: { entry, pos } });
       if (base) bases.push(base);
     }
-    return mergeParts([...bases, part]);
+    const merged = mergeParts([...bases, part]);
+    // When an extended file failed, its facts are unknown: its own error says what to fix.
+    if (bases.length === part.extends.length) this.checkPartialFacts({ part, merged, bases });
+    return merged;
+  }
+
+  /** A fact without `says` must complete one of the same id in a spec this one extends. */
+  private checkPartialFacts(options: { part: SpecPart; merged: SpecPart; bases: SpecPart[] }): void {
+    const { part, merged, bases } = options;
+    for (const [id, entry] of part.facts) {
+      if (!entry.partial || !merged.facts.get(id)?.partial) continue;
+      const where = { file: part.file, pos: entry.item.pos };
+      if (part.extends.length === 0) {
+        this.fail(`facts.${id} has no "says": list how documents state it (e.g. says: ["{value} return"]); only a spec that extends another may leave it out, to change the value of a fact it extends`, where);
+      } else {
+        const known = new Set(bases.flatMap((base) => [...base.facts.keys()]));
+        const hint = didYouMean(id, known) || '; list how documents state it, or use the id of a fact an extended spec defines';
+        this.fail(`facts.${id} has no "says", and no spec it extends defines "${id}"${hint}`, where);
+      }
+    }
+  }
+
+  /**
+   * A plugin is code: a JavaScript module by a path relative to the spec that names it, never a URL,
+   * an absolute path or a package name (whether it stays inside the repository is checked where it
+   * is loaded, with the file system).
+   */
+  private resolvePlugin(options: { entry: string; pos: SpecPos; fromPath: string }): string | undefined {
+    const { entry, pos, fromPath } = options;
+    if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(entry) && !/^[A-Za-z]:[\\/]/.test(entry)) {
+      this.fail(`plugin ${quote(entry)} is a URL: onemessage never fetches code; put the module in the repository and name it by a relative path`, { file: pos.file, pos });
+      return undefined;
+    }
+    if (path.isAbsolute(entry) || /^[A-Za-z]:[\\/]/.test(entry) || entry.startsWith('\\')) {
+      this.fail(`plugin ${quote(entry)} is an absolute path: name a module in the repository by a path relative to this spec`, { file: pos.file, pos });
+      return undefined;
+    }
+    if (!/\.(js|mjs|cjs)$/.test(entry)) {
+      this.fail(`plugin ${quote(entry)} is not a JavaScript module: name a local .js, .mjs or .cjs file by a path relative to this spec (e.g. "./onemessage-rules/index.js")`, { file: pos.file, pos });
+      return undefined;
+    }
+    return path.resolve(path.dirname(fromPath), entry);
   }
 
   /** A pack name (letters, digits, `-`, `_`) or a path relative to the extending file. */
@@ -190,6 +255,10 @@ class Loader {
   }
 }
 
+function pluginRefs(part: SpecPart): PluginRef[] {
+  return part.plugins.flatMap((plugin) => (plugin.absPath !== undefined ? [{ entry: plugin.entry, absPath: plugin.absPath, pos: plugin.pos }] : []));
+}
+
 function toSpec(options: { part: SpecPart; absPath: string; sha256: string }): Spec {
   const { part, absPath, sha256 } = options;
   const items = <T>(map: Map<string, { item: T }>): T[] => [...map.values()].map((entry) => entry.item);
@@ -212,6 +281,7 @@ function toSpec(options: { part: SpecPart; absPath: string; sha256: string }): S
     ignore: part.ignore,
     formats: { markdown: part.formats.markdown ?? { fields: [] } },
     exceptions: part.exceptions,
+    plugins: pluginRefs(part),
   };
   if (part.formats.csv) spec.formats.csv = part.formats.csv;
   if (part.brand !== undefined) spec.brand = part.brand;

@@ -110,6 +110,15 @@ export interface Exception {
   pos: SpecPos;
 }
 
+/** A local module of custom rules the spec names in `plugins:`. */
+export interface PluginRef {
+  /** as written in the spec */
+  entry: string;
+  /** resolved against the folder of the spec file that names it */
+  absPath: string;
+  pos: SpecPos;
+}
+
 export interface Spec {
   /** spec file path relative to the working folder */
   path: string;
@@ -142,4 +151,6 @@ export interface Spec {
     markdown?: { fields: string[] };
   };
   exceptions: Exception[];
+  /** local modules of custom rules, in order, each once */
+  plugins: PluginRef[];
 }

@@ -6,10 +6,12 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
+import { ruleById } from '../../rules/index.js';
 import type { Finding } from '../../src/model/finding.js';
 import type { RunResult } from '../../src/model/result.js';
 import { createSession } from '../../src/session.js';
+import { RuleTester } from '../../src/testing.js';
 
 export const CHANNELS = 'channels:\n  marketing: ["marketing/**"]\n  sales: ["sales/**"]\n  support: ["support/**"]\n';
 
@@ -72,30 +74,17 @@ export interface RuleCase {
   asOf?: string;
 }
 
-/** ESLint's RuleTester, for onemessage: cases that must not fire, and cases that must, exactly. */
+/**
+ * ESLint's RuleTester, for onemessage's own rules: the helper plugin authors get as
+ * onemessage/testing (src/testing.ts), with the suite's spec given to every case.
+ */
 export function ruleTester(ruleId: string, suite: { spec: string; valid: RuleCase[]; invalid: Array<RuleCase & { errors: ExpectedFinding[] }> }): void {
-  describe(ruleId, () => {
-    for (const testCase of suite.valid) {
-      it(`does not fire: ${testCase.name}`, async () => {
-        const findings = (await lintSnippet(suite.spec, testCase.text, testCase)).filter((f) => f.ruleId === ruleId);
-        expect(findings.map((f) => `${f.start.line}:${f.start.column} ${f.message}`)).toEqual([]);
-      });
-    }
-    for (const testCase of suite.invalid) {
-      it(`fires: ${testCase.name}`, async () => {
-        const findings = (await lintSnippet(suite.spec, testCase.text, testCase)).filter((f) => f.ruleId === ruleId);
-        expect(findings).toHaveLength(testCase.errors.length);
-        testCase.errors.forEach((expected, i) => {
-          const actual = findings[i]!;
-          expect({ line: actual.start.line, column: actual.start.column }).toEqual({ line: expected.line, column: expected.column });
-          if (expected.endLine !== undefined) expect(actual.end.line).toBe(expected.endLine);
-          if (expected.endColumn !== undefined) expect(actual.end.column).toBe(expected.endColumn);
-          if (typeof expected.message === 'string') expect(actual.message).toBe(expected.message);
-          else if (expected.message) expect(actual.message).toMatch(expected.message);
-        });
-      });
-    }
-  });
+  const rule = ruleById(ruleId);
+  if (!rule) throw new Error(`no rule ${ruleId}`);
+  const withSpec = <T extends RuleCase>(test: T) => ({ ...test, spec: suite.spec, asOf: test.asOf ?? '2026-11-23' });
+  RuleTester.describe = describe;
+  RuleTester.it = it;
+  new RuleTester().run(rule, { valid: suite.valid.map(withSpec), invalid: suite.invalid.map(withSpec) });
 }
 
 /** Checks files on disk as `onemessage check` would: the spec loaded from `specPath` (relative to dir), then the paths walked. */

@@ -99,6 +99,22 @@ describe('the npm package', () => {
     expect(JSON.parse(run.stdout)).toEqual([['fact/mismatch', 1, 7, '"fifteen-day returns" states return-window as fifteen-day, but the spec says 30 days.']]);
   }, 120_000);
 
+  it('exports onemessage/testing, the RuleTester for plugin authors', () => {
+    writeFileSync(
+      path.join(project, 'tester.mjs'),
+      [
+        "const { RuleTester } = await import('onemessage/testing');",
+        "const rule = { kind: 'document', meta: { id: 'house/hello', description: 'd', defaultSeverity: 'error', fixable: false, reportsWithoutMatches: true, messages: { hi: 'Hi.' },",
+        "  docs: { details: '', bad: { spec: '', text: 'hello\\n' }, good: { spec: '', text: 'bye\\n' } } },",
+        "  check({ doc, report, sourceRange }) { for (const block of doc.blocks) { const i = block.text.indexOf('hello'); if (i >= 0) report({ messageId: 'hi', ...sourceRange(block, i, i + 5) }); } } };",
+        "await new RuleTester().verify(rule, { valid: ['bye\\n'], invalid: [{ text: 'say hello\\n', errors: [{ line: 1, column: 5, endColumn: 10 }] }] });",
+        "console.log('ok');",
+      ].join('\n'),
+    );
+    const run = spawnSync(process.execPath, ['tester.mjs'], { cwd: project, encoding: 'utf8' });
+    expect([run.stderr, run.stdout]).toEqual(['', 'ok\n']);
+  });
+
   it('ships types: a TypeScript file using them compiles', () => {
     writeFileSync(
       path.join(project, 'lint.ts'),

@@ -99,6 +99,7 @@ function acmeSpec(): Spec {
     ignore: [],
     formats: {},
     exceptions: [],
+    plugins: [],
   };
 }
 

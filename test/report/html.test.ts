@@ -32,6 +32,23 @@ describe('html reporter (markup)', () => {
     expect(html).not.toMatch(/ style="| on[a-z]+="/);
   });
 
+  it('with nested specs, the audit lists each one, each file names its spec, and the sign-off names them', () => {
+    const base = sampleResult();
+    const brand = { path: 'coastal/onemessage.yaml', sha256: 'b'.repeat(64), brand: 'Coastal <Outfitters>', revision: '3' };
+    const nested = formatHtml(
+      { ...base, specs: [base.spec, brand], files: base.files.map((file, index) => (index === 0 ? { ...file, spec: brand.path } : file)) },
+      sampleOptions(),
+    );
+    expect(nested).toContain(`<dt>Nested specs</dt><dd><ul class="specs">\n<li><code>coastal/onemessage.yaml</code> (Coastal &lt;Outfitters&gt;, revision <strong>3</strong>), SHA-256 <span class="hash">${'b'.repeat(64)}</span></li>\n</ul></dd>`);
+    expect(nested).toContain('<th>File</th><th>Spec</th><th>Format</th>');
+    expect(nested).toContain(`<td><code>${base.files[0]!.path.replace(/&/g, '&amp;')}</code></td><td><code>coastal/onemessage.yaml</code></td>`);
+    expect(nested).toContain(`<td><code>${base.spec.path}</code></td>`);
+    expect(nested).toMatch(/and, for the files below them, the nested spec listed in the audit \(coastal\/onemessage\.yaml SHA-256 b{12}…\), as of /);
+    // one spec: no column, no row
+    expect(html).not.toContain('Nested specs');
+    expect(html).toContain('<th>File</th><th>Format</th>');
+  });
+
   it('holds the audit block: version, spec and hash, dates, command, every file with its hash', () => {
     expect(html).toContain('<dt>onemessage version</dt><dd>0.1.0</dd>');
     expect(html).toContain(`<dt>Spec SHA-256</dt><dd><span class="hash">${'a'.repeat(64)}</span></dd>`);

@@ -525,6 +525,33 @@ describe('extends', () => {
     expect(load(dir).spec.sha256).not.toBe(before);
   });
 
+  it('a fact without says changes only the value of the extended fact of its id (a brand\'s own value)', () => {
+    const base = 'version: 1\nfacts:\n  return-window:\n    value: 30 days\n    says: ["{value} return"]\n    message: Returns are free for 30 days.\n  discount:\n    says: ["save {value}"]\n    message: One discount everywhere.\n';
+    const dir = workspace({
+      'onemessage.yaml': base,
+      'coastal/onemessage.yaml': 'version: 1\nextends: [../onemessage.yaml]\nfacts:\n  return-window:\n    value: 60 days\n  discount:\n    message: Ask sales.\n',
+    });
+    const { spec } = load(dir, 'coastal/onemessage.yaml');
+    expect(spec.facts.map((f) => [f.id, f.value, f.quantity?.text, f.says.map((p) => p.source), f.message, `${f.pos.file}:${f.pos.line}`, f.valuePos?.line])).toEqual([
+      // a new value drops the message, which may state the old one
+      ['return-window', '60 days', '60 days', ['{value} return'], undefined, 'coastal/onemessage.yaml:4', 5],
+      ['discount', undefined, undefined, ['save {value}'], 'Ask sales.', 'coastal/onemessage.yaml:6', undefined],
+    ]);
+  });
+
+  it('a fact without says that completes nothing is an error at its id, with a hint', () => {
+    expect(errorsOf({ 'onemessage.yaml': 'version: 1\nfacts:\n  return-window:\n    value: 30 days\n' })).toEqual([
+      'onemessage.yaml:3:3: facts.return-window has no "says": list how documents state it (e.g. says: ["{value} return"]); only a spec that extends another may leave it out, to change the value of a fact it extends',
+    ]);
+    expect(errorsOf({
+      'base.yaml': 'version: 1\nfacts:\n  return-window:\n    says: ["{value} return"]\n',
+      'onemessage.yaml': 'version: 1\nextends: [./base.yaml]\nfacts:\n  return-windw:\n    value: 30 days\n  warranty:\n    value: 2 years\n',
+    })).toEqual([
+      'onemessage.yaml:4:3: facts.return-windw has no "says", and no spec it extends defines "return-windw"; did you mean "return-window"?',
+      'onemessage.yaml:6:3: facts.warranty has no "says", and no spec it extends defines "warranty"; list how documents state it, or use the id of a fact an extended spec defines',
+    ]);
+  });
+
   it('checks references against the merged spec', () => {
     expect(errorsOf({
       'onemessage.yaml': 'version: 1\nextends: [disclosures]\nclaims:\n  - id: w\n    says: ["waterproof"]\n    status: allowed\n    requires: [ip-rating]\n',

@@ -85,6 +85,7 @@ exceptions:
     reason: Legacy macros keep their wording.
     approved-by: J. Doe, Legal
     until: 2027-01-31
+plugins: ["./rules/house-style.js"]
 `;
 
 const PACK = 'version: 1\nterms:\n  - use: TrailPack\n    not: ["Trail Pack"]\n';

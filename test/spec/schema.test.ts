@@ -37,7 +37,7 @@ describe('the spec schema', () => {
   it('knows every top-level key of spec v1', () => {
     expect(Object.keys(schema.properties as Node)).toEqual([
       'version', 'brand', 'owner', 'revision', 'extends', 'channels', 'facts', 'claims', 'products', 'promises', 'disclosures',
-      'terms', 'speakers', 'severity', 'ignore', 'formats', 'exceptions',
+      'terms', 'speakers', 'severity', 'ignore', 'formats', 'exceptions', 'plugins',
     ]);
   });
 });
