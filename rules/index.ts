@@ -13,6 +13,7 @@ import { exceptionExpired } from './exception/expired.js';
 import { factConflict } from './fact/conflict.js';
 import { factMatrix } from './fact/matrix.js';
 import { factMismatch } from './fact/mismatch.js';
+import { fileDuplicateKey } from './file/duplicate-key.js';
 import { fileUnreadable } from './file/unreadable.js';
 import { stockClaim } from './stock/claim.js';
 import { stockLeadTime } from './stock/lead-time.js';
@@ -37,6 +38,7 @@ export const rules: Rule[] = [
   directiveUnused,
   exceptionExpired,
   fileUnreadable,
+  fileDuplicateKey,
 ];
 
 /** The fact-by-channel message map, built from the fact rules' statements. */

@@ -7,23 +7,29 @@
  * turn into text by name.
  */
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { ruleHelp, rulePageUrl } from '../rules/help.js';
 import { factMatrix, rules as builtinRules } from '../rules/index.js';
 import { loadFormatsFor } from './formats/index.js';
+import { countNotRead } from './formats/not-read.js';
 import { createLintContext, type LintContext } from './lint/context.js';
 import type { Severity } from './model/finding.js';
-import { lintText, type FileOutcome } from './lint/file.js';
+import { lintText, type FileOutcome, type LintTextOptions } from './lint/file.js';
+import { BlockMatchMemo } from './match/matcher.js';
+import type { FormatModule, ReadInput } from './formats/format.js';
+import type { ReadResult } from './model/document.js';
 import { toPosix } from './lint/paths.js';
 import { severityKeys, type Rule } from './lint/rule.js';
 import type { Diagnostic } from './model/diagnostic.js';
 import type { Finding } from './model/finding.js';
-import type { FileRecord, RunResult } from './model/result.js';
+import type { FileRecord, NotRead, RunResult } from './model/result.js';
 import { reporterFor, reporterNames, type ReportOptions } from './report/index.js';
 import { finishRun } from './runner/check.js';
 import type { DiscoveryProblem } from './runner/files.js';
-import { collectOutcomes, type RunSpeed } from './runner/outcomes.js';
+import { collectOutcomes, type RunSpeed, type RunStats } from './runner/outcomes.js';
+import { lintFile } from './runner/read.js';
 import type { IgnoreSource } from './runner/files.js';
 import { loadPlugins } from './runner/plugins.js';
 import { groupKey, SpecSet, type SpecGroup } from './runner/specs.js';
@@ -31,7 +37,7 @@ import { closest } from './spec/suggest.js';
 import { builtinPackDir } from './package-root.js';
 import { SpecLoadError, UsageError } from './spec/errors.js';
 import { loadSpec, nodeSpecHost } from './spec/load.js';
-import { NO_FILES, parseSpec } from './spec/parse.js';
+import { NO_FILES, parseSpec, type SpecHost } from './spec/parse.js';
 import type { Spec } from './spec/types.js';
 
 export interface SessionOptions {
@@ -50,6 +56,11 @@ export interface SessionOptions {
    * False for a spec given as text where nothing may be read (a browser).
    */
   files?: boolean;
+  /**
+   * How a spec given as text reads the files it `extends` and the built-in packs (default: from
+   * disk); an editor serves its unsaved buffers first. Ignored when `files` is false.
+   */
+  specHost?: SpecHost;
   /** default true: files the prefilter proves free of phrases are not parsed */
   prefilter?: boolean;
   /** keep stacks of readers' internal errors, as warnings */
@@ -79,7 +90,21 @@ export interface LintFilesOptions extends RunSpeed {
   ignore?: IgnoreSource[];
   /** called as each file's outcome is ready */
   onProgress?(done: number, total: number): void;
+  /** stops the run between two files (it then rejects with the signal's reason, and the session keeps what it had) */
+  signal?: AbortSignal;
 }
+
+export interface AddTextOptions {
+  /**
+   * Default true: the document is checked as a file named on the command line is. False: as a
+   * folder walk finds it, so that a JSON file outside every channel that is no macro export (an
+   * editor's open `package.json`) is passed over rather than reported as unreadable.
+   */
+  explicit?: boolean;
+}
+
+/** Documents given as text whose last version the session keeps parsed, for an editor's next keystroke. */
+const READERS = 32;
 
 export class Session {
   /** the root spec's lint context: the compiled spec, the active rules, the date */
@@ -92,8 +117,22 @@ export class Session {
   readonly rules: readonly Rule[];
   private readonly outcomes = new Map<string, FileOutcome>();
   private readonly problems: DiscoveryProblem[] = [];
+  /** files folder walks passed over (by path, so a folder walked twice counts once), and counts from shards */
+  private readonly passedOver = new Map<string, string>();
+  private readonly notReadCounts: NotRead[] = [];
   private readonly paths: string[] = [];
   private readonly notes: string[] = [];
+  /** what the last `lintFiles` did with its files: found, read, from the cache, parsed, holding a phrase */
+  lastStats: RunStats | undefined;
+  /**
+   * What is kept of each document given as text for its next version (an editor's buffer): its
+   * reader, which keeps what it parsed, and what its blocks matched; by path, the most recently
+   * used last, at most READERS of them.
+   */
+  private readonly readers = new Map<string, { reader?: { format: FormatModule; read: (input: ReadInput) => ReadResult }; memo: BlockMatchMemo }>();
+  /** bumped when the set of files or of given paths changes: what the channel glob warnings depend on */
+  private generation = 0;
+  private globWarnings: { generation: number; bySpec: Map<SpecGroup, string[]> } = { generation: -1, bySpec: new Map() };
 
   constructor(
     /** which spec each file is checked against */
@@ -118,8 +157,8 @@ export class Session {
    * its format and channel; it replaces an earlier version of the same path. Returns the file's
    * findings judged against every document of the session (a fact stated in another file counts).
    */
-  async lintText(filePath: string, text: string): Promise<FileReport> {
-    const rel = await this.addText(filePath, text);
+  async lintText(filePath: string, text: string, options: AddTextOptions = {}): Promise<FileReport> {
+    const rel = await this.addText(filePath, text, options);
     const result = this.finish({ focus: [rel] });
     return { path: rel, ...(result.files[0] ? { record: result.files[0] } : {}), findings: result.findings };
   }
@@ -128,31 +167,107 @@ export class Session {
    * Lints one document given as text and adds it to the session without judging the whole yet
    * (to add many, then `finish` once); returns its path relative to `cwd`.
    */
-  async addText(filePath: string, text: string): Promise<string> {
-    const abs = path.resolve(this.cwd, filePath);
-    const rel = toPosix(path.relative(this.cwd, abs)) || '.';
-    this.outcomes.delete(rel);
+  async addText(filePath: string, text: string, options: AddTextOptions = {}): Promise<string> {
+    const { abs, rel } = this.place(filePath);
     const group = this.specs.groupFor(abs);
     if (this.ignoredBySpec(abs, group.spec)) {
+      this.forget(rel);
       // As for a file named on the command line: the spec's ignore globs win, and the user is told why nothing was checked.
-      this.notes.push(`${rel}: ignored by the spec's ignore globs, not checked`);
+      const note = `${rel}: ignored by the spec's ignore globs, not checked`;
+      if (!this.notes.includes(note)) this.notes.push(note);
       return rel;
     }
     // An editor may hand over a BOM; offsets are into the text after it, as for files.
     const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
     const bytes = Buffer.from(text, 'utf8');
-    await loadFormatsFor([rel]);
-    const outcome = lintText({ abs, rel, explicit: true }, body, group.context, { sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length });
-    if (outcome) this.outcomes.set(rel, outcome);
+    const reader = group.context.readerOf(abs);
+    await loadFormatsFor([rel], reader ? [reader] : []);
+    const outcome = lintText({ abs, rel, explicit: options.explicit !== false }, body, group.context, { sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length }, this.editState(rel));
+    this.keep(rel, outcome);
     return rel;
+  }
+
+  /**
+   * What is kept of a document given as text for its next version: the reader that keeps what it
+   * parsed, for a format that has one, and what its blocks matched.
+   */
+  private editState(rel: string): LintTextOptions {
+    let entry = this.readers.get(rel);
+    if (!entry) entry = { memo: new BlockMatchMemo() };
+    this.readers.delete(rel);
+    this.readers.set(rel, entry);
+    // An editor has a few documents open; a library adding thousands of texts keeps no more than this.
+    if (this.readers.size > READERS) this.readers.delete(this.readers.keys().next().value!);
+    const kept = entry;
+    return {
+      matchMemo: kept.memo,
+      readerFor: (format) => {
+        if (kept.reader?.format !== format) {
+          const read = format.editReader?.();
+          kept.reader = read ? { format, read } : undefined;
+        }
+        return kept.reader?.read;
+      },
+    };
+  }
+
+  /**
+   * Lints one file again from disk, as a folder walk finds it (an editor heard that it changed or
+   * appeared): its outcome is replaced, or forgotten when it is gone, ignored or no content.
+   * Returns its path relative to `cwd`.
+   */
+  async recheckFile(filePath: string): Promise<string> {
+    const { abs, rel } = this.place(filePath);
+    const group = this.specs.groupFor(abs);
+    if (this.ignoredBySpec(abs, group.spec) || !existsSync(abs)) {
+      this.forget(rel);
+      return rel;
+    }
+    const reader = group.context.readerOf(abs);
+    await loadFormatsFor([rel], reader ? [reader] : []);
+    this.keep(rel, await lintFile({ abs, rel }, group.context));
+    return rel;
+  }
+
+  /** Forgets one document (a file deleted, or one that another spec now governs); whether the session had it. */
+  forget(filePath: string): boolean {
+    const { rel } = this.place(filePath);
+    this.readers.delete(rel);
+    if (!this.outcomes.delete(rel)) return false;
+    this.generation++;
+    return true;
+  }
+
+  /** The paths (relative to `cwd`) of every document the session holds. */
+  documentPaths(): string[] {
+    return [...this.outcomes.keys()];
+  }
+
+  private place(filePath: string): { abs: string; rel: string } {
+    const abs = path.resolve(this.cwd, filePath);
+    return { abs, rel: toPosix(path.relative(this.cwd, abs)) || '.' };
+  }
+
+  private keep(rel: string, outcome: FileOutcome | undefined): void {
+    if (!outcome) {
+      this.forget(rel);
+      return;
+    }
+    if (!this.outcomes.has(rel)) this.generation++;
+    // what linting took this time (for --debug) is never kept
+    const { work: _work, ...kept } = outcome;
+    this.outcomes.set(rel, kept);
   }
 
   /** Lints files and folders (relative to `cwd`): folders are walked, honouring .gitignore and the spec's `ignore`. */
   async lintFiles(paths: readonly string[], options: LintFilesOptions = {}): Promise<FileRecord[]> {
-    const { outcomes, problems } = await collectOutcomes({ cwd: this.cwd, paths: [...paths], ...options }, this.specs);
-    for (const outcome of outcomes) this.outcomes.set(outcome.record.path, outcome);
+    const { outcomes, problems, passedOver, passedOverByReader, stats } = await collectOutcomes({ cwd: this.cwd, paths: [...paths], ...options }, this.specs);
+    this.lastStats = stats;
+    for (const outcome of outcomes) this.keep(outcome.record.path, outcome);
     for (const problem of problems) this.problems.push(problem);
+    for (const file of [...passedOver, ...passedOverByReader]) this.passedOver.set(file.rel, file.extension);
     for (const given of paths) this.paths.push(given);
+    this.generation++;
     return outcomes.map((outcome) => outcome.record);
   }
 
@@ -160,30 +275,42 @@ export class Session {
   clear(): void {
     this.outcomes.clear();
     this.problems.length = 0;
+    this.passedOver.clear();
+    this.notReadCounts.length = 0;
     this.paths.length = 0;
     this.notes.length = 0;
+    this.readers.clear();
+    this.generation++;
   }
 
-  /** Adds outcomes linted elsewhere (shards of a run on other machines, a cache). */
-  addOutcomes(outcomes: readonly FileOutcome[], problems: readonly DiscoveryProblem[] = []): void {
-    for (const outcome of outcomes) this.outcomes.set(outcome.record.path, outcome);
+  /** Adds outcomes linted elsewhere (shards of a run on other machines, a cache), with what their walk passed over. */
+  addOutcomes(outcomes: readonly FileOutcome[], problems: readonly DiscoveryProblem[] = [], notRead: readonly NotRead[] = []): void {
+    for (const outcome of outcomes) this.keep(outcome.record.path, outcome);
     for (const problem of problems) this.problems.push(problem);
+    for (const count of notRead) this.notReadCounts.push(count);
+    this.generation++;
   }
 
   /**
    * The result over every document of the session: the corpus rules, the waivers, the message
    * map, in one order. `focus` keeps only the files and findings under those paths, while every
-   * document still counts for cross-document rules.
+   * document still counts for cross-document rules. `matrix: false` leaves the message map out
+   * (it is built over every statement of the session: an editor after each edit does not need it).
    */
-  finish(options: { focus?: string[] } = {}): RunResult {
+  finish(options: { focus?: string[]; matrix?: boolean } = {}): RunResult {
+    // Which channel globs match no file depends only on the set of paths: kept until it changes.
+    if (this.globWarnings.generation !== this.generation) this.globWarnings = { generation: this.generation, bySpec: new Map() };
     const result = finishRun({
       outcomes: [...this.outcomes.values()],
       problems: this.problems,
+      notRead: countNotRead([...[...this.passedOver.values()].map((extension) => ({ extension })), ...this.notReadCounts]),
       specs: this.specs,
       cwd: this.cwd,
       paths: this.paths,
       specWarnings: this.specWarnings,
       ...(options.focus ? { focus: options.focus } : {}),
+      ...(options.matrix === false ? { matrix: false } : {}),
+      globWarnings: this.globWarnings.bySpec,
     });
     for (const note of this.notes) result.warnings.push(note);
     return result;
@@ -267,7 +394,7 @@ export function createSession(options: SessionOptions): Session {
 
   if (options.specText !== undefined) {
     const absPath = path.resolve(cwd, options.specFile ?? 'onemessage.yaml');
-    const host = options.files === false ? NO_FILES : nodeSpecHost({ cwd, packDirs: [builtinPackDir()] });
+    const host = options.files === false ? NO_FILES : (options.specHost ?? nodeSpecHost({ cwd, packDirs: [builtinPackDir()] }));
     const root = makeGroup(
       absPath,
       (pluginRuleIds) => {

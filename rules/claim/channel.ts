@@ -13,6 +13,8 @@ export const claimChannel: DocumentRule = {
     messages: {
       channel: '"{{quote}}" ({{claim}}) may only be said in {{channels}}, not in {{channel}}.{{note}}',
     },
+    // Only claims limited to channels (and not forbidden) can be made in the wrong one.
+    triggers: (spec) => [{ kind: 'claim', items: spec.claims.filter((claim) => claim.status !== 'forbidden' && claim.channels !== undefined).map((claim) => claim.id) }],
     docs: {
       details:
         'A claim with `channels: [...]` may only be made in documents of those channels. A document in no channel is not judged by this rule, since nothing says where it speaks.',

@@ -16,6 +16,8 @@ export const claimEvidence: DocumentRule = {
     messages: {
       evidence: '"{{quote}}" ({{claim}}) needs evidence: add a citation (a link or a footnote) in the same paragraph.{{note}}',
     },
+    // Only claims that need evidence can lack it.
+    triggers: (spec) => [{ kind: 'claim', items: spec.claims.filter((claim) => claim.status === 'needs-evidence').map((claim) => claim.id) }],
     docs: {
       details:
         'A claim with `status: needs-evidence` must be backed in the same paragraph by a citation: a link, a footnote reference, or a textual citation such as `[1]` or `(Source: ...)`.',

@@ -14,6 +14,8 @@ export const claimExpired: DocumentRule = {
       notStarted: '"{{quote}}" ({{claim}}) is only valid {{window}}; as of {{asOf}} it has not started.',
       expired: '"{{quote}}" ({{claim}}) is only valid {{window}}; as of {{asOf}} it has expired.',
     },
+    // Only claims with `valid` dates can be made outside them.
+    triggers: (spec) => [{ kind: 'claim', items: spec.claims.filter((claim) => claim.valid !== undefined).map((claim) => claim.id) }],
     docs: {
       details:
         'A claim with `valid: { from, until }` (both dates inclusive, either may be left out) may only be made between them. The date checked is `--as-of YYYY-MM-DD`, today by default, so a CI run the day after a sale ends flags every page still announcing it.',

@@ -15,6 +15,8 @@ export const claimForbidden: DocumentRule = {
       forbidden: '"{{quote}}" is a forbidden claim ({{claim}}).{{note}}',
       forbiddenSuggest: '"{{quote}}" is a forbidden claim ({{claim}}).{{note}} Say "{{suggest}}" instead.',
     },
+    // Only forbidden claims can be reported here.
+    triggers: (spec) => [{ kind: 'claim', items: spec.claims.filter((claim) => claim.status === 'forbidden').map((claim) => claim.id) }],
     docs: {
       details:
         'Fires on every phrase of a claim with `status: forbidden`, unless the phrase sits in a negated clause ("we never claim to be the best in the industry"). The message gives the claim\'s `message` and its `suggest` wording. With `fix: true` on the claim, `--fix` replaces the phrase with `suggest`.',

@@ -18,6 +18,8 @@ export const claimRequires: DocumentRule = {
       missing: '"{{quote}}" ({{claim}}) needs {{wanted}}.',
       after: 'The {{disclosure}} disclosure "{{include}}" comes after "{{quote}}" ({{claim}}); put it before.',
     },
+    // Only claims that require a disclosure can miss one.
+    triggers: (spec) => [{ kind: 'claim', items: spec.claims.filter((claim) => claim.requires.length > 0).map((claim) => claim.id) }],
     docs: {
       details:
         "The same check as `disclosure/missing` and `disclosure/placement`, started by a claim instead of a trigger: every disclosure in the claim's `requires` must have one of its `include` phrases within its `within` scope of the claim, and before it when `before: true`. A negated claim needs nothing; a disclosure with `channels` is required only there.",

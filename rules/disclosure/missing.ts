@@ -20,6 +20,7 @@ export const disclosureMissing: DocumentRule = {
       missing: '"{{trigger}}" needs {{wanted}}.',
       missingMany: '"{{trigger}}" needs {{wanted}}; {{others}}.',
     },
+    triggers: () => [{ kind: 'disclosure-when' }],
     docs: {
       details:
         'For each trigger phrase of a disclosure, one of its `include` phrases must appear within `within` of it: the same `sentence`, the same `paragraph` (block), the same `section` (from the nearest heading before it to the next heading of the same or a higher level; a page without headings is one section) or anywhere in the `document`. With `within: document` the document is reported once, at its first trigger, with the others as related locations. A negated trigger ("this post is not sponsored") needs nothing, nor does one the claim judgement holds back (an `unless` phrase, an idiom such as "employer-sponsored"), nor a trigger that is part of an include text ("Sponsored by" when `sponsored` triggers). With `endorsement: true`, a trigger asks for a disclosure only where it is framed as an endorsement ("my affiliate link", "links in this post", "if you buy through them"), so a page about how affiliate links are tracked needs none. A disclosure with `channels` is checked only there. When the disclosure is present but after the trigger and `before: true`, `disclosure/placement` reports it instead.',

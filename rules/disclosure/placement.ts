@@ -19,6 +19,8 @@ export const disclosurePlacement: DocumentRule = {
     messages: {
       after: 'The {{disclosure}} disclosure "{{include}}" comes after "{{trigger}}"; put it before.',
     },
+    // Only a disclosure that must come first can come too late.
+    triggers: (spec) => [{ kind: 'disclosure-when', items: spec.disclosures.filter((disclosure) => disclosure.before).map((disclosure) => disclosure.id) }],
     docs: {
       details:
         'With `before: true`, a reader must meet the disclosure before the trigger: a "#ad" at the end of a caption, after the "use my code" and the link, is read too late (the FTC asks for disclosures that are hard to miss, not buried after the pitch). Reported at the trigger, with the misplaced disclosure as a related location. "Before" compares blocks first, then the offset within the block. A trigger with no disclosure in scope at all is `disclosure/missing` instead.',

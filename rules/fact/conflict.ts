@@ -19,6 +19,8 @@ export const factConflict: CorpusRule = {
       conflictMany: '"{{phrase}}" states {{fact}} as {{value}}, but {{documents}} documents state {{reference}}.{{note}}',
       conflictTie: '"{{phrase}}" states {{fact}} as {{value}}, but as many documents state {{others}}: a tie, so no value is the reference. Give the fact a value in the spec.{{note}}',
     },
+    // Statements of facts without a value; the message map reads them too.
+    triggers: (spec) => [{ kind: 'fact', items: spec.facts.filter((fact) => fact.value === undefined).map((fact) => fact.id) }],
     docs: {
       details:
         'For a fact without `value`, every statement across all documents of the run is collected. The value stated by the most documents is the reference; every statement of another value is reported, with the reference statements as related locations. When two or more values are stated by the most documents, that is a tie: no value is the reference, and every statement is reported, with the statements of the other values as related locations. Give the fact a `value` once the company has decided, and `fact/mismatch` takes over.',

@@ -26,6 +26,12 @@ export const factMismatch: CorpusRule = {
         phrases: ['topic'],
       },
     },
+    // Statements of facts with a value, and their topic words (compiled only while the inferred
+    // variant is on), since an inferred statement needs no template; the message map reads them too.
+    triggers: (spec) => {
+      const items = spec.facts.filter((fact) => fact.value !== undefined).map((fact) => fact.id);
+      return [{ kind: 'fact', items }, { kind: 'topic', items }];
+    },
     docs: {
       details:
         'Every `says` template of a fact with a `value` is matched with `{value}` standing for a quantity; the stated quantity is normalised (`30-day` = `thirty days` = `30 days`, `$50` = `$50.00`) and compared with the spec\'s value. Different units never compare equal: `1 month` is not `30 days`, and the message shows both as written. The finding lists the spec line and, as related locations, where other channels state the fact correctly.\n\nBeyond the templates, a quantity of the fact\'s kind that stands with one of its topic words (`about:`, or the words of its templates when the spec declares none) in the same sentence, table row or label/value pair is an inferred statement: "Refunds are accepted for 14 days", "Returns | 60 days", "Return window: 30 days". Its mismatch is reported with the message id `inferred`, which says which word it was inferred from, and with its own severity, `fact/mismatch/inferred` (warning by default). Templates stay exact and win where both apply. See docs/inference.md.',

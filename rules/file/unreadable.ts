@@ -19,6 +19,8 @@ export const fileUnreadable: FileRule = {
     },
   },
   check({ problem, report }) {
+    // A note is about a file that was read: other file rules report the notes they know.
+    if (problem.note) return;
     report({ messageId: 'unreadable', data: { reason: problem.reason } });
   },
 };

@@ -18,6 +18,8 @@ export const stockClaim: DocumentRule = {
       noProduct: '"{{quote}}" ({{claim}}) is only true of a product whose stock is {{states}}, and it names no product the spec lists.{{note}}',
       wrongStock: '"{{quote}}" ({{claim}}) is only true of a product whose stock is {{states}}, but {{product}} is {{stock}}.{{note}}',
     },
+    // Only claims limited to stock states can be made about the wrong product.
+    triggers: (spec) => [{ kind: 'claim', items: spec.claims.filter((claim) => claim.stock !== undefined && claim.status !== 'forbidden').map((claim) => claim.id) }],
     docs: {
       details:
         'A claim with `stock` (the `urgency` pack\'s `scarcity` item, once overridden with `status: allowed` and `stock: [limited]`) is true only of products in those stock states. The product it is about is found as for `stock/promise` (same sentence, the only product of the paragraph or section, the front matter\'s `product:`). "Only a few left" about a product that is `in-stock` or `made-to-order` is fake scarcity; about no product at all, nothing in the spec backs it. A negated claim and a forbidden claim (reported by `claim/forbidden`) are not reported here.',

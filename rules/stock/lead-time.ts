@@ -15,6 +15,8 @@ export const stockLeadTime: DocumentRule = {
     messages: {
       tooSoon: '"{{quote}}" promises delivery in {{stated}}, but {{product}} has {{lead}}.',
     },
+    // A stated delivery time can only be too short for a product with a lead time.
+    triggers: (spec) => (spec.products.some((product) => leadTimeOf(product)) ? [{ kind: 'delivery' }] : []),
     docs: {
       details:
         'A delivery time is found by a built-in vocabulary ("ships in 3 days", "dispatched within 24 hours", "delivered within a week", "2-day shipping", "lead time is 10 business days"). It is about a product as in `stock/promise` (same sentence, the only product of the paragraph or section, or the front matter\'s `product:`). It is reported when its longest reading is shorter than the shortest reading of the product\'s `lead-time`, after converting both to days (a business day is 7/5 of a day, a month 30 days): "ships in 1-2 weeks" is fine for a 2-3 week lead time, "ships in 10 days" is not for 6-8 weeks.',

@@ -20,6 +20,8 @@ export const stockPromise: DocumentRule = {
     messages: {
       promise: '"{{quote}}" promises immediate availability, but {{product}} {{state}}{{lead}}.',
     },
+    // A promise can only be false of a product whose stock makes it so; a spec with none needs no promise read.
+    triggers: (spec) => (spec.products.some((product) => UNAVAILABLE[product.stock ?? 'in-stock']) ? [{ kind: 'promise' }] : []),
     docs: {
       details:
         'A promise is a phrase of `promises.immediate`, or of the built-in vocabulary ("in stock", "ships today", "ready to ship", "available now"...) when the spec has none; a negated one ("not in stock", "no longer available") promises nothing. It is about a product named in the same sentence (in the same clause, when the sentence names several), else about the only product named in its paragraph, else in its section, else about the product the front matter names (`product: trailpack-45`). Where two products are named at the nearest level, the promise is about neither and nothing is reported; a promise about no product is not reported either. A promise in a question ("Is it in stock?") asks and promises nothing. Adjacent promises ("In stock and ready to ship") are reported once. A promise with a stated time ("ready to ship in 6-8 weeks") about a product with a `lead-time` is left to `stock/lead-time`.',

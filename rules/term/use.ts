@@ -21,6 +21,7 @@ export const termUse: DocumentRule = {
     messages: {
       use: 'Use "{{use}}" instead of "{{quote}}".{{note}}',
     },
+    triggers: () => [{ kind: 'term' }],
     docs: {
       details:
         'Each `terms` entry names the form to `use` and the forms it replaces (`not`). Matching is case-insensitive and tolerant of hyphens and plurals, so `Trail-Packs` is caught by `Trail Pack`. A term with `channels` applies only there. `--fix` replaces the form with `use`, keeping a plural ending and a trailing preposition of the `not` form.',

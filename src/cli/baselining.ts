@@ -17,7 +17,7 @@ export interface BaselineFlags {
 }
 
 /** FILE relative to the working folder; the default sits beside the spec, at the content repo's root. */
-function resolve(value: string | boolean, specDir: string, cwd: string): string {
+function resolveBaselinePath(value: string | boolean, specDir: string, cwd: string): string {
   return typeof value === 'string' ? path.resolve(cwd, value) : path.join(specDir, DEFAULT_BASELINE_FILE);
 }
 
@@ -31,7 +31,7 @@ export async function applyBaselineFlags(options: { result: RunResult; flags: Ba
   let baseline: Baseline | undefined;
   let readFrom: string | undefined;
   if (flags.baseline !== undefined && flags.baseline !== false) {
-    readFrom = resolve(flags.baseline, options.specDir, cwd);
+    readFrom = resolveBaselinePath(flags.baseline, options.specDir, cwd);
     let text: string;
     try {
       text = await fs.readFile(readFrom, 'utf8');
@@ -44,7 +44,7 @@ export async function applyBaselineFlags(options: { result: RunResult; flags: Ba
     baseline = parsed.baseline;
   }
   if (flags.writeBaseline !== undefined && flags.writeBaseline !== false) {
-    const file = resolve(flags.writeBaseline, options.specDir, cwd);
+    const file = resolveBaselinePath(flags.writeBaseline, options.specDir, cwd);
     // With --baseline too: keep only what still matches, so new findings are never adopted silently.
     const written = baseline ? { ...baseline, entries: applyBaseline({ findings: structuredClone(result.findings), baseline, file: display(file, cwd) }).matched } : baselineOf(result.findings);
     await fs.mkdir(path.dirname(file), { recursive: true });

@@ -6,6 +6,7 @@ import { rules as builtinRules } from '../../rules/index.js';
 import type { Rule } from '../lint/rule.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { RunResult } from '../model/result.js';
+import type { RunStats } from '../runner/outcomes.js';
 import { reporterFor } from '../report/index.js';
 import type { ReportOptions } from '../report/reporter.js';
 import { createSession, isIsoDate, ruleInfo, today, type Session } from '../session.js';
@@ -106,8 +107,10 @@ export async function prepareCheck(
   // A spec file named as a path (pre-commit passes onemessage.yaml when only the spec changed) stands for everything it covers.
   paths = paths.map((given) => (isSpecFileName(given) && existsSync(path.resolve(io.cwd, given)) ? path.dirname(given) || '.' : given));
   const targets = paths.length > 0 ? paths : [specFolder];
-  // A report written into the checked folder must not come back as content on the next run.
+  // A report written into the checked folder must not come back as content on the next run, nor the baseline.
   const skip = (flags.outputs ?? []).flatMap((target) => (target.file !== undefined ? [path.resolve(io.cwd, target.file)] : []));
+  // (The default baseline, .onemessage-baseline.json, is onemessage's own state, which no walk reads.)
+  for (const value of [flags.baseline, flags.writeBaseline]) if (typeof value === 'string') skip.push(path.resolve(io.cwd, value));
   // --corpus and --changed-since: the spec's whole folder feeds the cross-document rules; only some files are reported.
   const corpus = flags.corpus || flags.changedSince !== undefined ? specFolder : undefined;
   const focus = flags.changedSince !== undefined ? await changedFocus(flags.changedSince, paths, io.cwd) : corpus && paths.length > 0 ? paths : undefined;
@@ -125,9 +128,15 @@ export async function prepareCheck(
       session.clear();
       await session.lintFiles(plan.paths, { skip, ...speed, ...(plan.ignore ? { ignore: plan.ignore } : {}), ...(progress ? { onProgress: progress.update } : {}) });
       progress?.finish();
+      if (flags.debug && session.lastStats) io.stderr(describeStats(session.lastStats));
       return session.finish(focus ? { focus } : {});
     },
   };
+}
+
+/** `--debug`: what the run did with its files, so that the prefilter's and the cache's work can be seen. */
+export function describeStats(stats: RunStats): string {
+  return `onemessage: ${stats.files} files: ${stats.read} read, ${stats.cached} from the cache, ${stats.parsed} parsed, ${stats.held} held a phrase\n`;
 }
 
 /** What a run over files reads, reports and how fast: shared by check and the shard writer. */

@@ -50,9 +50,10 @@ export async function mergeCommand(files: string[], flags: CheckFlags, io: Io): 
   const { spec } = session;
   if (session.specs.root.key !== first.spec.sha256) throw new UsageError(`${path.relative(io.cwd, spec.path) || spec.path} is not the spec the shards were checked against (its sha256, or its plugins or --rule, differ)`);
   const outcomes: FileOutcome[] = shards.flatMap((shard) => shard.outcomes);
-  // Every shard discovers the whole run's files, so each holds the same problems: keep one copy.
+  // Every shard discovers the whole run's files, so each holds the same problems and passed-over files: keep one copy.
   const problems: DiscoveryProblem[] = first.problems;
-  session.addOutcomes(outcomes, problems);
+  // What readers passed over differs by shard: add every shard's count to the walk's.
+  session.addOutcomes(outcomes, problems, [...(first.notRead ?? []), ...shards.flatMap((shard) => shard.notReadByReader ?? [])]);
   const recorded: Record<string, string> = Object.assign({}, ...shards.map((shard) => shard.specs ?? {}));
   for (const group of session.usedSpecs()) {
     if (group !== session.specs.root && recorded[group.spec.path] !== group.key) throw new UsageError(`${group.spec.path} is not the spec the shards were checked against`);

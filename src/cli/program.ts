@@ -167,6 +167,15 @@ export function addCommands(program: Command, options: { io: Io; argv: string[];
     });
 
   program
+    .command('lsp')
+    .description('run the language server for editors, over standard input and output (see docs/editors.md)')
+    .option('--stdio', 'speak LSP over standard input and output (the default and only transport)')
+    .action(async () => {
+      const { lspCommand } = await import('./lsp.js');
+      state.exitCode = await lspCommand(io);
+    });
+
+  program
     .command('rules')
     .description('list every rule with its default severity')
     .action(async () => {

@@ -1,6 +1,7 @@
 /** `onemessage check --shard I/N --format shard`: lint a share of the files and write what `merge` needs to finish the run. */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { countNotRead } from '../formats/not-read.js';
 import { collectOutcomes } from '../runner/outcomes.js';
 import { parseShard } from '../runner/shard.js';
 import type { Session } from '../session.js';
@@ -33,8 +34,10 @@ export async function shardCommand(run: ShardRun, io: Io): Promise<number> {
   if (other) throw new UsageError(`--shard writes a shard file for onemessage merge; --format ${other.format} belongs on the merge`);
   if (flags.changedSince !== undefined) throw new UsageError('--changed-since cannot be combined with --shard: give it to each shard-free run, or report all files from merge');
   const targets = explicit.length > 0 ? explicit : [{ format: 'shard' }];
-  const { outcomes, problems } = await collectOutcomes({ cwd: io.cwd, paths, shard, ...speed }, session.specs);
+  const { outcomes, problems, passedOver, passedOverByReader } = await collectOutcomes({ cwd: io.cwd, paths, shard, ...speed }, session.specs);
   session.addOutcomes(outcomes);
+  const notRead = countNotRead(passedOver);
+  const notReadByReader = countNotRead(passedOverByReader);
   const file: ShardFile = {
     onemessageShard: SHARD_FORMAT,
     version: VERSION,
@@ -45,6 +48,8 @@ export async function shardCommand(run: ShardRun, io: Io): Promise<number> {
     shard,
     paths,
     problems,
+    ...(notRead.length > 0 ? { notRead } : {}),
+    ...(notReadByReader.length > 0 ? { notReadByReader } : {}),
     outcomes,
   };
   const text = `${JSON.stringify(file)}\n`;

@@ -7,6 +7,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { channelResolver } from '../lint/channels.js';
+import { formatOptionsFor } from '../lint/context.js';
+import { readerResolver } from '../lint/readers.js';
 import { decode } from '../runner/decode.js';
 import { discoverFiles, reason, toPosix } from '../runner/files.js';
 import { FormatError, type Document } from '../model/document.js';
@@ -51,18 +53,17 @@ export interface ReadCorpusResult {
 
 export async function readCorpus(options: ReadCorpusOptions, visit: (document: CorpusDocument) => void): Promise<ReadCorpusResult> {
   const { spec } = options;
+  const readerOf = spec ? readerResolver(spec) : () => undefined;
   const { files, problems } = await discoverFiles({
     cwd: options.cwd,
     paths: options.paths,
     specDir: spec?.dir ?? options.cwd,
     ignoreGlobs: spec?.ignore ?? [],
     extensions: knownExtensions(),
+    readerOf,
   });
   const warnings = problems.map((problem) => `${problem.rel}: ${problem.message}`);
-  const formatOptions: FormatOptions = {
-    markdownFields: ['title', 'description', ...(spec?.formats.markdown?.fields ?? [])],
-    ...(spec?.formats.csv ? { csv: spec.formats.csv } : {}),
-  };
+  const formatOptions: FormatOptions = spec ? formatOptionsFor(spec) : { markdownFields: ['title', 'description'] };
   const bySpec = spec ? channelResolver(spec) : undefined;
   const known = new Set(spec ? spec.channels.map((c) => c.name) : DEFAULT_CHANNELS);
   const folderGlobs = new Map<string, Set<string>>();
@@ -111,7 +112,9 @@ export async function readCorpus(options: ReadCorpusOptions, visit: (document: C
       warnings.push(`${file.rel}: ${decoded.reason}`);
       continue;
     }
-    const format = formatFor(file.rel, decoded.text);
+    const reader = readerOf(file.abs);
+    await loadFormatsFor([file.rel], reader ? [reader] : []);
+    const format = formatFor(file.rel, decoded.text, reader);
     if (!format) continue;
     const channel = channelOf(file.abs);
     let documents: Document[];

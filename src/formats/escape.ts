@@ -15,12 +15,19 @@ export function escapeHtmlText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+interface Literal {
+  start: number;
+  end: number;
+  /** whether the string holds HTML, judged once per literal (a 1 MB macro body may take thousands of fixes) */
+  html?: boolean;
+}
+
 /** The string literals of the last JSON source asked about, and whether it is ASCII-only: one scan per file, not per fix. */
-let scanned: { source: string; literals: Array<{ start: number; end: number }>; ascii: boolean } | undefined;
+let scanned: { source: string; literals: Literal[]; ascii: boolean } | undefined;
 
 function scan(source: string): NonNullable<typeof scanned> {
   if (scanned?.source === source) return scanned;
-  const literals: Array<{ start: number; end: number }> = [];
+  const literals: Literal[] = [];
   let start = -1;
   for (let i = 0; i < source.length; i++) {
     const c = source[i];
@@ -38,7 +45,7 @@ function scan(source: string): NonNullable<typeof scanned> {
 }
 
 /** Source range of the JSON string literal around `offset` (its quotes included), or undefined. */
-function enclosingJsonString(source: string, offset: number): { start: number; end: number } | undefined {
+function enclosingJsonString(source: string, offset: number): Literal | undefined {
   const { literals } = scan(source);
   let lo = 0;
   let hi = literals.length;
@@ -59,15 +66,22 @@ function enclosingJsonString(source: string, offset: number): { start: number; e
 export function escapeInJsonString(text: string, at: EscapeAt): string | undefined {
   const literal = enclosingJsonString(at.source, at.start);
   if (!literal || at.end > literal.end - 1) return undefined;
-  const content = at.source.slice(literal.start + 1, literal.end - 1);
-  const isHtml = /<\/?[a-z][^<>]*>|&[a-z]+;|&#\d+;/i.test(content);
-  let out = JSON.stringify(isHtml ? escapeHtmlText(text) : text).slice(1, -1);
+  literal.html ??= /<\/?[a-z][^<>]*>|&[a-z]+;|&#\d+;/i.test(at.source.slice(literal.start + 1, literal.end - 1));
+  let out = JSON.stringify(literal.html ? escapeHtmlText(text) : text).slice(1, -1);
   if (scan(at.source).ascii) out = out.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return out;
 }
 
+/** The last source asked about and its front matter's end: one scan per file, not per fix. */
+let frontMatter: { source: string; end: number } | undefined;
+
 /** The end of a leading `---` YAML front matter block, or 0 when there is none. */
 function frontMatterEnd(source: string): number {
+  if (frontMatter?.source !== source) frontMatter = { source, end: findFrontMatterEnd(source) };
+  return frontMatter.end;
+}
+
+function findFrontMatterEnd(source: string): number {
   const open = /^---[ \t]*\r?\n/.exec(source);
   if (!open) return 0;
   const close = /\r?\n---[ \t]*(?:\r?\n|$)/.exec(source.slice(open[0].length - 1));

@@ -93,6 +93,14 @@ export function appendAligned(
       j++;
       continue;
     }
+    if (c === '<' && value[j] !== '<') {
+      // A tag parse5 ignored (a stray `</aside>`) between two runs of text it joined into one node.
+      const close = html.indexOf('>', i);
+      if (close >= 0 && close < end) {
+        i = close + 1;
+        continue;
+      }
+    }
     if (c !== value[j]) {
       // parse5 replaced it (a NUL becomes U+FFFD): the character still has its one spelling.
       builder.decoded(value[j]!, i, i + 1);

@@ -24,6 +24,11 @@ const BLOCK_LEVEL = new Set([
 /** `<meta>` whose `content` a visitor sees in search results and link previews, by its `name` or `property`. */
 const META_FIELDS = new Set(['description', 'og:title', 'og:description', 'twitter:title', 'twitter:description']);
 
+/** Whether a `<meta>` of this `name` or `property` (lower case) has customer-visible content. */
+export function isVisibleMeta(key: string): boolean {
+  return META_FIELDS.has(key);
+}
+
 const HEADING = /^h([1-6])$/;
 
 export interface HtmlTextOptions {
@@ -141,6 +146,8 @@ class Extractor {
     if (tag === 'meta') return this.metaElement(node);
     if (SKIPPED.has(tag)) return;
     this.attributeField(node, 'title', 'title');
+    // A screen reader says it instead of (or beside) the element's text: a button's or a link's words.
+    this.attributeField(node, 'ariaLabel', 'aria-label');
     if (tag === 'img' || tag === 'area' || tag === 'input') this.attributeField(node, 'alt', 'alt');
     const at = node.position?.start.offset ?? 0;
     if (tag === 'br') return this.lineBreak(context, at);
@@ -212,8 +219,33 @@ function blockContext(tag: string, parent: Context): Context {
   return parent.kind === 'list-item' || parent.kind === 'blockquote' ? { kind: parent.kind, row: false } : { kind: 'paragraph', row: false };
 }
 
+/** Whether an element of this (lower-case) name holds no text a reader sees: a script, a style, code. */
+export function isSkippedTag(tag: string): boolean {
+  return SKIPPED.has(tag);
+}
+
+/** Elements that never have content, so their opening tag never hides what follows it. */
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+const OPENING_TAG = /^<([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?>$/;
+
+/**
+ * For a lone opening tag (inline HTML in Markdown, where the text up to its closing tag is
+ * Markdown's): its name, and whether a browser shows nothing of that text (`<script>`, `<code>`,
+ * `<span hidden>`). Undefined for anything but an opening tag of an element that has content.
+ */
+export function openingTag(html: string): { tag: string; hidesContent: boolean } | undefined {
+  const match = OPENING_TAG.exec(html);
+  if (!match || html.endsWith('/>')) return undefined;
+  const tag = match[1]!.toLowerCase();
+  if (VOID.has(tag)) return undefined;
+  if (SKIPPED.has(tag)) return { tag, hidesContent: true };
+  if (!/\s/.test(html)) return { tag, hidesContent: false };
+  const element = (parsers.fragment.parse(html) as Root).children.find((node): node is Element => node.type === 'element');
+  return { tag, hidesContent: element !== undefined && isHidden(element) };
+}
+
 /** What the markup itself hides: the `hidden` attribute, `aria-hidden="true"`, an inline `display: none`. */
-function isHidden(node: Element): boolean {
+export function isHidden(node: Pick<Element, 'properties'>): boolean {
   const { properties } = node;
   if (properties['hidden'] !== undefined && properties['hidden'] !== false && properties['hidden'] !== null) return true;
   if (String(properties['ariaHidden'] ?? '').toLowerCase() === 'true') return true;
@@ -236,6 +268,7 @@ export const htmlFormat: FormatModule = {
   readsQuietly: htmlReadsQuietly,
   extensions: ['.html', '.htm'],
   escapeReplacement: (text) => escapeHtmlText(text),
+  directiveComment: (body) => `<!-- ${body} -->`,
   read(input: ReadInput) {
     if (input.text.includes('\u0000')) throw new FormatError('not an HTML file: it holds binary data', input.text.indexOf('\u0000'));
     const { blocks, directives } = htmlText({ html: input.text });

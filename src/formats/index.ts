@@ -7,28 +7,35 @@ import type { ContainerModule, FormatModule } from './format.js';
 
 interface FormatGroup {
   extensions: readonly string[];
+  /** the names of the group's modules, known before they are loaded (a spec may map files to any of them) */
+  readers: readonly string[];
   /** the group's modules, asked in this order; for a shared extension the first whose `sniff` says yes reads the file */
   load(): Promise<FormatModule[]>;
 }
 
 const groups: FormatGroup[] = [
-  { extensions: ['.md', '.markdown'], load: async () => [(await import('./markdown.js')).markdown] },
-  { extensions: ['.mdx'], load: async () => [(await import('./mdx.js')).mdx] },
-  { extensions: ['.txt'], load: async () => [(await import('./text.js')).text] },
-  { extensions: ['.html', '.htm'], load: async () => [(await import('./html.js')).htmlFormat] },
+  { extensions: ['.md', '.markdown'], readers: ['markdown'], load: async () => [(await import('./markdown.js')).markdown] },
+  { extensions: ['.mdx'], readers: ['mdx'], load: async () => [(await import('./mdx.js')).mdx] },
+  { extensions: ['.txt'], readers: ['text'], load: async () => [(await import('./text.js')).text] },
+  { extensions: ['.html', '.htm'], readers: ['html'], load: async () => [(await import('./html.js')).htmlFormat] },
   {
-    // .json: the four vendors sniff their own shapes; the last reports any other JSON.
+    // .json: the four vendors sniff their own shapes; the last reads any other macro shape, or reports the file.
+    // Mapped to `json`, a file is sniffed the same way; mapped to a vendor, that vendor reads it.
     extensions: ['.json'],
+    readers: ['zendesk', 'helpscout', 'freshdesk', 'intercom', 'json'],
     load: async () => [
       (await import('./zendesk.js')).zendeskFormat,
       (await import('./helpscout.js')).helpscoutFormat,
       (await import('./freshdesk.js')).freshdeskFormat,
       (await import('./intercom.js')).intercomFormat,
-      (await import('./json-unknown.js')).unknownJsonFormat,
+      (await import('./json-generic.js')).genericJsonFormat,
     ],
   },
-  { extensions: ['.csv'], load: async () => [(await import('./csv.js')).csvFormat] },
+  { extensions: ['.csv'], readers: ['csv'], load: async () => [(await import('./csv.js')).csvFormat] },
 ];
+
+/** Every reader a spec's `formats.extensions` may name. */
+export const READER_NAMES: readonly string[] = groups.flatMap((group) => group.readers);
 
 /** Formats read from bytes (Office documents, PDF): one module per extension, loaded only when a run meets one. */
 const containerGroups: Array<{ extensions: readonly string[]; load(): Promise<ContainerModule> }> = [
@@ -51,16 +58,27 @@ function groupOf(ext: string): FormatGroup | undefined {
   return groups.find((group) => group.extensions.includes(ext));
 }
 
+function groupOfReader(reader: string): FormatGroup | undefined {
+  return groups.find((group) => group.readers.includes(reader));
+}
+
 /** Every extension some format reads, for file discovery. */
 export function knownExtensions(): Set<string> {
   return new Set([...groups, ...containerGroups].flatMap((group) => group.extensions));
 }
 
-/** Loads the format modules the given paths need; `formatFor` may then be asked about them. */
-export async function loadFormatsFor(paths: Iterable<string>): Promise<void> {
+/**
+ * Loads the format modules the given paths need by their extension, and those of the readers the
+ * spec maps files to; `formatFor` may then be asked about them.
+ */
+export async function loadFormatsFor(paths: Iterable<string>, readers: Iterable<string> = []): Promise<void> {
   const needed = new Set<FormatGroup>();
   for (const path of paths) {
     const group = groupOf(extensionOf(path));
+    if (group && !loaded.has(group)) needed.add(group);
+  }
+  for (const reader of readers) {
+    const group = groupOfReader(reader);
     if (group && !loaded.has(group)) needed.add(group);
   }
   const containers = new Set<(typeof containerGroups)[number]>();
@@ -81,6 +99,12 @@ export async function loadFormatsFor(paths: Iterable<string>): Promise<void> {
  * The container format (read from bytes, not text) for a file, or undefined when its extension
  * is no container's. Its module must have been loaded.
  */
+/** Whether a file is read from its bytes (an Office document, a PDF), never as text; no module is loaded to tell. */
+export function readFromBytes(path: string): boolean {
+  const ext = extensionOf(path);
+  return containerGroups.some((group) => group.extensions.includes(ext));
+}
+
 export function containerFor(path: string): ContainerModule | undefined {
   const ext = extensionOf(path);
   if (!containerGroups.some((group) => group.extensions.includes(ext))) return undefined;
@@ -95,13 +119,19 @@ export async function allFormats(): Promise<FormatModule[]> {
   return groups.flatMap((group) => loaded.get(group) ?? []);
 }
 
-/** The format for a file, or undefined when no format reads it. Its group must have been loaded. */
-export function formatFor(path: string, text: string): FormatModule | undefined {
-  const group = groupOf(extensionOf(path));
+/**
+ * The format for a file, or undefined when no format reads it: the `reader` the spec maps it to,
+ * else the one its extension has. Its group must have been loaded.
+ */
+export function formatFor(path: string, text: string, reader?: string): FormatModule | undefined {
+  const group = reader !== undefined ? groupOfReader(reader) : groupOf(extensionOf(path));
   if (!group) return undefined;
   const candidates = loaded.get(group);
   // A missing load is a bug in the caller, never a file without a reader: fail loudly.
   if (!candidates) throw new Error(`format modules for ${path} were not loaded (call loadFormatsFor first)`);
+  // A vendor named in the spec reads the file whatever its shape; `json` (or an extension) sniffs.
+  const named = reader !== undefined && reader !== 'json' ? candidates.find((format) => format.name === reader) : undefined;
+  if (named) return named;
   if (candidates.length <= 1) return candidates[0];
   return candidates.find((format) => format.sniff?.(text) ?? true);
 }

@@ -76,15 +76,18 @@ export function macroDocument(options: {
   title?: string | undefined;
   id?: string | undefined;
   inactive?: boolean;
+  /** an internal note: text agents read, customers never do */
+  internal?: boolean;
   text: MacroText;
 }): Document {
-  const { path, format, title, id, inactive, text } = options;
+  const { path, format, title, id, inactive, internal, text } = options;
   return {
     path,
     format,
     ...(title !== undefined ? { title } : {}),
     ...(id !== undefined ? { id } : {}),
     ...(inactive ? { inactive: true } : {}),
+    ...(internal ? { internal: true } : {}),
     blocks: text.blocks,
     directives: text.directives,
   };

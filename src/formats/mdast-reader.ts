@@ -4,7 +4,10 @@
  */
 import { appendAligned, type TextSink } from './align.js';
 import { parseDirective } from './directives.js';
-import { TextBuilder, type BlockKind, type Directive, type Document, type TextBlock } from '../model/document.js';
+import { htmlText, isSkippedTag, openingTag } from './html.js';
+import { propField } from './jsx-props.js';
+import { sliceMap } from './offset-map.js';
+import { TextBuilder, type BlockKind, type Directive, type Document, type FormatNote, type ReadResult, type TextBlock } from '../model/document.js';
 import type { FormatOptions } from './format.js';
 import { frontMatterContent, readFrontMatter } from './frontmatter.js';
 import { splitTurns } from './speakers.js';
@@ -39,8 +42,6 @@ export interface MdastReadInput {
   options: FormatOptions;
 }
 
-/** JSX attributes whose string values a customer sees (a tooltip, an image description). */
-const VISIBLE_ATTRIBUTES = new Set(['title', 'alt']);
 const PHRASING = new Set([
   'text', 'emphasis', 'strong', 'delete', 'link', 'linkReference', 'break', 'inlineCode', 'html', 'image',
   'imageReference', 'footnoteReference', 'mdxTextExpression', 'mdxJsxTextElement',
@@ -107,7 +108,11 @@ class MdastReader {
   /** field blocks met inside the block being written (image alts, JSX attributes); they follow it */
   private pendingFields: TextBlock[] = [];
 
-  constructor(private readonly source: string) {}
+  constructor(
+    private readonly source: string,
+    /** `formats.mdx.props`: the props read, by component name or `*` */
+    private readonly props: Record<string, string[]> | undefined,
+  ) {}
 
   flow(node: MdNode, kind: BlockKind): void {
     switch (node.type) {
@@ -130,12 +135,13 @@ class MdastReader {
         for (const row of node.children ?? []) this.tableRow(row);
         return;
       case 'html':
-        this.htmlComments(node);
+        this.htmlBlock(node, kind);
         return;
       case 'mdxFlowExpression':
         this.expressionComment(node);
         return;
       case 'mdxJsxFlowElement':
+        if (jsxHidesContent(node)) return;
         this.jsxAttributes(node);
         this.flushFields();
         this.container(node.children ?? [], kind);
@@ -150,6 +156,20 @@ class MdastReader {
     }
   }
 
+  /**
+   * An HTML block, read as a browser reads it: its visible text, `alt`, `title` and `aria-label`,
+   * the meta description, directives in its comments; scripts and styles are not text.
+   */
+  private htmlBlock(node: MdNode, kind: BlockKind): void {
+    const start = startOf(node);
+    const { blocks, directives } = htmlText({ html: this.source.slice(start, endOf(node)), map: sliceMap(start), fragment: true });
+    for (const block of blocks) {
+      // A paragraph of HTML inside a list item or a quote belongs to it, as the HTML reader's own blocks do.
+      this.blocks.push(block.kind === 'paragraph' && (kind === 'list-item' || kind === 'blockquote') ? { ...block, kind } : block);
+    }
+    for (const directive of directives) this.directives.push(directive);
+  }
+
   /** Flow children; runs of phrasing children (text directly inside a JSX element) form one block. */
   private container(children: MdNode[], kind: BlockKind): void {
     let phrasing: MdNode[] = [];
@@ -158,7 +178,8 @@ class MdastReader {
       phrasing = [];
     };
     for (const child of children) {
-      if (PHRASING.has(child.type)) {
+      // An `html` node among flow children is an HTML block; in a paragraph it is an inline tag.
+      if (PHRASING.has(child.type) && child.type !== 'html') {
         phrasing.push(child);
         continue;
       }
@@ -196,6 +217,8 @@ class MdastReader {
    */
   private inlineChildren(children: MdNode[], writer: InlineWriter, span: Span): number {
     let cursor = span.start;
+    // Inside inline `<script>`, `<code>` or `<span hidden>`: the tag to close, and how many of it are open.
+    let hiding: { tag: string; depth: number } | undefined;
     children.forEach((child, index) => {
       let childSpan: Span;
       if (child.position) {
@@ -204,9 +227,26 @@ class MdastReader {
         const next = children.slice(index + 1).find((sibling) => sibling.position);
         childSpan = { start: cursor, end: next ? startOf(next) : span.end };
       }
+      if (hiding) {
+        hiding = this.stillHiding(hiding, child);
+        writer.gap(childSpan.start);
+        cursor = childSpan.end;
+        return;
+      }
       cursor = this.inline(child, writer, childSpan);
+      const opened = child.type === 'html' ? openingTag(child.value ?? '') : undefined;
+      if (opened?.hidesContent) hiding = { tag: opened.tag, depth: 1 };
     });
     return cursor;
+  }
+
+  /** Follows the tags met while hiding; undefined once the tag that started it is closed. */
+  private stillHiding(hiding: { tag: string; depth: number }, node: MdNode): { tag: string; depth: number } | undefined {
+    if (node.type !== 'html') return hiding;
+    const value = (node.value ?? '').toLowerCase();
+    if (new RegExp(`^</${hiding.tag}\\s*>$`).test(value)) return hiding.depth === 1 ? undefined : { ...hiding, depth: hiding.depth - 1 };
+    if (openingTag(value)?.tag === hiding.tag) return { ...hiding, depth: hiding.depth + 1 };
+    return hiding;
   }
 
   /** Writes one phrasing node; returns the source offset just past what it used. */
@@ -231,12 +271,16 @@ class MdastReader {
         this.imageAlt(node);
         break;
       case 'html':
-        this.htmlComments(node);
+        this.inlineHtml(node);
         break;
       case 'mdxTextExpression':
         this.expressionComment(node);
         break;
       case 'mdxJsxTextElement':
+        if (jsxHidesContent(node)) {
+          writer.gap(span.start);
+          return span.end;
+        }
         this.jsxAttributes(node);
         break;
     }
@@ -263,10 +307,18 @@ class MdastReader {
     if (block) this.pendingFields.push(block);
   }
 
+  /** The string props of a JSX element that are customer text (jsx-props.ts decides which), each a field block. */
   private jsxAttributes(node: MdNode): void {
-    for (const attribute of node.attributes ?? []) {
-      if (attribute.type !== 'mdxJsxAttribute' || !attribute.name || !VISIBLE_ATTRIBUTES.has(attribute.name)) continue;
-      if (typeof attribute.value !== 'string' || !attribute.position) continue;
+    const attributes = node.attributes ?? [];
+    const stringAttribute = (name: string): string | undefined => {
+      const found = attributes.find((attribute) => attribute.type === 'mdxJsxAttribute' && attribute.name === name);
+      return typeof found?.value === 'string' ? found.value : undefined;
+    };
+    for (const attribute of attributes) {
+      // Expression values (`headline={t('hero')}`) are code: never guessed at.
+      if (attribute.type !== 'mdxJsxAttribute' || !attribute.name || typeof attribute.value !== 'string' || !attribute.position) continue;
+      const field = propField({ element: node.name ?? '', prop: attribute.name, value: attribute.value, named: this.props, attribute: stringAttribute });
+      if (field === undefined) continue;
       const start = startOf(attribute);
       const end = endOf(attribute);
       const equals = this.source.indexOf('=', start);
@@ -274,7 +326,7 @@ class MdastReader {
       if (equals < 0 || !quote) continue;
       const builder = new TextBuilder();
       appendAligned({ sink: builder, value: attribute.value, source: this.source, start: equals + quote.index + 1, end: end - 1, escapes: 'references' });
-      const block = builder.build({ kind: 'field', field: attribute.name });
+      const block = builder.build({ kind: 'field', field });
       if (block) this.pendingFields.push(block);
     }
   }
@@ -284,14 +336,18 @@ class MdastReader {
     this.pendingFields = [];
   }
 
-  private htmlComments(node: MdNode): void {
+  /**
+   * One inline tag or comment: the text around it is Markdown's, but its customer-visible
+   * attributes (`<img alt>`, `<abbr title>`) and the directive in a comment are read. A tag
+   * without attributes holds neither, and is not parsed.
+   */
+  private inlineHtml(node: MdNode): void {
+    const value = node.value ?? '';
+    if (!value.includes('=') && !value.startsWith('<!--')) return;
     const start = startOf(node);
-    const slice = this.source.slice(start, endOf(node));
-    for (const comment of slice.matchAll(/<!--([\s\S]*?)-->/g)) {
-      const at = start + comment.index;
-      const directive = parseDirective(comment[1] ?? '', at, at + comment[0].length);
-      if (directive) this.directives.push(directive);
-    }
+    const { blocks, directives } = htmlText({ html: this.source.slice(start, endOf(node)), map: sliceMap(start), fragment: true });
+    for (const block of blocks) if (block.kind === 'field') this.pendingFields.push(block);
+    for (const directive of directives) this.directives.push(directive);
   }
 
   /** `{/* onemessage-… *\/}`: an MDX expression that holds only a comment. */
@@ -301,6 +357,20 @@ class MdastReader {
     const directive = parseDirective(comment[1] ?? '', startOf(node), endOf(node));
     if (directive) this.directives.push(directive);
   }
+}
+
+/**
+ * An HTML element written as JSX (`<script>`, `<code>`, `<div hidden>`) whose content no reader
+ * sees. Components (capitalised) are the site's own: their children are read.
+ */
+function jsxHidesContent(node: MdNode): boolean {
+  const name = node.name ?? '';
+  if (!/^[a-z]/.test(name)) return false;
+  if (isSkippedTag(name)) return true;
+  const value = (key: string) => node.attributes?.find((attribute) => attribute.type === 'mdxJsxAttribute' && attribute.name === key);
+  const hidden = value('hidden');
+  const ariaHidden = value('aria-hidden');
+  return (hidden !== undefined && hidden.value !== 'false') || (typeof ariaHidden?.value === 'string' && ariaHidden.value.toLowerCase() === 'true');
 }
 
 const CITATION_NODES = new Set(['link', 'linkReference', 'footnoteReference']);
@@ -315,11 +385,12 @@ function countCitations(nodes: MdNode[]): number {
   return count;
 }
 
-/** Reads a parsed Markdown or MDX tree into one document. */
-export function documentFromMdast(input: MdastReadInput): Document {
+/** Reads a parsed Markdown or MDX tree into one document, and what its front matter notes. */
+export function documentFromMdast(input: MdastReadInput): ReadResult {
   const { tree, source } = input;
   const document: Document = { path: input.path, format: input.format, blocks: [], directives: [] };
-  const reader = new MdastReader(source);
+  const notes: FormatNote[] = [];
+  const reader = new MdastReader(source, input.options.mdxProps);
   const yaml = tree.children?.find((child) => child.type === 'yaml');
   if (yaml) {
     const content = frontMatterContent(source, startOf(yaml), endOf(yaml));
@@ -328,9 +399,10 @@ export function documentFromMdast(input: MdastReadInput): Document {
     reader.blocks.push(...frontMatter.blocks);
     if (frontMatter.declaredChannel !== undefined) document.declaredChannel = frontMatter.declaredChannel;
     if (frontMatter.products) document.products = frontMatter.products;
+    for (const note of frontMatter.notes) notes.push(note);
   }
   reader.flow(tree, 'paragraph');
   document.blocks = reader.blocks;
   document.directives = reader.directives;
-  return document;
+  return { documents: [document], ...(notes.length > 0 ? { notes } : {}) };
 }

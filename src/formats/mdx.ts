@@ -8,6 +8,7 @@ import { location } from 'vfile-location';
 import { FormatError } from '../model/document.js';
 import { escapeMarkdownText } from './escape.js';
 import type { FormatModule } from './format.js';
+import { checkFrontMatterSize } from './frontmatter.js';
 import { documentFromMdast, type MdNode } from './mdast-reader.js';
 import './micromark-patch.js';
 import { checkContainerDepth, checkInlineMarks, checkTreeDepth } from './nesting.js';
@@ -36,25 +37,33 @@ function errorOffset(source: string, error: ParserMessage, reason: string): numb
   return toOffset(point?.line ?? error.line, point?.column ?? error.column);
 }
 
+/** Parses MDX into a syntax tree, within the nesting limits; throws `FormatError` where the MDX is invalid. */
+export function parseMdx(text: string): MdNode {
+  checkFrontMatterSize(text);
+  checkContainerDepth(text);
+  checkInlineMarks(text, { mdx: true });
+  let tree: MdNode;
+  try {
+    tree = parser.parse(text) as MdNode;
+  } catch (error) {
+    if (error instanceof RangeError) throw new FormatError('markup nested too deeply to read');
+    if (!(error instanceof Error)) throw error;
+    const message = error as Error & ParserMessage;
+    const reason = (message.reason ?? message.message).split('\n')[0]!;
+    throw new FormatError(`Invalid MDX: ${reason}`, errorOffset(text, message, reason));
+  }
+  checkTreeDepth(tree);
+  return tree;
+}
+
 export const mdx: FormatModule = {
   name: 'mdx',
   lines: 'source',
   extensions: ['.mdx'],
   escapeReplacement: (text, at) => escapeMarkdownText(text, at, { mdx: true }),
+  // An HTML comment is not valid MDX; an expression holding only a comment is.
+  directiveComment: (body) => `{/* ${body} */}`,
   read({ path, text, options }) {
-    checkContainerDepth(text);
-    checkInlineMarks(text, { mdx: true });
-    let tree: MdNode;
-    try {
-      tree = parser.parse(text) as MdNode;
-    } catch (error) {
-      if (error instanceof RangeError) throw new FormatError('markup nested too deeply to read');
-      if (!(error instanceof Error)) throw error;
-      const message = error as Error & ParserMessage;
-      const reason = (message.reason ?? message.message).split('\n')[0]!;
-      throw new FormatError(`Invalid MDX: ${reason}`, errorOffset(text, message, reason));
-    }
-    checkTreeDepth(tree);
-    return { documents: [documentFromMdast({ tree, source: text, path, format: 'mdx', options })] };
+    return documentFromMdast({ tree: parseMdx(text), source: text, path, format: 'mdx', options });
   },
 };

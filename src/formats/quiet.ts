@@ -3,7 +3,7 @@
  * it could not have produced anything but one quiet document, that is for formats whose reader
  * cannot fail on it and whose file carries no metadata that changes its record.
  */
-import { readFrontMatter } from './frontmatter.js';
+import { frontMatterSpan, readFrontMatter } from './frontmatter.js';
 
 /** Below this many `<`, HTML cannot nest deep enough to exhaust the reader's stack (tested). */
 export const SAFE_HTML_TAGS = 800;
@@ -20,23 +20,16 @@ export function markdownReadsQuietly(text: string): boolean {
 
 /**
  * Markdown's only failure is invalid YAML front matter, and its only record-changing metadata is
- * `channel:`. A text that opens with `---` is judged by reading its front matter; when the fence
- * is not closed as the reader would close it, the file is parsed.
+ * `channel:`, and it notes a key set twice. A text that opens with `---` is judged by reading its
+ * front matter; when the fence is not closed as the reader would close it, the file is parsed.
  */
 function frontMatterIsQuiet(text: string): boolean {
   if (!text.startsWith('---')) return true;
-  const opening = /^---[ \t]*\r?\n/.exec(text);
-  if (!opening) return false;
-  const closing = /^---[ \t]*\r?$/m;
-  closing.lastIndex = 0;
-  const rest = text.slice(opening[0].length);
-  const close = closing.exec(rest);
-  if (!close) return false;
-  const start = opening[0].length;
-  const end = start + close.index;
+  const span = frontMatterSpan(text);
+  if (!span) return false;
   try {
-    const matter = readFrontMatter({ source: text, start, end, fields: [] });
-    return matter.declaredChannel === undefined;
+    const matter = readFrontMatter({ source: text, start: span.start, end: span.end, fields: [] });
+    return matter.declaredChannel === undefined && matter.notes.length === 0;
   } catch {
     return false;
   }

@@ -49,7 +49,10 @@ export const text: FormatModule = {
   name: 'text',
   lines: 'source',
   readsQuietly: () => true,
+  // Every character is read verbatim; directive lines (which the prefilter sees anyway) are the only text left out.
+  phraseView: (text) => text,
   extensions: ['.txt'],
+  directiveComment: (body) => `# ${body}`,
   read({ path, text: source }) {
     const blocks: TextBlock[] = [];
     const directives: Directive[] = [];

@@ -1,4 +1,7 @@
-/** Reads a Zendesk macros export (`GET /api/v2/macros`): one document per macro, its comment and subject actions as text. */
+/**
+ * Reads a Zendesk macros export (`GET /api/v2/macros`): one document per macro, its comment and
+ * subject actions as text; a comment the macro makes private (an internal note) is a document of its own, marked internal.
+ */
 import { escapeInJsonString } from './escape.js';
 import { FormatError } from '../model/document.js';
 import type { FormatModule, ReadInput } from './format.js';
@@ -32,6 +35,11 @@ function commentText(value: JsonValue | undefined): JsonValue | undefined {
   return value;
 }
 
+/** `false` or `"false"`: Zendesk's API writes action values as strings, exports made by hand often as booleans. */
+function isFalse(value: JsonValue | undefined): boolean {
+  return value?.kind === 'false' || (value?.kind === 'string' && value.value.trim().toLowerCase() === 'false');
+}
+
 export const zendeskFormat: FormatModule = {
   name: 'zendesk',
   lines: 'embedded',
@@ -41,7 +49,7 @@ export const zendeskFormat: FormatModule = {
   read(input: ReadInput) {
     const list = macros(requireJson(input.text));
     if (!list) throw new FormatError('not a Zendesk macros export (expected {"macros": [...]})', 0);
-    const documents = list.map((macro, index) => {
+    const documents = list.flatMap((macro, index) => {
       const label = `macro ${index + 1}`;
       const text = emptyMacroText();
       const actions = member(macro, 'actions');
@@ -49,6 +57,9 @@ export const zendeskFormat: FormatModule = {
       const items = actions?.items ?? [];
       // A macro that sets the comment as HTML sets it once; its plain comment_value, if any, is the same reply.
       const hasHtml = items.some((action) => stringMember(action, 'field')?.value === 'comment_value_html');
+      // comment_mode_is_public: false makes the macro's comment an internal note; its subject is still the customer's.
+      const note = items.some((action) => stringMember(action, 'field')?.value === 'comment_mode_is_public' && isFalse(member(action, 'value')));
+      const comment = note ? emptyMacroText() : text;
       for (const action of items) {
         const field = stringMember(action, 'field')?.value;
         const value = member(action, 'value');
@@ -57,20 +68,22 @@ export const zendeskFormat: FormatModule = {
           if (subject) addString(text, { source: input.text, value: subject, as: { field: 'subject' } });
         } else if (field === 'comment_value_html') {
           const html = expectString(value, `${label}: the comment_value_html action's value`);
-          if (html) addString(text, { source: input.text, value: html, as: 'html' });
+          if (html) addString(comment, { source: input.text, value: html, as: 'html' });
         } else if (field === 'comment_value' && !hasHtml) {
-          const comment = expectString(commentText(value), `${label}: the comment_value action's value`);
-          if (comment) addString(text, { source: input.text, value: comment, as: 'plain' });
+          const plain = expectString(commentText(value), `${label}: the comment_value action's value`);
+          if (plain) addString(comment, { source: input.text, value: plain, as: 'plain' });
         }
       }
-      return macroDocument({
+      const about = {
         path: input.path,
         format: 'zendesk',
         title: stringMember(macro, 'title')?.value,
         id: idString(member(macro, 'id')),
         inactive: member(macro, 'active')?.kind === 'false',
-        text,
-      });
+      };
+      const customer = macroDocument({ ...about, text });
+      if (!note || (comment.blocks.length === 0 && comment.directives.length === 0)) return [customer];
+      return [customer, macroDocument({ ...about, internal: true, text: comment })];
     });
     return { documents };
   },

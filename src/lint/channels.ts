@@ -12,6 +12,8 @@ export interface ChannelResolver {
   byPath(abs: string): string | undefined;
   /** globs that matched no file so far, for the "matches nothing" warning */
   unusedGlobs(): Array<{ channel: string; glob: string }>;
+  /** whether every glob has matched some file */
+  allUsed(): boolean;
 }
 
 export function channelResolver(spec: Spec): ChannelResolver {
@@ -32,6 +34,9 @@ export function channelResolver(spec: Spec): ChannelResolver {
     },
     unusedGlobs() {
       return compiled.filter((entry) => !entry.used).map(({ channel, glob }) => ({ channel, glob }));
+    },
+    allUsed() {
+      return compiled.every((entry) => entry.used);
     },
   };
 }

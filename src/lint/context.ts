@@ -9,6 +9,7 @@ import { compileSpec, type CompiledSpec } from '../spec/compile.js';
 import type { Spec } from '../spec/types.js';
 import { channelResolver } from './channels.js';
 import type { PhraseKind } from '../match/types.js';
+import { readerResolver, type ReaderOf } from './readers.js';
 import { severityKeys, type CorpusRule, type DocumentRule, type FileRule, type Rule, type RunView, type WaiverRule } from './rule.js';
 
 export interface Active<R> {
@@ -67,6 +68,8 @@ export interface LintContext {
   formatOptions: FormatOptions;
   /** the spec's channel for a file, by its globs */
   channelOf(abs: string): string | undefined;
+  /** the reader the spec's `formats.extensions` maps a file to; undefined: the reader its extension has */
+  readerOf: ReaderOf;
   /** keep the stack of an internal error in a reader (as a warning) for `--debug` */
   debug?: boolean;
 }
@@ -82,23 +85,35 @@ export interface LintContextOptions {
   debug?: boolean;
 }
 
+/** What the readers need from the spec's `formats` (and the front matter fields always read). */
+export function formatOptionsFor(spec: Spec): FormatOptions {
+  return {
+    markdownFields: ['title', 'description', ...(spec.formats.markdown?.fields ?? [])],
+    ...(spec.formats.csv ? { csv: spec.formats.csv } : {}),
+    ...(spec.formats.json ? { json: spec.formats.json } : {}),
+    ...(spec.formats.mdx ? { mdxProps: spec.formats.mdx.props } : {}),
+    ...(spec.formats.markdown?.mdx !== undefined ? { markdownMdx: spec.formats.markdown.mdx } : {}),
+  };
+}
+
 export function createLintContext(options: LintContextOptions): LintContext {
   const { spec, asOf } = options;
   const rules = activeRules(options.rules, spec);
   const channels = channelResolver(spec);
   // Every rule starts from a phrase match, unless it says otherwise; then every file is parsed.
-  const matchFree = [...rules.document, ...rules.corpus].some(({ rule }) => rule.meta.reportsWithoutMatches);
+  const readers = [...rules.document, ...rules.corpus];
+  const matchFree = readers.some(({ rule }) => rule.meta.reportsWithoutMatches);
+  // The phrases that can set off a rule, as the rules declare them; a rule that does not say reads them all.
+  const triggers = readers.every(({ rule }) => rule.meta.triggers) ? readers.flatMap(({ rule }) => rule.meta.triggers!(spec)) : undefined;
   return {
     spec,
-    compiled: compileSpec(spec, { prefilter: options.prefilter !== false && !matchFree, topics: rules.phrases.has('topic') }),
+    compiled: compileSpec(spec, { prefilter: options.prefilter !== false && !matchFree, topics: rules.phrases.has('topic'), ...(triggers ? { triggers } : {}) }),
     rules,
     ...(options.matrix ? { matrix: options.matrix } : {}),
     asOf,
-    formatOptions: {
-      markdownFields: ['title', 'description', ...(spec.formats.markdown?.fields ?? [])],
-      ...(spec.formats.csv ? { csv: spec.formats.csv } : {}),
-    },
+    formatOptions: formatOptionsFor(spec),
     channelOf: (abs) => channels.byPath(abs),
+    readerOf: readerResolver(spec),
     ...(options.debug ? { debug: true } : {}),
   };
 }

@@ -1,7 +1,7 @@
 /**
  * Joins per-file outcomes into one result: the corpus rules over every statement, the run's views
  * (the message map), the waivers, and one order of findings whatever order files were given or
- * finished in.
+ * finished in; with a focus, only the focused files' findings are assembled.
  */
 import { compareFindings, type Finding } from '../model/finding.js';
 import { disambiguate } from '../model/fingerprint.js';
@@ -13,11 +13,29 @@ import { statementFinding } from './findings.js';
 import type { Statement } from './rule.js';
 import { applySuppressions } from './suppress.js';
 
-export function assemble(outcomes: FileOutcome[], context: LintContext, options: { cwd: string; warnings: string[] }): RunResult {
+export interface AssembleOptions {
+  cwd: string;
+  warnings: string[];
+  /**
+   * Only files whose path (relative to cwd) this accepts are reported, while every file's
+   * statements still count for the corpus rules. The same result as filtering the whole one
+   * afterwards, because every waiver is judged within one file (or the spec); an editor
+   * re-checking its open files after each change pays for those files, not for the workspace.
+   */
+  focus?: (path: string) => boolean;
+  /** false: leave out the message map (an editor shows findings only, and builds it over every statement) */
+  matrix?: boolean;
+}
+
+export function assemble(outcomes: FileOutcome[], context: LintContext, options: AssembleOptions): RunResult {
   const { spec, asOf } = context;
+  const { focus } = options;
   const ordered = [...outcomes].sort((a, b) => (a.record.path < b.record.path ? -1 : a.record.path > b.record.path ? 1 : 0));
+  const reported = focus ? ordered.filter((outcome) => focus(outcome.record.path)) : ordered;
   const findings: Finding[] = [];
-  for (const outcome of ordered) for (const finding of outcome.findings) findings.push(finding);
+  // Copies: waivers and fingerprints are set on the run's findings, and an outcome outlives the
+  // run (a session finishes again after each edit; a second finish must not see the first's marks).
+  for (const outcome of reported) for (const finding of outcome.findings) findings.push({ ...finding });
   const statementsOf = (ruleId: string): Statement[] => {
     const statements: Statement[] = [];
     for (const outcome of ordered) for (const statement of outcome.statements[ruleId] ?? []) statements.push(statement);
@@ -31,18 +49,21 @@ export function assemble(outcomes: FileOutcome[], context: LintContext, options:
       statements: statementsOf(rule.meta.id),
       report: (statement, report) => {
         const level = report.variant === undefined ? severity : context.rules.severity.get(`${rule.meta.id}/${report.variant}`);
-        if (level !== undefined) findings.push(statementFinding({ rule, severity: level, statement, report }));
+        if (level !== undefined && (!focus || focus(statement.path))) findings.push(statementFinding({ rule, severity: level, statement, report }));
       },
     });
   }
-  for (const finding of applySuppressions({ findings, outcomes: ordered, rules: context.rules, spec, cwd: options.cwd, asOf })) findings.push(finding);
+  for (const finding of applySuppressions({ findings, outcomes: reported, rules: context.rules, spec, cwd: options.cwd, asOf })) {
+    if (!focus || focus(finding.path)) findings.push(finding);
+  }
   findings.sort(compareFindings);
   disambiguate(findings);
-  const files: FileRecord[] = ordered.map((outcome) => outcome.record);
+  const files: FileRecord[] = reported.map((outcome) => outcome.record);
   const warnings = [...options.warnings];
   for (const outcome of ordered) for (const warning of outcome.warnings) warnings.push(warning);
   const active = new Set(context.rules.corpus.map(({ rule }) => rule.meta.id));
-  const matrixStatements = context.matrix ? context.matrix.rules.filter((id) => active.has(id)).flatMap(statementsOf) : [];
+  const matrix = options.matrix === false ? undefined : context.matrix;
+  const matrixStatements = matrix ? matrix.rules.filter((id) => active.has(id)).flatMap(statementsOf) : [];
   return {
     version: VERSION,
     spec: { path: spec.path, sha256: spec.sha256, ...(spec.brand ? { brand: spec.brand } : {}), ...(spec.owner ? { owner: spec.owner } : {}), ...(spec.revision ? { revision: spec.revision } : {}) },
@@ -51,7 +72,7 @@ export function assemble(outcomes: FileOutcome[], context: LintContext, options:
     findings,
     warnings,
     channels: spec.channels.map((channel) => channel.name),
-    ...(context.matrix ? { matrix: context.matrix.build(spec, matrixStatements) } : {}),
+    ...(matrix ? { matrix: matrix.build(spec, matrixStatements) } : {}),
   };
 }
 
@@ -71,7 +92,7 @@ const COLLECTIONS: Record<string, keyof LintContext['compiled']['items']> = { fa
  * is one definition; a brand that redefines it has its own), and each spec's waivers apply to its
  * own files. One group is the single-spec run, unchanged.
  */
-export function assembleGroups(groups: CorpusGroup[], options: { cwd: string; warnings: string[] }): RunResult {
+export function assembleGroups(groups: CorpusGroup[], options: AssembleOptions): RunResult {
   if (groups.length === 1) return assemble(groups[0]!.outcomes, groups[0]!.context, options);
   const byPath = (a: { record: { path: string } }, b: { record: { path: string } }) => (a.record.path < b.record.path ? -1 : a.record.path > b.record.path ? 1 : 0);
   const ordered = groups.map((group) => ({ ...group, outcomes: [...group.outcomes].sort(byPath) }));

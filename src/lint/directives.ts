@@ -12,6 +12,12 @@ import type { AppliedDirective, DirectiveScope } from './rule.js';
 
 export type { DirectiveScope } from './rule.js';
 
+/**
+ * The reason an editor writes into a directive it inserts, for the writer to replace. It counts
+ * as no reason: the directive is reported (directive/reason) until someone says why.
+ */
+export const REASON_PLACEHOLDER = '<reason>';
+
 
 /**
  * Where directive lines start in a document, as sorted source offsets. A line is a line of the
@@ -219,7 +225,7 @@ export function applyDirectives(options: ApplyDirectivesOptions): AppliedDirecti
       set.add(selector);
       finding.suppression ??= {
         kind: 'directive',
-        reason: scope.reason ?? '(no reason given)',
+        reason: scope.reason === undefined || scope.reason === REASON_PLACEHOLDER ? '(no reason given)' : scope.reason,
         ...(scope.approvedBy !== undefined ? { approvedBy: scope.approvedBy } : {}),
         path: finding.path,
         line: scope.where.start.line,

@@ -4,11 +4,13 @@
  * positions, so a file's outcome can come from a worker, a cache or another machine. It reads no
  * file: the runner, the library or an editor gives it the text.
  */
-import { FormatError, toSourceRange, type Document, type LineModel } from '../model/document.js';
+import { FormatError, INTERNAL_CHANNEL, toSourceRange, type Document, type FormatNote, type LineModel, type ReadResult } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
 import { neighbourhood } from '../model/fingerprint.js';
 import { locator, type Locator } from '../model/positions.js';
 import type { FileRecord } from '../model/result.js';
+import type { BlockMatchMemo } from '../match/matcher.js';
+import type { FormatModule, ReadInput } from '../formats/format.js';
 import { containerFor, formatFor } from '../formats/index.js';
 import type { LintContext } from './context.js';
 import { resolveDirectives, type DirectiveScope } from './directives.js';
@@ -25,6 +27,24 @@ export interface FileOutcome {
   warnings: string[];
   /** the inline directives of the file's documents, resolved to the ranges they cover */
   directives?: DirectiveScope[];
+  /**
+   * What linting took this time, for `--debug` and the benchmark: whether the file was parsed, and
+   * whether it held a match of a trigger phrase or a directive. Runners drop it before an outcome
+   * is cached, sharded or kept, so it never changes a result.
+   */
+  work?: FileWork;
+}
+
+export interface FileWork {
+  parsed: boolean;
+  held: boolean;
+}
+
+export interface LintTextOptions {
+  /** how to read the text with the format chosen for it, instead of its `read` (an editor's reader that keeps the last version) */
+  readerFor?(format: FormatModule): ((input: ReadInput) => ReadResult) | undefined;
+  /** what the blocks of this document's last version matched (an editor's buffer), kept for the next */
+  matchMemo?: BlockMatchMemo;
 }
 
 /** What is known of the bytes a text came from. */
@@ -38,9 +58,9 @@ export interface SourceMeta {
  * turns out not to be content: a file of a format that says so (package.json), found in a folder
  * outside every channel, that its reader cannot read.
  */
-export function lintText(file: DiscoveredFile, text: string, context: LintContext, meta: SourceMeta): FileOutcome | undefined {
+export function lintText(file: DiscoveredFile, text: string, context: LintContext, meta: SourceMeta, options: LintTextOptions = {}): FileOutcome | undefined {
   const channel = context.channelOf(file.abs);
-  const format = formatFor(file.rel, text);
+  const format = formatFor(file.rel, text, context.readerOf(file.abs));
   if (!format && containerFor(file.rel)) {
     // Text decoded from an Office file or a PDF is no longer the file: only its bytes can be read.
     return unreadableOutcome(file, context, { reason: 'an Office document or a PDF is read from its bytes, not from text: check the file itself (not through standard input or lintText)', meta, channel });
@@ -50,25 +70,33 @@ export function lintText(file: DiscoveredFile, text: string, context: LintContex
     return unreadableOutcome(file, context, { reason: `no reader for ${ext} files`, meta, channel });
   }
   const { prefilter } = context.compiled;
-  if (prefilter && !prefilter.mayMatch(text) && format.readsQuietly?.(text)) {
+  // Whether the file reads quietly is asked first: it is cheap, and a file that does not (a page whose
+  // front matter is refused) is parsed whatever the prefilter would say of its text.
+  if (prefilter && format.readsQuietly?.(text) && !prefilter.mayMatch(text, () => format.phraseView?.(text))) {
     // What the parse would have given: one document, no finding, no statement, no warning.
     const record: FileRecord = { path: file.rel, format: format.name, ...(channel !== undefined ? { channel } : {}), sha256: meta.sha256, documents: 1, bytes: meta.bytes };
-    return { record, findings: [], statements: {}, warnings: [] };
+    return { record, findings: [], statements: {}, warnings: [], work: { parsed: false, held: false } };
   }
   let documents: Document[];
+  let notes: FormatNote[];
   try {
-    documents = format.read({ path: file.rel, text, options: context.formatOptions }).documents;
+    const mayPassOver = Boolean(format.mayNotBeContent) && !file.explicit && channel === undefined;
+    const read = options.readerFor?.(format) ?? ((input: ReadInput) => format.read(input));
+    const result = read({ path: file.rel, text, options: context.formatOptions, ...(mayPassOver ? { mayPassOver } : {}) });
+    documents = result.documents;
+    notes = result.notes ?? [];
   } catch (error) {
     if (error instanceof FormatError) {
       if (format.mayNotBeContent && !file.explicit && channel === undefined) return undefined;
-      return unreadableOutcome(file, context, { reason: error.message, meta, channel, format: format.name, ...(error.offset !== undefined ? { at: { text, offset: error.offset } } : {}) });
+      const outcome = unreadableOutcome(file, context, { reason: error.message, meta, channel, format: format.name, ...(error.offset !== undefined ? { at: { text, offset: error.offset } } : {}) });
+      return { ...outcome, work: { parsed: true, held: false } };
     }
     // A bug in a reader or a parser it uses costs this file, never the run.
-    const outcome = unreadableOutcome(file, context, { reason: `internal error reading this file: ${firstLine(error)}`, meta, channel, format: format.name });
+    const outcome: FileOutcome = { ...unreadableOutcome(file, context, { reason: `internal error reading this file: ${firstLine(error)}`, meta, channel, format: format.name }), work: { parsed: true, held: false } };
     if (context.debug && error instanceof Error && error.stack) outcome.warnings.push(`${file.rel}: ${error.stack}`);
     return outcome;
   }
-  return lintDocuments({ file, text, documents, format: { name: format.name, lines: format.lines }, locate: locator(text), context, meta, channel });
+  return lintDocuments({ file, text, documents, notes, format: { name: format.name, lines: format.lines }, locate: locator(text), context, meta, channel, ...(options.matchMemo ? { matchMemo: options.matchMemo } : {}) });
 }
 
 /** What the document pipeline needs of the format that read a file. */
@@ -83,22 +111,43 @@ export interface ReadBy {
  * Runs the rules over documents read from a file's text (its source, or a container's extracted
  * text): channels, directives, matches, document rules and the corpus rules' statements.
  */
-export function lintDocuments(options: { file: DiscoveredFile; text: string; documents: Document[]; format: ReadBy; locate: Locator; context: LintContext; meta: SourceMeta; channel: string | undefined }): FileOutcome {
+export function lintDocuments(options: {
+  file: DiscoveredFile;
+  text: string;
+  documents: Document[];
+  /** what the reader noticed in the file it read, for the file rules */
+  notes?: FormatNote[];
+  format: ReadBy;
+  locate: Locator;
+  context: LintContext;
+  meta: SourceMeta;
+  channel: string | undefined;
+  /** what the blocks of this document's last version matched (an editor's buffer) */
+  matchMemo?: BlockMatchMemo;
+}): FileOutcome {
   const { file, text, documents, format, locate, context, meta, channel } = options;
+  const notes = options.notes ?? [];
   const findings: Finding[] = [];
   const statements: Record<string, Statement[]> = {};
   const warnings: string[] = [];
   const directives: DirectiveScope[] = [];
   let fileChannel = channel;
+  let held = false;
+  options.matchMemo?.nextVersion();
   for (const doc of documents) {
     doc.channel = channel;
-    if (doc.declaredChannel !== undefined) {
+    if (doc.internal) {
+      // Agents' own notes: customers never read them, so no rule judges them unless the spec asks.
+      doc.channel = INTERNAL_CHANNEL;
+      if (context.spec.internal !== 'check') continue;
+    } else if (doc.declaredChannel !== undefined) {
       if (context.spec.channels.some((c) => c.name === doc.declaredChannel)) doc.channel = doc.declaredChannel;
       else warnings.push(`${file.rel}: declares channel "${doc.declaredChannel}", which the spec does not define; using ${channel ?? 'no channel'}`);
     }
     fileChannel = documents.length === 1 ? doc.channel : fileChannel;
     for (const scope of resolveDirectives({ doc, text, locate, lines: format.lines })) directives.push(scope);
-    const matches = context.compiled.matcher.match(doc);
+    const matches = context.compiled.matcher.match(doc, options.matchMemo);
+    held ||= doc.directives.length > 0 || matches.all.some((match) => context.compiled.isTrigger(match.kind, match.itemId));
     if (context.debug) {
       // why a claim or trigger that matched asserts nothing: the claim judgement's reason
       for (const match of matches.all) if (match.heldBack !== undefined) warnings.push(debugNote(file.rel, locate.at(match.start), `"${text.slice(match.start, match.end)}" (${match.itemId}) is not read as a ${match.kind === 'claim' ? 'claim' : 'trigger'}: ${match.heldBack}`));
@@ -142,12 +191,27 @@ export function lintDocuments(options: { file: DiscoveredFile; text: string; doc
       }
     }
   }
+  for (const note of notes) {
+    const problem: FileProblem = {
+      path: file.rel,
+      reason: '',
+      note: { code: note.code, data: note.data },
+      at: locate.at(note.start),
+      end: locate.at(note.end),
+      excerpt: text.slice(note.start, note.end),
+      ...(fileChannel !== undefined ? { channel: fileChannel } : {}),
+    };
+    for (const { rule, severity } of context.rules.file) {
+      rule.check({ problem, report: (report) => findings.push(problemFinding({ rule, severity, problem, report })) });
+    }
+  }
   return {
     record: { path: file.rel, format: format.name, ...(fileChannel !== undefined ? { channel: fileChannel } : {}), sha256: meta.sha256, documents: documents.length, bytes: meta.bytes },
     findings,
     statements,
     warnings,
     ...(directives.length > 0 ? { directives } : {}),
+    work: { parsed: true, held },
   };
 }
 

@@ -99,7 +99,7 @@ export function waiverFinding(options: { rule: Rule; severity: Severity; place: 
   });
 }
 
-/** A finding a file rule reported about a file that could not be read. */
+/** A finding a file rule reported about a file that could not be read, or about a reader's note. */
 export function problemFinding(options: { rule: Rule; severity: Severity; problem: FileProblem; report: MessageRef }): Finding {
   const { rule, problem, report } = options;
   const message = messageOf(rule, report);
@@ -111,10 +111,10 @@ export function problemFinding(options: { rule: Rule; severity: Severity; proble
     message,
     path: problem.path,
     start: at,
-    end: at,
-    excerpt: '',
+    end: problem.end ?? at,
+    excerpt: problem.excerpt ?? '',
     document: { channel: problem.channel },
-    // A file's problem matches no text: the problem itself is what a baseline follows.
+    // A file's problem matches no phrase: the problem itself is what a baseline follows.
     neighbourhood: message,
   });
 }

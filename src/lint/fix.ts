@@ -4,6 +4,7 @@
  * offsets stay valid. A fix that would write what is already there is no fix.
  */
 import type { Finding, Fix } from '../model/finding.js';
+import { formatFor } from '../formats/index.js';
 
 export interface AppliedFixes {
   text: string;
@@ -13,8 +14,12 @@ export interface AppliedFixes {
   deferred: Fix[];
 }
 
-/** Fixes in the order given; `escape` turns each replacement into source text, or refuses it (undefined). */
-export function applyFixes(text: string, fixes: Fix[], escape: (fix: Fix) => string | undefined = (fix) => fix.text): AppliedFixes {
+/**
+ * Fixes in the order given; `escape` turns each replacement into source text, or refuses it
+ * (undefined). `stats` is a test hook: it counts the characters written, so a test can check
+ * linear time without a clock.
+ */
+export function applyFixes(text: string, fixes: Fix[], escape: (fix: Fix) => string | undefined = (fix) => fix.text, stats?: { copied: number }): AppliedFixes {
   const chosen: Fix[] = [];
   const deferred: Fix[] = [];
   const ordered = fixes.map((fix, index) => ({ fix, index })).sort((a, b) => a.fix.start - b.fix.start || a.fix.end - b.fix.end || a.index - b.index);
@@ -33,12 +38,31 @@ export function applyFixes(text: string, fixes: Fix[], escape: (fix: Fix) => str
     lastEnd = fix.end;
     lastStart = fix.start;
   }
-  let out = text;
-  for (let i = chosen.length - 1; i >= 0; i--) {
-    const fix = chosen[i]!;
-    out = out.slice(0, fix.start) + fix.text + out.slice(fix.end);
+  // One pass over the text, each character copied once: rebuilding the text per fix made 15,000
+  // fixes in a 1.7 MB export take two minutes.
+  const pieces: string[] = [];
+  let at = 0;
+  for (const fix of chosen) {
+    pieces.push(text.slice(at, fix.start), fix.text);
+    if (stats) stats.copied += fix.start - at + fix.text.length;
+    at = fix.end;
   }
-  return { text: out, applied: chosen, deferred };
+  pieces.push(text.slice(at));
+  if (stats) stats.copied += text.length - at;
+  return { text: pieces.join(''), applied: chosen, deferred };
+}
+
+/**
+ * Applies fixes to one file's text as its format writes them: each replacement escaped for where
+ * it lands (a JSON string, HTML text), or left for a person when it cannot be written there. The
+ * format's modules must be loaded (`loadFormatsFor`).
+ */
+export function applyFixesToSource(options: { path: string; text: string; fixes: Fix[]; reader?: string }): AppliedFixes {
+  const { text } = options;
+  // The reader that read the file (the spec may choose it: formats.extensions) escapes the fix.
+  const format = formatFor(options.path, text, options.reader);
+  const escape = format?.escapeReplacement;
+  return applyFixes(text, options.fixes, (fix) => (escape ? escape(fix.text, { source: text, start: fix.start, end: fix.end }) : fix.text));
 }
 
 /**

@@ -13,7 +13,7 @@
 import type { Directive, Document, TextBlock } from '../model/document.js';
 import type { Fix, Position, RelatedKind, RelatedLocation, SentenceContext, Severity, SpecPos } from '../model/finding.js';
 import type { DocumentMatches } from '../match/matcher.js';
-import type { PhraseKind } from '../match/types.js';
+import type { PhraseKind, PhraseSelection } from '../match/types.js';
 import type { SpecIndex } from '../spec/compile.js';
 import type { Exception, Spec } from '../spec/types.js';
 
@@ -50,6 +50,14 @@ export interface RuleMeta {
    * rule reporting it. A finding of a variant carries its name (`Finding.variant`).
    */
   variants?: Record<string, RuleVariant>;
+  /**
+   * The phrases whose matches can make the rule report, or collect a statement, under a spec: its
+   * triggers. A file in which no trigger of an active rule may match gives no finding and no
+   * statement, so the prefilter need not parse it. Absent: every phrase of the spec (a rule that
+   * does not say is taken to read them all). Empty: nothing can set the rule off under this spec
+   * (the stock rules, where no product's stock makes them fire).
+   */
+  triggers?(spec: Spec): PhraseSelection[];
   docs: {
     /** a paragraph or two: when it fires, and why it matters */
     details: string;
@@ -170,13 +178,21 @@ export interface CorpusRule {
   check(context: CorpusContext): void;
 }
 
-/** A file the run could not read or parse, and why. */
+/**
+ * A file the run could not read or parse, and why; or, with `note`, something its reader noticed
+ * in a file it did read (a key set twice), for the file rules that report such notes.
+ */
 export interface FileProblem {
   path: string;
-  /** one line: why the file could not be read */
+  /** one line: why the file could not be read (empty for a note) */
   reason: string;
+  /** what the reader noticed (`duplicate-key`) and the facts a message is filled from; absent when the file could not be read */
+  note?: { code: string; data: Record<string, string | number> };
   /** where in the file the problem is, when the reader knows */
   at?: Position;
+  /** where the noted place ends, and its text */
+  end?: Position;
+  excerpt?: string;
   channel?: string;
 }
 

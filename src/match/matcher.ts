@@ -40,6 +40,17 @@ interface CompiledRegex {
   negatable: boolean;
 }
 
+export interface MatcherOptions {
+  /** speakers whose lines are not matched */
+  ignoredSpeakers: readonly string[];
+  /** read times of day as quantities */
+  times?: boolean;
+  /** test hook: counts the tokens walked to place regex matches, so linear time is checked without a clock */
+  work?: { steps: number };
+  /** words that name the offer (brand, products), which a claim about the offer is said of (src/match/judge.ts) */
+  offerWords?: readonly string[];
+}
+
 const VALUE_KEY = '\u0000value';
 const NEGATABLE: Record<PhraseKind, boolean> = {
   fact: true,
@@ -73,7 +84,7 @@ export class Matcher {
 
   constructor(
     phrases: SpecPhrase[],
-    private readonly options: { ignoredSpeakers: readonly string[]; times?: boolean; offerWords?: readonly string[] } = { ignoredSpeakers: [] },
+    private readonly options: MatcherOptions = { ignoredSpeakers: [] },
   ) {
     this.offerWords = new Set((options.offerWords ?? []).map((w) => w.toLowerCase()));
     let needsQuantities = false;
@@ -98,22 +109,34 @@ export class Matcher {
     this.needsQuantities = needsQuantities;
   }
 
-  /** Every match in a document, in block then text order. */
-  match(doc: Document): DocumentMatches {
+  /**
+   * Every match in a document, in block then text order. With a memo, a block whose text the memo
+   * has seen (the same paragraph in the last version of an edited document) is not scanned again.
+   */
+  match(doc: Document, memo?: BlockMatchMemo): DocumentMatches {
     const all: Match[] = [];
     const ignored = new Set(this.options.ignoredSpeakers.map((s) => s.toLowerCase()));
     doc.blocks.forEach((block, index) => {
       if (block.speaker && ignored.has(block.speaker.toLowerCase())) return;
-      this.matchBlock(block, index, all);
+      let found = memo?.get(this, block.text);
+      if (!found) {
+        const scanned = this.scanBlock(block.text);
+        memo?.set(this, block.text, scanned);
+        found = scanned;
+      }
+      const matches = found.map((match) => toMatch(match, block, index));
+      if (matches.some((m) => JUDGED[m.kind] !== undefined && !m.negated)) this.judge(block, matches);
+      // A loop, not push(...): a 5 MB line holds more matches than a call can take as arguments.
+      for (const match of matches) if (!EXCLUDING_KINDS.has(match.kind)) all.push(match);
     });
     return groupMatches(all);
   }
 
-  private matchBlock(block: TextBlock, blockIndex: number, out: Match[]): void {
-    const text = block.text;
+  /** The matches in one block's text, with ranges in that text: they depend on nothing else. */
+  private scanBlock(text: string): BlockMatch[] {
     const tokens = tokenize(text);
     const quantities = this.needsQuantities ? quantitiesByToken(text, tokens, this.options.times ?? false) : new Map<number, QuantityAt>();
-    const found: Match[] = [];
+    const found: BlockMatch[] = [];
     for (let pos = 0; pos < tokens.words.length; pos++) {
       for (const template of this.candidates(tokens.words[pos]!, quantities.has(pos))) {
         const captured: { value?: QuantityAt } = {};
@@ -123,43 +146,49 @@ export class Matcher {
         const textStart = tokens.starts[pos]!;
         const textEnd = tokens.ends[end - 1]! + (state.trailing ?? 0);
         const value = captured.value && completed(captured.value, tokens.words.slice(captured.value.endToken + 1, end));
-        found.push(this.toMatch(template, block, blockIndex, textStart, textEnd, template.negatable && isNegated(text, tokens, pos, end - 1), value));
+        found.push(blockMatch(template, textStart, textEnd, template.negatable && isNegated(text, tokens, pos, end - 1), value?.quantity));
       }
     }
     for (const compiled of this.regexes) {
       const matcher = compiled.regex.matcher(text);
+      // Matches come in text order, so the first token of each is found by moving on from the
+      // last one's: one walk over the tokens per regex, not one per match.
+      let firstToken = 0;
       while (matcher.find()) {
         const textStart = matcher.start();
         const textEnd = matcher.end();
         if (textEnd === textStart) continue;
-        const firstToken = tokens.starts.findIndex((_start, i) => tokens.ends[i]! > textStart);
+        while (firstToken < tokens.ends.length && tokens.ends[firstToken]! <= textStart) firstToken++;
+        if (this.options.work) this.options.work.steps += 1; // one per match; the walks are added below
+        const onToken = firstToken < tokens.ends.length;
+        // The last token walks on from the first: a match spans few tokens, so this adds its length.
         let lastToken = firstToken;
         while (lastToken + 1 < tokens.starts.length && tokens.starts[lastToken + 1]! < textEnd) lastToken++;
-        const negated = compiled.negatable && firstToken >= 0 && isNegated(text, tokens, firstToken, lastToken);
-        let value: QuantityAt | undefined;
+        if (this.options.work) this.options.work.steps += lastToken - firstToken;
+        const negated = compiled.negatable && onToken && isNegated(text, tokens, firstToken, lastToken);
+        let value: Quantity | undefined;
         if (compiled.kind === 'fact') {
           // A fact's regex captures its value in a group named `value` (the loader requires it).
           const valueStart = matcher.start('value');
           const q = valueStart >= 0 ? parseQuantity(text.slice(valueStart, matcher.end('value'))) : undefined;
           if (!q) continue;
-          value = { quantity: { ...q, start: valueStart + q.start, end: valueStart + q.end }, endToken: -1 };
+          value = { ...q, start: valueStart + q.start, end: valueStart + q.end };
         }
-        found.push(this.toMatch(compiled, block, blockIndex, textStart, textEnd, negated, value));
+        found.push(blockMatch(compiled, textStart, textEnd, negated, value));
       }
+      if (this.options.work) this.options.work.steps += firstToken;
     }
-    const kept = keepLongest(found);
-    if (kept.some((m) => JUDGED[m.kind] !== undefined && !m.negated)) this.judge(block, tokens, kept);
-    // A loop, not push(...): a 5 MB line holds more matches than a call can take as arguments.
-    for (const match of kept) if (!EXCLUDING_KINDS.has(match.kind)) out.push(match);
+    return keepLongest(found);
   }
 
   /**
    * Holds back the claims and triggers that, in context, are not statements about the offer
    * (src/match/judge.ts): run only on blocks where one matched, so a corpus without claims
-   * never pays for it.
+   * never pays for it. It reads the block (its kind, its sentences), so it runs after the memo.
    */
-  private judge(block: TextBlock, tokens: Tokens, matches: Match[]): void {
+  private judge(block: TextBlock, matches: Match[]): void {
     const text = block.text;
+    const tokens = tokenize(text);
     const exclusions = matches.filter((m) => EXCLUDING_KINDS.has(m.kind));
     for (const match of matches) {
       const unlessKind = JUDGED[match.kind];
@@ -196,22 +225,65 @@ export class Matcher {
     return [...new Set(lists.flat())];
   }
 
-  private toMatch(
-    compiled: { kind: PhraseKind; itemId: string; phrase: Phrase },
-    block: TextBlock,
-    blockIndex: number,
-    textStart: number,
-    textEnd: number,
-    negated: boolean,
-    value: QuantityAt | undefined,
-  ): Match {
-    const { start, end } = toSourceRange(block, textStart, textEnd);
-    const match: Match = { kind: compiled.kind, itemId: compiled.itemId, phrase: compiled.phrase, block: blockIndex, textStart, textEnd, start, end, negated };
-    if (value) {
-      const range = toSourceRange(block, value.quantity.start, value.quantity.end);
-      match.value = { quantity: value.quantity, start: range.start, end: range.end };
+}
+
+/** A match within one block's text, before it is placed in a document. */
+interface BlockMatch {
+  kind: PhraseKind;
+  itemId: string;
+  phrase: Phrase;
+  textStart: number;
+  textEnd: number;
+  negated: boolean;
+  value?: Quantity;
+}
+
+function blockMatch(compiled: { kind: PhraseKind; itemId: string; phrase: Phrase }, textStart: number, textEnd: number, negated: boolean, value: Quantity | undefined): BlockMatch {
+  const match: BlockMatch = { kind: compiled.kind, itemId: compiled.itemId, phrase: compiled.phrase, textStart, textEnd, negated };
+  if (value) match.value = value;
+  return match;
+}
+
+function toMatch(found: BlockMatch, block: TextBlock, blockIndex: number): Match {
+  const { start, end } = toSourceRange(block, found.textStart, found.textEnd);
+  const match: Match = { kind: found.kind, itemId: found.itemId, phrase: found.phrase, block: blockIndex, textStart: found.textStart, textEnd: found.textEnd, start, end, negated: found.negated };
+  if (found.value) {
+    const range = toSourceRange(block, found.value.start, found.value.end);
+    match.value = { quantity: found.value, start: range.start, end: range.end };
+  }
+  return match;
+}
+
+/**
+ * What one document's blocks matched, kept from one version of the document to the next (an
+ * editor's buffer): a version reads what the last one stored and stores what it matched, so the
+ * memo never holds more than two versions' blocks. It belongs to one matcher; another's asks miss.
+ */
+export class BlockMatchMemo {
+  private previous = new Map<string, BlockMatch[]>();
+  private current = new Map<string, BlockMatch[]>();
+  private owner: Matcher | undefined;
+
+  /** A new version of the document is read: the last one's blocks stay available, older ones go. */
+  nextVersion(): void {
+    this.previous = this.current;
+    this.current = new Map();
+  }
+
+  get(matcher: Matcher, text: string): readonly BlockMatch[] | undefined {
+    if (matcher !== this.owner) return undefined;
+    const found = this.current.get(text) ?? this.previous.get(text);
+    if (found) this.current.set(text, found);
+    return found;
+  }
+
+  set(matcher: Matcher, text: string, found: BlockMatch[]): void {
+    if (matcher !== this.owner) {
+      this.owner = matcher;
+      this.previous = new Map();
+      this.current = new Map();
     }
-    return match;
+    this.current.set(text, found);
   }
 }
 
@@ -377,10 +449,10 @@ function firstWords(nodes: TemplateNode[]): Set<string> {
 }
 
 /** For one spec item, overlapping matches collapse to the longest (then leftmost). */
-function keepLongest(found: Match[]): Match[] {
+function keepLongest(found: BlockMatch[]): BlockMatch[] {
   found.sort((a, b) => a.textStart - b.textStart || b.textEnd - a.textEnd);
   const lastEndByItem = new Map<string, number>();
-  const out: Match[] = [];
+  const out: BlockMatch[] = [];
   for (const match of found) {
     const key = `${match.kind}\u0000${match.itemId}`;
     const lastEnd = lastEndByItem.get(key) ?? -1;

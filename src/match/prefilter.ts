@@ -1,35 +1,46 @@
 /**
- * The exact word-level prefilter: one required literal word per spec phrase, looked up in a Set
- * of every case-folded word of a file's raw text, so a file that holds no possible match is
- * proved so without being parsed. Exact, not heuristic: it scans the raw text and a cheaply
- * decoded view of it (JSON, YAML and Markdown escapes, HTML entities, markup inside words
- * removed), so whatever word a reader could make of the bytes, one of the two views holds it.
+ * The exact prefilter: proves, without parsing, that a file holds no match of the phrases that can
+ * produce a finding, so that it need not be parsed. Two steps. Each phrase has anchors (uncommon
+ * words one of which every match holds), looked for in every view of the file's text; a file with
+ * none is free of matches. Where the file's format gives a view of its text in which every match
+ * shows as consecutive words (Markdown and plain text do), each phrase whose anchor was seen must
+ * also show its runs of words there, in order, with only what may join words of a phrase between
+ * them. Exact, not heuristic: whatever a reader could make of the bytes, one of the views holds it.
  */
-import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { characterEntitiesLegacy } from 'character-entities-legacy';
-import type { TemplateNode } from './template.js';
-import { tokenize } from './tokens.js';
+import { decodeNamedCharacterReference } from 'decode-named-character-reference';
+import { anchorWords, wordRuns, type WordRun } from './phrase-runs.js';
+import { joinsPhrase, tokenize, TOKEN } from './tokens.js';
 import { EXCLUDING_KINDS, type SpecPhrase } from './types.js';
 
 export interface Prefilter {
-  /** whether `text` may hold a match of some phrase; false is a proof that it holds none */
-  mayMatch(text: string): boolean;
-  /** the words looked for (one per phrase), for tests and `--debug` */
+  /**
+   * Whether `text` may hold a match of some phrase; false is a proof that it holds none. `view`
+   * gives the format's view of the text (every match as consecutive words), or undefined when it
+   * has none for this text; it is asked only when an anchor is found.
+   */
+  mayMatch(text: string, view?: () => string | undefined): boolean;
+  /** the anchor words looked for, for tests and `--debug` */
   readonly words: ReadonlySet<string>;
   /** case-folded substrings looked for (one per regex phrase) */
   readonly substrings: readonly string[];
 }
 
-/** Words too common to prove anything; another word of the phrase is preferred. */
-const COMMON = new Set(['a', 'an', 'the', 'and', 'or', 'to', 'of', 'in', 'on', 'at', 'by', 'for', 'with', 'it', 'is', 'be', 'we', 'you', 'your', 'our', 'us', 'get', 'now', 'not', 'no', 'all', 'any']);
+/** One template phrase as the prefilter checks it. */
+interface PhraseCheck {
+  runs: WordRun[];
+}
+
+export { STOP_WORDS } from './phrase-runs.js';
 
 /**
- * Compiles the prefilter for a run's phrases, or returns undefined when some phrase has no
- * word every match must contain (a regex with no literal, a template of `{value}` alone): then
- * every file is parsed.
+ * Compiles the prefilter for the phrases that can produce a finding, or returns undefined when
+ * some phrase has no literal word at all (a regex with no literal, a template of `{value}` alone):
+ * then every file is parsed.
  */
 export function compilePrefilter(phrases: readonly SpecPhrase[]): Prefilter | undefined {
-  const words = new Set<string>();
+  const byAnchor = new Map<string, PhraseCheck[]>();
+  const unanchored: PhraseCheck[] = [];
   const substrings = new Set<string>();
   for (const { kind, phrase } of phrases) {
     // an unless phrase or an idiom only holds other matches back: a file with nothing else needs no parse
@@ -41,66 +52,139 @@ export function compilePrefilter(phrases: readonly SpecPhrase[]): Prefilter | un
       continue;
     }
     if (!phrase.template) throw new Error(`phrase ${JSON.stringify(phrase.source)} was not compiled`);
-    const required = requiredWords(phrase.template.nodes);
-    if (required === undefined) return undefined;
-    for (const word of required) words.add(word);
+    const runs = wordRuns(phrase.template.nodes);
+    if (runs.length === 0) return undefined;
+    const check: PhraseCheck = { runs };
+    const anchors = anchorWords(runs);
+    if (anchors === undefined) unanchored.push(check);
+    // The last word of a phrase may take a plural: its plural forms are looked up as the word.
+    else for (const word of anchors) for (const form of [word, `${word}s`, `${word}es`]) (byAnchor.get(form) ?? byAnchor.set(form, []).get(form)!).push(check);
   }
-  // Directives (`onemessage-disable`) are parsed wherever they are: rules may read them.
-  words.add('onemessage');
   const substringList = [...substrings];
+  const anchorList = [...new Set(phrases.flatMap(({ phrase }) => (phrase.template ? (anchorWords(wordRuns(phrase.template.nodes)) ?? []) : [])))];
+  // One pattern for every anchor: the engine scans the text once for all of them.
+  const anchorPattern = anchorList.length > 0 ? new RegExp(anchorList.map((word) => squash(word).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')) : undefined;
   return {
-    words,
+    words: new Set(anchorList),
     substrings: substringList,
-    mayMatch(text: string): boolean {
-      if (viewMatches(text, words, substringList)) return true;
-      const decoded = decodedView(text);
-      return decoded !== text && viewMatches(decoded, words, substringList);
+    mayMatch(text: string, view?: () => string | undefined): boolean {
+      // Directives (`onemessage-disable`) are parsed wherever they are: rules may read them.
+      if (DIRECTIVE.test(text)) return true;
+      if (substringList.length > 0 && substringList.some((literal) => fold(text).includes(literal))) return true;
+      const formatView = byAnchor.size > 0 || unanchored.length > 0 ? view?.() : undefined;
+      if (formatView !== undefined) {
+        if (substringList.length > 0 && substringList.some((literal) => fold(formatView).includes(literal))) return true;
+        const candidates = anchoredIn([formatView], byAnchor);
+        if (candidates.size === 0 && unanchored.length === 0) return false;
+        const runs = new RunFinder(formatView);
+        for (const check of [...candidates, ...unanchored]) if (check.runs.every((run) => runs.has(run))) return true;
+        return false;
+      }
+      // No view: anchors looked for as letters in a row, markup and all but letters and digits dropped.
+      const squashed = squashedViews(text);
+      if (substringList.length > 0 && squashed.some((v) => substringList.some((literal) => v.includes(squash(literal))))) return true;
+      if (anchorPattern?.test(squashed[0]!) || (squashed[1] !== undefined && anchorPattern?.test(squashed[1]))) return true;
+      // Phrases of common words only: every word of some spelling must be there.
+      const has = (word: string) => squashed.some((v) => v.includes(squash(word)));
+      return unanchored.some((check) => check.runs.every((run) => run.sequences.some((sequence) => sequence.every(has))));
     },
   };
 }
 
-/** Whether one view of a file holds a required word (or its plural) or a required substring. */
-function viewMatches(text: string, words: ReadonlySet<string>, substrings: readonly string[]): boolean {
-  for (const token of tokenize(text).words) {
-    if (words.has(token)) return true;
-    // The matcher lets a phrase's last word take a plural: `waterproofs`, `boxes`.
-    if (token.endsWith('s') && (words.has(token.slice(0, -1)) || (token.endsWith('es') && words.has(token.slice(0, -2))))) return true;
+const DIRECTIVE = /onemessage/i;
+
+/** Lower case and `s` for a long s, as regexes fold them. */
+function fold(text: string): string {
+  return text.toLowerCase().replace(/ſ/g, 's');
+}
+
+const SIMPLE_WORD = /[\p{L}\p{N}]+/gu;
+
+/** The checks whose anchor (or its singular: the last word may take a plural) is a word of one of the views. */
+function anchoredIn(views: readonly string[], byAnchor: ReadonlyMap<string, PhraseCheck[]>): Set<PhraseCheck> {
+  const found = new Set<PhraseCheck>();
+  const add = (word: string) => {
+    const checks = byAnchor.get(word);
+    if (checks) for (const check of checks) found.add(check);
+  };
+
+  for (const view of views) {
+    // Lower-cased as a whole: a word's letters fold as they do alone, since the letters around it are not word letters.
+    const lower = view.toLowerCase();
+    SIMPLE_WORD.lastIndex = 0;
+    for (let m = SIMPLE_WORD.exec(lower); m !== null; m = SIMPLE_WORD.exec(lower)) add(m[0]);
   }
-  if (substrings.length === 0) return false;
-  // Regexes match case-insensitively with Unicode folding, where ſ is an s.
-  const folded = text.toLowerCase().replace(/ſ/g, 's');
-  return substrings.some((literal) => folded.includes(literal));
+  return found;
 }
 
 /**
- * The words one of which every match of a template contains: a word outside any group, or one
- * word from each alternative of a group that must be taken. The least common such set wins.
+ * What a view may hold between two words of one match besides what joins them in a reader's text:
+ * markup the view keeps (emphasis marks, block quote markers, table pipes, a hard break's backslash).
  */
-export function requiredWords(nodes: readonly TemplateNode[]): string[] | undefined {
-  const candidates: string[][] = [];
-  for (const node of nodes) {
-    if (node.type === 'word') candidates.push([node.word]);
-    else if (node.type === 'group' && !node.optional) {
-      const union: string[] = [];
-      let complete = true;
-      for (const option of node.options) {
-        const inner = requiredWords(option);
-        if (inner === undefined) complete = false;
-        else union.push(...inner);
-      }
-      if (complete) candidates.push([...new Set(union)]);
+const RESIDUE = /[*_~>|\\]/g;
+
+/** Finds word runs in one view: its words listed once, each run looked for from its first word's places. */
+class RunFinder {
+  private readonly words: string[] = [];
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  private readonly text: string = '';
+  private places: Map<string, number[]> | undefined;
+
+  constructor(view: string) {
+    // Normalised as a whole, as the tokenizer normalises each word (lower case, straight quotes);
+    // but İ lowers to i and a combining dot, which would split its word, so then word by word.
+    if (view.includes('\u0130')) {
+      this.text = view;
+      ({ words: this.words, starts: this.starts, ends: this.ends } = tokenize(view));
+      return;
+    }
+    this.text = view.toLowerCase().replace(/[’‘]/g, "'");
+    TOKEN.lastIndex = 0;
+    for (let m = TOKEN.exec(this.text); m !== null; m = TOKEN.exec(this.text)) {
+      this.words.push(m[0]);
+      this.starts.push(m.index);
+      this.ends.push(m.index + m[0].length);
     }
   }
-  let best: string[] | undefined;
-  let bestScore = -Infinity;
-  for (const candidate of candidates) {
-    const score = Math.min(...candidate.map((word) => (COMMON.has(word) ? 0 : word.length))) * 100 - candidate.length;
-    if (score > bestScore) {
-      best = candidate;
-      bestScore = score;
-    }
+
+  has(run: WordRun): boolean {
+    return run.sequences.some((sequence) => this.hasSequence(sequence, run.tail));
   }
-  return best;
+
+  private hasSequence(sequence: readonly string[], tail: boolean): boolean {
+    const first = sequence[0]!;
+    const forms = tail && sequence.length === 1 ? [first, `${first}s`, `${first}es`] : [first];
+    for (const form of forms) for (const start of this.placesOf(form)) if (this.sequenceAt(sequence, start, tail)) return true;
+    return false;
+  }
+
+  private sequenceAt(sequence: readonly string[], start: number, tail: boolean): boolean {
+    const { words, starts, ends } = this;
+    for (let k = 1; k < sequence.length; k++) {
+      const at = start + k;
+      const word = words[at];
+      if (word === undefined) return false;
+      const expected = sequence[k]!;
+      const last = tail && k === sequence.length - 1;
+      if (word !== expected && !(last && (word === `${expected}s` || word === `${expected}es`))) return false;
+      if (!joinsPhrase(this.text.slice(ends[at - 1]!, starts[at]!).replace(RESIDUE, ''))) return false;
+    }
+    return true;
+  }
+
+  private placesOf(word: string): number[] {
+    if (!this.places) {
+      const places = new Map<string, number[]>();
+      this.words.forEach((w, i) => {
+        const list = places.get(w);
+        if (list) list.push(i);
+        else places.set(w, [i]);
+      });
+      this.places = places;
+    }
+    return this.places.get(word) ?? [];
+  }
 }
 
 /**
@@ -159,28 +243,44 @@ export function regexLiteral(source: string): string | undefined {
   return best.toLowerCase().replace(/ſ/g, 's');
 }
 
+/** Lower case with every character that is not a letter or a digit dropped: what a word's letters are, whatever surrounds them. */
+function squash(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/**
+ * For a format with no view of its own (HTML), or a Markdown file its view cannot judge: the text,
+ * and the text with escapes and references decoded and tags, comments and link destinations
+ * removed, both squashed. The letters of a word of any reader's text are in a row in one of them,
+ * since what a reader drops inside a word is markup: looked for there, an anchor is never missed.
+ */
+function squashedViews(text: string): string[] {
+  const raw = squash(text);
+  if (!/[\\&<\]]/.test(text)) return [raw];
+  const decoded = squash(
+    decodeEscapes(text)
+      .replace(/<!--[\s\S]*?(?:-->|$)/g, '')
+      .replace(/<\/?[a-zA-Z!?][^<>]*>/g, '')
+      .replace(LINK_DESTINATION, ''),
+  );
+  return decoded === raw ? [raw] : [raw, decoded];
+}
+
+/** `](destination "title")` (parentheses nested up to three deep) and `][label]`. */
+const LINK_DESTINATION = /\]\((?:[^()]|\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\))*\)|\]\[[^\]]*\]/g;
+
 const ESCAPE = /\\(?:u\{([0-9a-fA-F]{1,6})\}|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|x([0-9a-fA-F]{2})|([\s\S]))/g;
 const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', v: '\v', '0': '\0', N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029' };
 const ENTITY = /&(?:#[xX]([0-9a-fA-F]{1,6});?|#([0-9]{1,7});?|([a-zA-Z][a-zA-Z0-9]{0,31});?)/g;
 const LEGACY = [...characterEntitiesLegacy].sort((a, b) => b.length - a.length);
 
-/**
- * The raw text with escapes and entities decoded and markup that can sit inside a word removed:
- * tags and comments, emphasis and code marks, backslashes, link brackets and destinations, soft
- * hyphens and zero-width characters. Never parsed, so it may join words a reader keeps apart; it
- * only adds words, and the raw view is scanned too.
- */
-export function decodedView(text: string): string {
-  if (!/[\\&<*_~`[\]\u00ad\u200b-\u200d\u2060\ufeff]/.test(text)) return text;
+/** JSON, YAML and Markdown escapes and HTML references decoded; nothing removed. */
+function decodeEscapes(text: string): string {
   let out = text;
   if (out.includes('\\')) out = out.replace(ESCAPE, decodeEscape);
   // Twice: JSON-escaped HTML holds entities, and `&amp;eacute;` is text in one reader and é in another.
   for (let pass = 0; pass < 2 && out.includes('&'); pass++) out = out.replace(ENTITY, decodeEntity);
-  return out
-    .replace(/<!--[\s\S]*?(?:-->|$)/g, '')
-    .replace(/<\/?[a-zA-Z!?][^<>]*>/g, '')
-    .replace(/\]\([^()]*\)|\]\[[^\]]*\]/g, '')
-    .replace(/[\\*_~`[\]\u00ad\u200b-\u200d\u2060\ufeff]/g, '');
+  return out;
 }
 
 function decodeEscape(whole: string, brace?: string, u4?: string, u8?: string, x2?: string, single?: string): string {

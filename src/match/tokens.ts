@@ -13,7 +13,8 @@ export interface Tokens {
   ends: number[];
 }
 
-const TOKEN = /[#$€£¥]?[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*(?:[.,/:][\p{N}]+)*[%+]?/gu;
+/** One word as the matcher sees it; exported for the prefilter, which must split text exactly as the matcher does. */
+export const TOKEN = /[#$€£¥]?[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*(?:[.,/:][\p{N}]+)*[%+]?/gu;
 
 /** Case-folds and straightens quotes; keeps the length so offsets stay valid. */
 export function normaliseWord(word: string): string {

@@ -57,6 +57,15 @@ export type PhraseKind =
 /** Kinds that only hold other matches back: they report nothing themselves, so the prefilter ignores them. */
 export const EXCLUDING_KINDS: ReadonlySet<PhraseKind> = new Set(['claim-unless', 'disclosure-unless', 'idiom']);
 
+/**
+ * Some phrases of a spec: those of one kind, of the items named (every item of the kind when
+ * `items` is absent). What a rule declares as its triggers.
+ */
+export interface PhraseSelection {
+  kind: PhraseKind;
+  items?: readonly string[];
+}
+
 /** A phrase of the spec with the part and item it belongs to: what the matcher and the prefilter are built from. */
 export interface SpecPhrase {
   kind: PhraseKind;

@@ -75,6 +75,11 @@ export interface Document {
   id?: string;
   /** a macro that is switched off in its help desk is still checked, but labelled */
   inactive?: boolean;
+  /**
+   * Text only agents read (a help desk's internal note): the engine puts it in the
+   * {@link INTERNAL_CHANNEL} and checks it only when the spec opts in (`internal: check`).
+   */
+  internal?: boolean;
   /** a channel the document names itself (front matter `channel:`, a macro's channel field) */
   declaredChannel?: string;
   /** the channel the engine assigned: declared channel over the spec's globs */
@@ -86,6 +91,9 @@ export interface Document {
   /** inline `onemessage-...` directives found in comments (used by the directive rules) */
   directives: Directive[];
 }
+
+/** The channel of documents customers never read (internal notes); no spec glob puts a file in it. */
+export const INTERNAL_CHANNEL = 'internal';
 
 /** An inline directive comment, `<!-- onemessage-disable-next-line claim/forbidden -- reason -->`. */
 export interface Directive {
@@ -100,9 +108,24 @@ export interface Directive {
   end: number;
 }
 
+/**
+ * Something a reader noticed in a file it still read (a key set twice in front matter, where the
+ * last value wins). The engine hands it to the file rules, which decide whether and how to report it.
+ */
+export interface FormatNote {
+  /** what was noticed, e.g. `duplicate-key`; a file rule reports the codes it knows */
+  code: string;
+  /** source offsets of the place */
+  start: number;
+  end: number;
+  /** the facts a rule's message is filled from */
+  data: Record<string, string | number>;
+}
+
 /** Everything a format module returns for one source file. */
 export interface ReadResult {
   documents: Document[];
+  notes?: FormatNote[];
 }
 
 /** A readable problem with the file itself; becomes a `file/unreadable` finding at that offset. */

@@ -51,6 +51,21 @@ export function filesCounted(result: Pick<RunResult, 'files' | 'findings'>, find
   return paths.size;
 }
 
+/**
+ * Why files were passed over: `mappable` (text a reader could read, once the spec's
+ * `formats.extensions` maps it), `not-copy` (images, fonts, media, archives, binaries), `code`
+ * (source, styles, configuration, data), `other` (unknown extensions, files without one).
+ */
+export type NotReadReason = 'mappable' | 'not-copy' | 'code' | 'other';
+
+/** Files of one extension a folder walk found and passed over, since no reader reads them. */
+export interface NotRead {
+  /** lower case with its dot (`.njk`); `''` for files without an extension */
+  extension: string;
+  files: number;
+  reason: NotReadReason;
+}
+
 /** The commit the checked files come from, and whether the working tree below the spec's folder matched it. */
 export interface GitState {
   /** the full hash of HEAD */
@@ -72,6 +87,8 @@ export interface RunResult {
   findings: Finding[];
   /** spec warnings (a channel glob that matches nothing...) */
   warnings: string[];
+  /** files folder walks passed over, by reason then by count (most first); absent when none */
+  notRead?: NotRead[];
   /** when the run started, ISO 8601; the one field allowed to differ between identical runs */
   startedAt?: string;
   /** the command line, for the audit block of reports */

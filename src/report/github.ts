@@ -5,7 +5,7 @@
 import type { Finding, Severity } from '../model/finding.js';
 import type { RunResult } from '../model/result.js';
 import type { Reporter } from './reporter.js';
-import { documentLabel, formatLocation, stripControl } from './text.js';
+import { documentLabel, formatLocation, notReadSummary, stripControl } from './text.js';
 
 const commands: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -16,10 +16,11 @@ export const githubReporter: Reporter = {
 };
 
 export function formatGithub(result: RunResult): string {
-  return result.findings
-    .filter((finding) => finding.suppression === undefined)
-    .map((finding) => `${annotation(finding)}\n`)
-    .join('');
+  const lines = result.findings.filter((finding) => finding.suppression === undefined).map((finding) => `${annotation(finding)}\n`);
+  // Files passed over belong to no line of a diff: a notice of the run, after the annotations.
+  const notRead = notReadSummary(result.notRead);
+  if (notRead) lines.push(`::notice title=${escapeProperty('onemessage: files not read')}::${escapeData(clean(notRead))}\n`);
+  return lines.join('');
 }
 
 function annotation(finding: Finding): string {

@@ -11,7 +11,7 @@ import { findingsSection, h } from './html-findings.js';
 import { matrixSection } from './html-matrix.js';
 import { baseCss, renderPage } from './html-page.js';
 import type { ReportOptions, Reporter, RuleInfo } from './reporter.js';
-import { plural, severities, stripControl, summarise, type NameCount, type Summary } from './text.js';
+import { notReadSummary, plural, severities, stripControl, summarise, type NameCount, type Summary } from './text.js';
 
 export const htmlReporter: Reporter = {
   name: 'html',
@@ -61,8 +61,14 @@ function header(result: RunResult, summary: Summary): string {
     `<h1>onemessage report${brand}</h1>\n` +
     `<p class="verdict verdict-${summary.verdict}"><strong>${verdictText[summary.verdict]}</strong>: ` +
     `${plural(error, 'error')}, ${plural(warning, 'warning')}, ${info} info in ${plural(filesCounted(result), 'file')}${waived}</p>\n` +
+    notRead(result) +
     '</header>\n'
   );
+}
+
+function notRead(result: RunResult): string {
+  const line = notReadSummary(result.notRead);
+  return line ? `<p class="not-read">${h(line)}</p>\n` : '';
 }
 
 function summarySection(summary: Summary, rules: Map<string, RuleInfo>): string {

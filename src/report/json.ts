@@ -7,7 +7,8 @@ import type { Reporter } from './reporter.js';
 
 /**
  * 2 added, and changed nothing of 1: each finding's `messageId` and `context` (its sentence),
- * each related location's `kind`, the spec's `owner` and `revision`, and the run's `git` state.
+ * each related location's `kind`, the spec's `owner` and `revision`, the run's `git` state, and
+ * `notRead` (the files a folder walk passed over).
  */
 export const JSON_SCHEMA_VERSION = 2;
 
@@ -43,6 +44,7 @@ export const json: Reporter = {
       files: result.files,
       findings: result.findings,
       warnings: result.warnings,
+      ...(result.notRead ? { notRead: result.notRead } : {}),
       ...(result.matrix ? { matrix: result.matrix } : {}),
       ...(result.baseline ? { baseline: result.baseline } : {}),
     };

@@ -11,6 +11,7 @@ import {
   formatLocation,
   formatPosition,
   markdownCode,
+  notReadSummary,
   plural,
   severities,
   summarise,
@@ -34,6 +35,8 @@ const verdicts: Record<Summary['verdict'], string> = {
 export function formatMarkdown(result: RunResult): string {
   const summary = summarise(result.findings);
   const blocks = [title(result, summary), context(result)];
+  const notRead = notReadSummary(result.notRead);
+  if (notRead) blocks.push(escapeMarkdown(notRead));
   if (result.findings.length > 0) {
     blocks.push(severityTable(summary), countTable('rule', summary.byRule), countTable('channel', summary.byChannel));
   }

@@ -4,7 +4,7 @@
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import type { Finding, Position, RelatedLocation, Severity, SpecItemRef } from '../model/finding.js';
-import type { RunResult } from '../model/result.js';
+import type { NotRead, NotReadReason, RunResult } from '../model/result.js';
 import type { ReportOptions, Reporter, RuleInfo } from './reporter.js';
 import { describeSuppression, documentLabel, formatCommand, formatLocation, formatPlace, stripControl } from './text.js';
 
@@ -140,6 +140,25 @@ function invocation(result: RunResult): Sarif.Invocation {
       level: 'warning',
       message: { text: plain(warning) },
     })),
+    ...(result.notRead ? { toolExecutionNotifications: result.notRead.map(notReadNotification) } : {}),
+  };
+}
+
+const notReadWords: Record<NotReadReason, (one: boolean) => string> = {
+  mappable: (one) => `no reader reads ${one ? 'it' : 'them'}; map ${one ? 'it' : 'them'} to one with formats.extensions in the spec`,
+  other: (one) => `no reader reads ${one ? 'it' : 'them'}`,
+  'not-copy': () => 'not copy (images, fonts, media, archives or binaries)',
+  code: () => 'code or data',
+};
+
+/** Files of one extension the run passed over: a warning when they may be copy no reader read, a note otherwise. */
+function notReadNotification(entry: NotRead): Sarif.Notification {
+  const files = `${entry.files} ${entry.extension ? `${entry.extension} ` : ''}file${entry.files === 1 ? '' : 's'}${entry.extension ? '' : ' without an extension'}`;
+  return {
+    level: entry.reason === 'mappable' || entry.reason === 'other' ? 'warning' : 'note',
+    message: { text: plain(`${files} not read: ${notReadWords[entry.reason](entry.files === 1)}`) },
+    descriptor: { id: 'onemessage/not-read' },
+    properties: { extension: entry.extension, files: entry.files, reason: entry.reason },
   };
 }
 

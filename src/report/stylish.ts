@@ -7,7 +7,7 @@ import { Chalk } from 'chalk';
 import type { Finding } from '../model/finding.js';
 import { filesCounted, type RunResult } from '../model/result.js';
 import type { Reporter } from './reporter.js';
-import { formatLocation, formatPosition, stripControl } from './text.js';
+import { formatLocation, formatPosition, notReadSummary, stripControl } from './text.js';
 
 const MAX_RELATED_SHOWN = 3;
 
@@ -67,6 +67,8 @@ export const stylish: Reporter = {
       const fixable = shown.filter((f) => f.fix).length;
       if (fixable) lines.push(chalk.dim(`  ${fixable} fixable with --fix`));
     }
+    const notRead = options.quiet ? undefined : notReadSummary(result.notRead);
+    if (notRead) lines.push(result.notRead!.some((entry) => entry.reason === 'mappable') ? chalk.yellow(notRead) : chalk.dim(notRead));
     lines.push(...baselineLines(result, chalk));
     return `${lines.join('\n')}\n`;
   },

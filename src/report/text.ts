@@ -3,6 +3,7 @@
  * control sequences, and the counts every summary shows.
  */
 import type { Finding, Place, Position, Severity } from '../model/finding.js';
+import type { NotRead, NotReadReason } from '../model/result.js';
 
 export const severities: readonly Severity[] = ['error', 'warning', 'info'];
 
@@ -171,4 +172,35 @@ export function formatCommand(argv: readonly string[]): string {
   return argv
     .map((argument) => (/^[\w@%+=:,./-]+$/.test(argument) ? argument : `'${argument.replace(/'/g, `'\\''`)}'`))
     .join(' ');
+}
+
+/** How many extensions of a group the summary names before "and N more". */
+const NOT_READ_SHOWN = 5;
+
+/**
+ * The one line every text reporter prints about files a run passed over, by extension, said so
+ * that it helps: those no reader reads (naming the ones `formats.extensions` could map to a
+ * reader), then those that are not copy, then code and data. Undefined when nothing was passed over.
+ */
+export function notReadSummary(notRead: readonly NotRead[] | undefined): string | undefined {
+  if (!notRead || notRead.length === 0) return undefined;
+  const total = notRead.reduce((sum, entry) => sum + entry.files, 0);
+  const group = (reasons: readonly NotReadReason[]) => notRead.filter((entry) => reasons.includes(entry.reason));
+  const list = (entries: readonly NotRead[]) => {
+    const shown = entries.slice(0, NOT_READ_SHOWN).map((entry) => `${entry.extension || 'no extension'} (${entry.files})`);
+    const more = entries.length - NOT_READ_SHOWN;
+    return more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ');
+  };
+  const parts: string[] = [];
+  const noReader = group(['mappable', 'other']);
+  if (noReader.length > 0) {
+    const mappable = noReader.filter((entry) => entry.reason === 'mappable');
+    const which = mappable.length === noReader.length ? 'them' : mappable.map((entry) => entry.extension).join(', ');
+    parts.push(`No reader: ${list(noReader)}${mappable.length > 0 ? `; map ${which} with formats.extensions` : ''}.`);
+  }
+  const notCopy = group(['not-copy']);
+  if (notCopy.length > 0) parts.push(`Not copy: ${list(notCopy)}.`);
+  const code = group(['code']);
+  if (code.length > 0) parts.push(`Code or data: ${list(code)}.`);
+  return `${plural(total, 'file')} not read. ${parts.join(' ')}`;
 }

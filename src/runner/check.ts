@@ -5,7 +5,8 @@
  */
 import path from 'node:path';
 import { formatDiagnostic, type Diagnostic } from '../model/diagnostic.js';
-import type { RunResult } from '../model/result.js';
+import type { NotRead, RunResult } from '../model/result.js';
+import { countNotRead } from '../formats/not-read.js';
 import { channelResolver } from '../lint/channels.js';
 import { assembleGroups, type CorpusGroup } from '../lint/corpus.js';
 import type { FileOutcome } from '../lint/file.js';
@@ -35,19 +36,29 @@ export interface CheckOptions extends RunSpeed {
 
 export async function check(options: CheckOptions): Promise<RunResult> {
   const { specs, cwd, paths } = options;
-  const { outcomes, problems } = await collectOutcomes(options, specs);
-  return finishRun({ outcomes, problems, specs, cwd, paths, ...(options.specWarnings ? { specWarnings: options.specWarnings } : {}), ...(options.focus ? { focus: options.focus } : {}) });
+  const { outcomes, problems, passedOver, passedOverByReader } = await collectOutcomes(options, specs);
+  return finishRun({ outcomes, problems, notRead: countNotRead([...passedOver, ...passedOverByReader]), specs, cwd, paths, ...(options.specWarnings ? { specWarnings: options.specWarnings } : {}), ...(options.focus ? { focus: options.focus } : {}) });
 }
 
 export interface FinishOptions {
   outcomes: FileOutcome[];
   problems: DiscoveryProblem[];
+  /** files the walks passed over, by extension and reason */
+  notRead?: NotRead[];
   specs: SpecSet;
   cwd: string;
   /** the paths the run was given (a run over the spec's whole folder can tell a glob matches nothing) */
   paths: string[];
   specWarnings?: readonly Diagnostic[];
   focus?: string[];
+  /** false: no message map in the result (see AssembleOptions) */
+  matrix?: boolean;
+  /**
+   * Each spec's channel glob warnings, kept by the caller while the set of paths stays the same:
+   * they depend on the paths only, and an editor that finishes after every keystroke should not
+   * match each of thousands of paths against each glob again.
+   */
+  globWarnings?: Map<SpecGroup, string[]>;
 }
 
 /** From per-file outcomes (this run's, a cache's or merged shards') to the run's result. */
@@ -66,26 +77,49 @@ export function finishRun(options: FinishOptions): RunResult {
   const ordered = specs.groups().filter((group) => groups.has(group));
   for (const group of ordered) {
     if (group !== specs.root) for (const warning of group.warnings.map(formatDiagnostic)) if (!warnings.includes(warning)) warnings.push(warning);
-    const { spec } = group;
-    const channels = channelResolver(spec);
-    for (const outcome of groups.get(group)!.outcomes) channels.byPath(path.resolve(cwd, outcome.record.path));
-    const wholeFolder = options.paths.some((given) => {
-      const relative = path.relative(path.resolve(cwd, given), spec.dir);
-      return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-    });
-    // A shared spec whose files all live under brand folders' own specs is a base: its globs are theirs.
-    const base = group === specs.root && ordered.length > 1 && groups.get(group)!.outcomes.length === 0;
-    if (wholeFolder && !base) {
-      for (const { channel, glob } of channels.unusedGlobs()) warnings.push(`${spec.path}: channel "${channel}" glob "${glob}" matches no file`);
+    let unused = options.globWarnings?.get(group);
+    if (!unused) {
+      unused = unusedGlobWarnings({ group, outcomes: groups.get(group)!.outcomes, cwd, paths: options.paths, base: group === specs.root && ordered.length > 1 && groups.get(group)!.outcomes.length === 0 });
+      options.globWarnings?.set(group, unused);
     }
+    for (const warning of unused) warnings.push(warning);
   }
-  const result = assembleGroups(ordered.map((group) => groups.get(group)!), { cwd, warnings });
-  return options.focus ? focusOn(result, options.focus, cwd) : result;
+  // One spec (an editor's scope, most runs): only the focused files' findings are assembled and
+  // waived. Several: the whole result, then the focus.
+  const single = ordered.length === 1;
+  const result = assembleGroups(
+    ordered.map((group) => groups.get(group)!),
+    { cwd, warnings, ...(single && options.focus ? { focus: inFocus(options.focus, cwd) } : {}), ...(options.matrix === false ? { matrix: false } : {}) },
+  );
+  if (options.notRead && options.notRead.length > 0) result.notRead = options.notRead;
+  return options.focus && !single ? focusOn(result, options.focus, cwd) : result;
 }
 
-/** Keeps the files and findings under the focus paths; related locations may still point anywhere. */
-export function focusOn(result: RunResult, focus: string[], cwd: string): RunResult {
+/** The warnings for a spec's channel globs that match none of its files, when the run read the spec's whole folder. */
+function unusedGlobWarnings(options: { group: SpecGroup; outcomes: readonly FileOutcome[]; cwd: string; paths: readonly string[]; base: boolean }): string[] {
+  const { spec } = options.group;
+  const { cwd } = options;
+  const channels = channelResolver(spec);
+  for (const outcome of options.outcomes) channels.byPath(path.resolve(cwd, outcome.record.path));
+  const wholeFolder = options.paths.some((given) => {
+    const relative = path.relative(path.resolve(cwd, given), spec.dir);
+    return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+  });
+  // A shared spec whose files all live under brand folders' own specs is a base: its globs are theirs.
+  if (!wholeFolder || options.base) return [];
+  return channels.unusedGlobs().map(({ channel, glob }) => `${spec.path}: channel "${channel}" glob "${glob}" matches no file`);
+}
+
+/** Whether a path (relative to cwd) is one of the focus paths or under one; related locations may still point anywhere. */
+export function inFocus(focus: readonly string[], cwd: string): (rel: string) => boolean {
   const roots = focus.map((given) => toPosix(path.relative(cwd, path.resolve(cwd, given))));
-  const inFocus = (rel: string) => roots.some((root) => root === '' || rel === root || rel.startsWith(`${root}/`));
-  return { ...result, files: result.files.filter((file) => inFocus(file.path)), findings: result.findings.filter((finding) => inFocus(finding.path)) };
+  const exact = new Set(roots);
+  // An editor focuses on its open files, one path each: a set lookup before the folder prefixes.
+  return (rel) => exact.has(rel) || roots.some((root) => root === '' || rel.startsWith(`${root}/`));
+}
+
+/** Keeps the files and findings under the focus paths: what a focused `finishRun` gives, from a whole result. */
+export function focusOn(result: RunResult, focus: string[], cwd: string): RunResult {
+  const keep = inFocus(focus, cwd);
+  return { ...result, files: result.files.filter((file) => keep(file.path)), findings: result.findings.filter((finding) => keep(finding.path)) };
 }

@@ -156,6 +156,10 @@ export function unifiedDiff(options: { path: string; before: string; after: stri
   if (options.stats) options.stats.steps += ops.length;
   const changed = ops.map((op, i) => (op.kind !== ' ' ? i : -1)).filter((i) => i >= 0);
   const lines = [`--- a/${options.path}`, `+++ b/${options.path}`];
+  // Line numbers of ops[walked] in each text, carried from hunk to hunk so that each op is walked once.
+  let walked = 0;
+  let aStart = 1;
+  let bStart = 1;
   let i = 0;
   while (i < changed.length) {
     // Grow a hunk while the next change is within twice the context of the last.
@@ -164,12 +168,10 @@ export function unifiedDiff(options: { path: string; before: string; after: stri
     while (j + 1 < changed.length && changed[j + 1]! - last <= 2 * context + 1) last = changed[++j]!;
     const from = Math.max(0, changed[i]! - context);
     const to = Math.min(ops.length, last + context + 1);
-    if (options.stats) options.stats.steps += to;
-    let aStart = 1;
-    let bStart = 1;
-    for (let k = 0; k < from; k++) {
-      if (ops[k]!.kind !== '+') aStart++;
-      if (ops[k]!.kind !== '-') bStart++;
+    if (options.stats) options.stats.steps += from - walked + (to - from);
+    for (; walked < from; walked++) {
+      if (ops[walked]!.kind !== '+') aStart++;
+      if (ops[walked]!.kind !== '-') bStart++;
     }
     const slice = ops.slice(from, to);
     const aLen = slice.filter((op) => op.kind !== '+').length;

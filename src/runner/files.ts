@@ -1,8 +1,9 @@
 /**
  * Finds the files a run reads: walks the given paths, skips what `.gitignore` files (at every
  * level) and the spec's `ignore:` globs exclude, follows symbolic links but never a loop, and
- * keeps only files some format reads. The result is sorted, so nothing downstream depends on
- * the order the file system lists folders in.
+ * keeps only files some format reads, by their extension or the spec's mapping; the others are
+ * listed, so that the run can say what it passed over. The result is sorted, so nothing
+ * downstream depends on the order the file system lists folders in.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -10,6 +11,7 @@ import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 
 import { toPosix, type DiscoveredFile } from '../lint/paths.js';
+import { SPEC_FILE_NAMES } from '../spec/find.js';
 
 export { toPosix, type DiscoveredFile } from '../lint/paths.js';
 
@@ -35,17 +37,32 @@ export interface DiscoveryOptions {
   specDir: string;
   ignoreGlobs: string[];
   extensions: Set<string>;
+  /** the reader the spec maps a file to (`formats.extensions`), which makes it read whatever its extension */
+  readerOf?: (abs: string) => string | undefined;
   /** absolute paths of files this run writes (its --output files): never read back as content */
   skip?: Set<string>;
   /** more ignore patterns, applied like a .gitignore at their base, to named files too */
   ignore?: IgnoreSource[];
 }
 
+/** A file a folder walk found and passed over because no reader reads it. */
+export interface PassedOver {
+  rel: string;
+  /** lower case, with its dot; `''` for a file without one */
+  extension: string;
+}
+
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules', '.onemessage-cache']);
+const SPEC_NAMES = new Set<string>(SPEC_FILE_NAMES);
 /** `onemessage report`'s default files, written in the working folder: onemessage's own output is not content. */
 export const OWN_REPORT = /^onemessage-report\.[a-z]+$/;
+/**
+ * What a walk never reads: those reports, and onemessage's own state (`.onemessage-baseline.json`,
+ * temporary files of an atomic write).
+ */
+const OWN_FILES = /^onemessage-report\.[a-z]+$|^\.onemessage-|\.onemessage-\d+-[0-9a-f]+\.tmp$/;
 
-export async function discoverFiles(options: DiscoveryOptions): Promise<{ files: DiscoveredFile[]; problems: DiscoveryProblem[] }> {
+export async function discoverFiles(options: DiscoveryOptions): Promise<{ files: DiscoveredFile[]; problems: DiscoveryProblem[]; passedOver: PassedOver[] }> {
   const specIgnored = options.ignoreGlobs.length > 0 ? picomatch(options.ignoreGlobs, { dot: true }) : () => false;
   const files = new Map<string, DiscoveredFile>();
   const problems: DiscoveryProblem[] = [];
@@ -55,7 +72,8 @@ export async function discoverFiles(options: DiscoveryOptions): Promise<{ files:
     const fromSpec = toPosix(path.relative(options.specDir, abs));
     return !fromSpec.startsWith('../') && specIgnored(fromSpec);
   };
-  const hasKnownExtension = (name: string) => options.extensions.has(path.extname(name).toLowerCase());
+  const passedOver = new Map<string, PassedOver>();
+  const read = (abs: string) => options.extensions.has(path.extname(abs).toLowerCase()) || options.readerOf?.(abs) !== undefined;
   const extra = (options.ignore ?? []).filter((source) => source.patterns.length > 0).map((source) => ({ base: path.resolve(options.cwd, source.base), ig: ignore().add(source.patterns) }));
   /** while a glob is walked: the files it selects */
   let selects: ((abs: string) => boolean) | undefined;
@@ -95,8 +113,13 @@ export async function discoverFiles(options: DiscoveryOptions): Promise<{ files:
       }
       if (gitIgnored(active, abs, isDir) || ignoredBySpec(abs)) continue;
       if (isDir) await walk(abs, active);
+      else if (OWN_FILES.test(entry.name) || options.skip?.has(abs)) continue;
       // Pipes and devices too: the linter reports them as unreadable instead of hiding them.
-      else if (hasKnownExtension(entry.name) && !OWN_REPORT.test(entry.name) && !options.skip?.has(abs) && (!selects || selects(abs))) files.set(abs, { abs, rel: rel(abs) });
+      // A glob walks its base folder: files it does not select were not asked for, read or not.
+      else if (selects && !selects(abs)) continue;
+      else if (read(abs)) files.set(abs, { abs, rel: rel(abs) });
+      // Dotfiles and the spec are configuration, never copy, and not worth a word.
+      else if (!entry.name.startsWith('.') && !SPEC_NAMES.has(entry.name)) passedOver.set(abs, { rel: rel(abs), extension: path.extname(entry.name).toLowerCase() });
     }
   }
 
@@ -142,8 +165,38 @@ export async function discoverFiles(options: DiscoveryOptions): Promise<{ files:
     return globMatchedAny;
   }
 
-  const sorted = [...files.values()].sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
-  return { files: sorted, problems };
+  const byPath = <T extends { rel: string }>(a: T, b: T) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0);
+  return { files: [...files.values()].sort(byPath), problems, passedOver: [...passedOver.values()].sort(byPath) };
+}
+
+/**
+ * Why a walk of `root` (as `check` walks the spec's folder) would pass over this file, or
+ * undefined when it would read it: a skipped folder on the way, a `.gitignore` at any level, the
+ * spec's `ignore` globs, onemessage's own report, an extension no format reads. An editor checks
+ * the files it has open by the same measure as the files it indexes.
+ */
+export async function excludedFromWalk(options: { abs: string; root: string; specDir: string; ignoreGlobs: string[]; extensions: Set<string> }): Promise<string | undefined> {
+  const { abs, root } = options;
+  const relative = toPosix(path.relative(root, abs));
+  if (relative === '' || relative.startsWith('../') || path.isAbsolute(relative)) return 'outside the folder checked';
+  const parts = relative.split('/');
+  const name = parts[parts.length - 1]!;
+  if (!options.extensions.has(path.extname(name).toLowerCase())) return 'no format reads it';
+  if (OWN_REPORT.test(name)) return "onemessage's own report";
+  const skipped = parts.find((part) => ALWAYS_SKIPPED.has(part));
+  if (skipped) return `inside ${skipped}`;
+  const fromSpec = toPosix(path.relative(options.specDir, abs));
+  if (options.ignoreGlobs.length > 0 && !fromSpec.startsWith('../') && picomatch(options.ignoreGlobs, { dot: true })(fromSpec)) return "ignored by the spec's ignore globs";
+  const rules: Array<{ base: string; ig: Ignore }> = [];
+  let dir = root;
+  for (let i = 0; i < parts.length; i++) {
+    const here = await gitignoreAt(dir);
+    if (here) rules.push({ base: dir, ig: here });
+    const next = path.join(dir, parts[i]!);
+    if (gitIgnored(rules, next, i < parts.length - 1)) return 'ignored by .gitignore';
+    dir = next;
+  }
+  return undefined;
 }
 
 /** A path with glob syntax in it (`*`, `?`, `[...]`, `{a,b}`). */

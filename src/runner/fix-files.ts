@@ -6,9 +6,9 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { formatFor, loadFormatsFor } from '../formats/index.js';
+import { loadFormatsFor } from '../formats/index.js';
 import { decode, type Decoded } from './decode.js';
-import { applyFixes, fixesByFile } from '../lint/fix.js';
+import { applyFixesToSource, fixesByFile } from '../lint/fix.js';
 import type { Fix } from '../model/finding.js';
 import type { RunResult } from '../model/result.js';
 import { writeAtomic } from './write-atomic.js';
@@ -71,10 +71,10 @@ export async function fixFiles(options: { cwd: string; result: RunResult; dryRun
       skip(decoded.reason);
       continue;
     }
-    await loadFormatsFor([rel]);
-    const format = formatFor(rel, decoded.text);
+    const reader = records.get(rel)?.format;
+    await loadFormatsFor([rel], reader ? [reader] : []);
     const text = decoded.text;
-    const result = applyFixes(text, fixes, (fix) => (format?.escapeReplacement ? format.escapeReplacement(fix.text, { source: text, start: fix.start, end: fix.end }) : fix.text));
+    const result = applyFixesToSource({ path: rel, text, fixes, ...(reader ? { reader } : {}) });
     if (result.applied.length === 0) continue;
     const fileFix: FileFix = { path: rel, before: text, after: result.text, applied: result.applied.length, deferred: result.deferred.length, edits: result.applied };
     if (!options.dryRun) {

@@ -30,26 +30,38 @@ function workerUrl(): URL {
 }
 
 export class LintPool {
-  private readonly workers: Worker[];
+  private workers: Worker[] = [];
 
-  constructor(size: number, setup: WorkerSetup) {
-    this.workers = Array.from({ length: size }, () => new Worker(workerUrl(), { workerData: setup }));
-  }
+  /**
+   * Workers start with the first batch, not here: each loads the parsers and compiles the spec
+   * (about half a second of CPU), wasted on a run whose files all come from the cache.
+   */
+  constructor(
+    private readonly size: number,
+    private readonly setup: WorkerSetup,
+  ) {}
 
   /**
    * Lints every item; `onDone` hears of each file as its batch comes back. Items arrive through
    * an async iterator so reading the next files overlaps with linting the previous ones.
    */
   async run(items: AsyncIterable<{ index: number; item: PoolItem }>, onDone: (index: number, outcome: FileOutcome | undefined) => void): Promise<void> {
-    const idle: Worker[] = [...this.workers];
+    let idle: Worker[] | undefined;
     const waiting: Array<(worker: Worker) => void> = [];
     const pending = new Set<Promise<void>>();
     let nextId = 0;
-    const acquire = () => new Promise<Worker>((resolve) => (idle.length > 0 ? resolve(idle.pop()!) : waiting.push(resolve)));
+    const acquire = () => {
+      if (!idle) {
+        this.workers = Array.from({ length: this.size }, () => new Worker(workerUrl(), { workerData: this.setup }));
+        idle = [...this.workers];
+      }
+      const free = idle;
+      return new Promise<Worker>((resolve) => (free.length > 0 ? resolve(free.pop()!) : waiting.push(resolve)));
+    };
     const release = (worker: Worker) => {
       const next = waiting.shift();
       if (next) next(worker);
-      else idle.push(worker);
+      else idle!.push(worker);
     };
     const send = async (batch: Array<{ index: number; item: PoolItem }>) => {
       const worker = await acquire();

@@ -26,7 +26,10 @@ const contexts = setup.specs.map((spec) =>
 );
 
 parentPort!.on('message', async (task: WorkerTask) => {
-  await loadFormatsFor(task.items.map((item) => item.file.rel));
+  await loadFormatsFor(
+    task.items.map((item) => item.file.rel),
+    task.items.flatMap((item) => contexts[item.group]!.readerOf(item.file.abs) ?? []),
+  );
   const outcomes: WorkerReply['outcomes'] = [];
   // One file at a time: a worker holds one unpacked container, never a batch of them.
   for (const item of task.items) outcomes.push((await lintBytes(item.file, item.bytes, item.sha256, contexts[item.group]!)) ?? null);

@@ -11,7 +11,7 @@ import { parseQuantity } from '../match/quantity.js';
 import { BUILTIN_IDIOM_FILE, IDIOM_ITEM, IDIOM_TEMPLATES } from '../match/idioms.js';
 import { parseTemplate, type Template } from '../match/template.js';
 import { tokenize } from '../match/tokens.js';
-import type { Phrase, PhraseKind, Quantity, SpecPhrase } from '../match/types.js';
+import type { Phrase, PhraseKind, PhraseSelection, Quantity, SpecPhrase } from '../match/types.js';
 import { BUILTIN_DELIVERY_FILE, DELIVERY_ITEM, DELIVERY_TEMPLATES } from './delivery.js';
 import { factTopics, type FactTopics } from './topics.js';
 import type { Claim, Disclosure, Fact, Product, Spec, Term } from './types.js';
@@ -80,8 +80,10 @@ export interface CompiledSpec {
   phrases: SpecPhrase[];
   items: SpecIndex;
   matcher: Matcher;
-  /** proves files free of phrases so they need no parse; absent: every file is parsed */
+  /** proves files free of trigger phrases so they need no parse; absent: every file is parsed */
   prefilter?: Prefilter;
+  /** whether a match of this kind and item can set off an active rule (what the prefilter looks for) */
+  isTrigger(kind: PhraseKind, itemId: string): boolean;
 }
 
 export interface CompileOptions {
@@ -89,6 +91,8 @@ export interface CompileOptions {
   prefilter?: boolean;
   /** compile each fact's topic (its `about:` words) for statements inferred beyond templates; default false */
   topics?: boolean;
+  /** the phrases that can set off an active rule (the rules' triggers); absent: every phrase */
+  triggers?: readonly PhraseSelection[];
 }
 
 export function compileSpec(spec: Spec, options: CompileOptions = {}): CompiledSpec {
@@ -100,7 +104,10 @@ export function compileSpec(spec: Spec, options: CompileOptions = {}): CompiledS
     }
   }
   const phrases = specPhrases(spec, topics);
-  const prefilter = options.prefilter === false ? undefined : compilePrefilter(phrases);
+  const isTrigger = triggerTest(options.triggers);
+  // Only phrases that can set off a rule make a file worth parsing: with no product whose stock
+  // allows it, "in stock" and "ships today" cannot.
+  const prefilter = options.prefilter === false ? undefined : compilePrefilter(phrases.filter((p) => isTrigger(p.kind, p.itemId)));
   return {
     spec,
     phrases,
@@ -119,7 +126,20 @@ export function compileSpec(spec: Spec, options: CompileOptions = {}): CompiledS
       offerWords: offerWords(spec),
     }),
     ...(prefilter ? { prefilter } : {}),
+    isTrigger,
   };
+}
+
+/** The test for trigger phrases: every phrase when no selection is given. */
+function triggerTest(selections: readonly PhraseSelection[] | undefined): (kind: PhraseKind, itemId: string) => boolean {
+  if (selections === undefined) return () => true;
+  const allOf = new Set<PhraseKind>();
+  const items = new Set<string>();
+  for (const { kind, items: ids } of selections) {
+    if (ids === undefined) allOf.add(kind);
+    else for (const id of ids) items.add(`${kind}\u0000${id}`);
+  }
+  return (kind, itemId) => allOf.has(kind) || items.has(`${kind}\u0000${itemId}`);
 }
 
 /** Every phrase of the spec, in spec order (with the facts' topics given), then the built-in delivery times. */

@@ -33,6 +33,7 @@ export function mergeParts(parts: readonly SpecPart[]): SpecPart {
     if (part.owner !== undefined) merged.owner = part.owner;
     if (part.revision !== undefined) merged.revision = part.revision;
     if (part.promises !== undefined) merged.promises = part.promises;
+    if (part.internal !== undefined) merged.internal = part.internal;
     for (const key of ['channels', 'claims', 'products', 'disclosures', 'terms', 'severity'] as const) {
       const target = merged[key] as Map<string, unknown>;
       for (const [id, value] of part[key] as Map<string, unknown>) target.set(id, value);
@@ -45,7 +46,15 @@ export function mergeParts(parts: readonly SpecPart[]): SpecPart {
     // The same module named by a spec and the spec it extends is loaded once.
     for (const plugin of part.plugins) if (!merged.plugins.some((known) => known.absPath === plugin.absPath)) merged.plugins.push(plugin);
     if (part.formats.csv) merged.formats.csv = part.formats.csv;
-    if (part.formats.markdown) merged.formats.markdown = part.formats.markdown;
+    if (part.formats.markdown) merged.formats.markdown = { ...merged.formats.markdown, ...part.formats.markdown };
+    if (part.formats.mdx) merged.formats.mdx = { props: { ...merged.formats.mdx?.props, ...part.formats.mdx.props } };
+    if (part.formats.json) merged.formats.json = part.formats.json;
+    if (part.formats.extensions) {
+      // By pattern, the later file winning; a pattern keeps its place in the first file that maps it.
+      const byPattern = new Map((merged.formats.extensions ?? []).map((entry) => [entry.pattern, entry]));
+      for (const entry of part.formats.extensions) byPattern.set(entry.pattern, entry);
+      merged.formats.extensions = [...byPattern.values()];
+    }
   }
   return merged;
 }
@@ -67,6 +76,8 @@ function completeFact(entry: Entry<Fact>, base: Entry<Fact> | undefined): Entry<
     if (entry.item.valuePos) fact.valuePos = entry.item.valuePos;
     if (entry.item.quantity) fact.quantity = entry.item.quantity;
   }
+  // the kind this spec declares, or its new value's: a brand's "$12" is money whatever the base said
+  if (entry.item.kind !== undefined) fact.kind = entry.item.kind;
   if (entry.item.message !== undefined) fact.message = entry.item.message;
   return { item: fact, refs: [...base.refs, ...entry.refs] };
 }

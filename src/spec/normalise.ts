@@ -12,7 +12,7 @@ import { specError } from './errors.js';
 import { leadTimeProblem } from './lead-time.js';
 import { checkPhrase } from './phrases.js';
 import type { PhraseRules, RawPhrase } from './phrases.js';
-import type { Claim, ClaimStatus, Disclosure, Exception, Fact, Phrase, Product, Scope, Spec, SpecPos, StockStatus, Term } from './types.js';
+import type { Claim, ClaimStatus, Disclosure, Exception, Fact, Phrase, Product, ReaderName, Scope, Spec, SpecPos, StockStatus, Term } from './types.js';
 import { nodeAt, positionOf, positionOfKey, positionOfPath } from './yaml-source.js';
 import type { PathSegment, SpecSource } from './yaml-source.js';
 
@@ -45,7 +45,14 @@ export interface RawSpec {
   speakers?: { ignore?: string[] };
   severity?: Record<string, Severity | 'off'>;
   ignore?: string[];
-  formats?: { csv?: { title: string; text: string; id?: string; channel?: string }; markdown?: { fields: string[] } };
+  internal?: 'skip' | 'check';
+  formats?: {
+    csv?: { title: string; text: string; id?: string; channel?: string };
+    markdown?: { fields?: string[]; mdx?: 'auto' | boolean };
+    mdx?: { props?: Record<string, string[]> };
+    json?: { items?: string; title?: string; text?: string; id?: string; channel?: string };
+    extensions?: Record<string, ReaderName>;
+  };
   exceptions?: Array<{ files: string; rule: string; item?: string; reason: string; 'approved-by': string; until?: string }>;
   plugins?: string[];
 }
@@ -87,7 +94,9 @@ export interface SpecPart {
   speakersIgnore: string[];
   severity: Map<string, Severity | 'off'>;
   ignore: string[];
-  formats: Spec['formats'];
+  internal?: 'skip' | 'check';
+  /** as the Spec's, but a file may set one markdown key and leave the other to the file it extends */
+  formats: Omit<Spec['formats'], 'markdown'> & { markdown?: { fields?: string[]; mdx?: 'auto' | boolean } };
   exceptions: Exception[];
   /** `plugins:` entries as written; the loader resolves them against this file's folder */
   plugins: Array<{ entry: string; pos: SpecPos; absPath?: string }>;
@@ -134,6 +143,7 @@ export function normaliseSpec(options: { source: SpecSource; data: RawSpec }): {
     ruleRefs: [],
   };
   if (data.brand !== undefined) part.brand = data.brand;
+  if (data.internal !== undefined) part.internal = data.internal;
   if (data.owner !== undefined) part.owner = data.owner;
   if (data.revision !== undefined) part.revision = data.revision;
 
@@ -265,7 +275,18 @@ export function normaliseSpec(options: { source: SpecSource; data: RawSpec }): {
   }
 
   if (data.formats?.csv) part.formats.csv = { ...data.formats.csv };
-  if (data.formats?.markdown) part.formats.markdown = { fields: [...data.formats.markdown.fields] };
+  const markdown = data.formats?.markdown;
+  if (markdown) part.formats.markdown = { ...(markdown.fields ? { fields: [...markdown.fields] } : {}), ...(markdown.mdx !== undefined ? { mdx: markdown.mdx } : {}) };
+  if (data.formats?.mdx?.props) part.formats.mdx = { props: structuredClone(data.formats.mdx.props) };
+  if (data.formats?.json) part.formats.json = { ...data.formats.json };
+  if (data.formats?.extensions) {
+    part.formats.extensions = Object.entries(data.formats.extensions).map(([pattern, reader]) => {
+      const pos = keyPos(['formats', 'extensions'], pattern);
+      const problem = readerPatternProblem(pattern);
+      if (problem) fail(problem, pos);
+      return { pattern, reader, pos };
+    });
+  }
 
   (data.exceptions ?? []).forEach((raw, index) => {
     const path = ['exceptions', index];
@@ -279,6 +300,16 @@ export function normaliseSpec(options: { source: SpecSource; data: RawSpec }): {
   });
 
   return { part, errors };
+}
+
+/**
+ * A `formats.extensions` key is an extension (`.njk`) or a glob relative to the spec's folder (it
+ * has a `/` or a glob character); a bare word is neither, and most likely a forgotten dot.
+ */
+function readerPatternProblem(pattern: string): string | undefined {
+  if (/^\.[^/\\*?{}[\]!]+$/.test(pattern)) return undefined;
+  if (/[/*?{}[\]]/.test(pattern)) return undefined;
+  return `expected an extension such as ${quote(`.${pattern.replace(/^\.+/, '')}`)} or a glob with a "/" or "*" at formats.extensions, found ${quote(pattern)}`;
 }
 
 /** The offset of a line:column in the spec's text and that line's text: where exception/expired points. */

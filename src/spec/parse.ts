@@ -279,12 +279,16 @@ function toSpec(options: { part: SpecPart; absPath: string; sha256: string }): S
     speakers: { ignore: part.speakersIgnore },
     severity: Object.fromEntries(part.severity),
     ignore: part.ignore,
-    formats: { markdown: part.formats.markdown ?? { fields: [] } },
+    formats: { markdown: { fields: part.formats.markdown?.fields ?? [], ...(part.formats.markdown?.mdx !== undefined ? { mdx: part.formats.markdown.mdx } : {}) } },
     exceptions: part.exceptions,
     plugins: pluginRefs(part),
   };
   if (part.formats.csv) spec.formats.csv = part.formats.csv;
+  if (part.formats.mdx) spec.formats.mdx = part.formats.mdx;
+  if (part.formats.json) spec.formats.json = part.formats.json;
+  if (part.formats.extensions) spec.formats.extensions = part.formats.extensions;
   if (part.brand !== undefined) spec.brand = part.brand;
+  if (part.internal !== undefined) spec.internal = part.internal;
   if (part.owner !== undefined) spec.owner = part.owner;
   if (part.revision !== undefined) spec.revision = part.revision;
   return spec;

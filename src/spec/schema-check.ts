@@ -3,8 +3,8 @@
  * user's words, each at the place in the YAML it is about, in source order.
  */
 import { readFileSync } from 'node:fs';
-import { Ajv } from 'ajv';
-import type { AnySchemaObject, ErrorObject, ValidateFunction } from 'ajv';
+import { isDeepStrictEqual } from 'node:util';
+import type { AnySchemaObject, ErrorObject } from 'ajv';
 import { describeFound, displayPath, quote } from './describe.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { specError } from './errors.js';
@@ -13,26 +13,21 @@ import { didYouMean } from './suggest.js';
 import type { SpecPos } from './types.js';
 import { positionOfKey, positionOfPath } from './yaml-source.js';
 import type { PathSegment, SpecSource } from './yaml-source.js';
+// Compiled at build time (scripts/schema-validator.ts): compiling the schema with ajv at every
+// start cost about 0.1 s of CPU, a third of a one-file check.
+import { validate } from './schema-validator.generated.js';
 
-interface Compiled {
-  validate: ValidateFunction;
-  schema: AnySchemaObject;
+interface StandaloneValidate {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
 }
 
-let compiled: Compiled | undefined;
+let fileSchema: AnySchemaObject | undefined;
 
-/** The spec's JSON schema, as shipped in `schema/onemessage.schema.json`. */
+/** The spec's JSON schema, as shipped in `schema/onemessage.schema.json` (read when first asked for). */
 export function specSchema(): AnySchemaObject {
-  return compile().schema;
-}
-
-function compile(): Compiled {
-  if (compiled) return compiled;
-  const schema = JSON.parse(readFileSync(schemaPath(), 'utf8')) as AnySchemaObject;
-  // verbose: errors carry their schema node, which is where "expected ..." words come from.
-  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
-  compiled = { validate: ajv.compile(schema), schema };
-  return compiled;
+  fileSchema ??= JSON.parse(readFileSync(schemaPath(), 'utf8')) as AnySchemaObject;
+  return fileSchema;
 }
 
 interface Located {
@@ -42,9 +37,10 @@ interface Located {
 
 /** Validates parsed spec data; returns the errors, or an empty list. */
 export function checkSchema(source: SpecSource, data: unknown): Diagnostic[] {
-  const { validate, schema } = compile();
-  if (validate(data)) return [];
-  const errors = collapse(validate.errors ?? []);
+  const check = validate as StandaloneValidate;
+  if (check(data)) return [];
+  const errors = collapse(check.errors ?? []);
+  const schema = specSchema();
   const located: Located[] = [];
   for (const error of errors) {
     const described = describe({ error, data, schema, source });
@@ -169,9 +165,10 @@ function resolveRef(node: AnySchemaObject, root: AnySchemaObject): AnySchemaObje
 function expectedOf(node: AnySchemaObject, root: AnySchemaObject): string {
   const definitions = root.definitions as Record<string, AnySchemaObject>;
   const resolved = resolveRef(node, root);
-  if (resolved === definitions.phrase) return 'a string (or { regex: "..." })';
-  if (resolved === definitions.date) return 'a date written YYYY-MM-DD';
-  if (resolved === definitions.id) return 'an id without spaces or commas';
+  // The generated validator's schema nodes are copies of the file's: compare them by value.
+  if (isDeepStrictEqual(resolved, definitions.phrase)) return 'a string (or { regex: "..." })';
+  if (isDeepStrictEqual(resolved, definitions.date)) return 'a date written YYYY-MM-DD';
+  if (isDeepStrictEqual(resolved, definitions.id)) return 'an id without spaces or commas';
   const types = ([] as string[]).concat((resolved.type as string | string[] | undefined) ?? []);
   const words = types.map((type) => {
     switch (type) {

@@ -98,6 +98,9 @@ export interface Term {
   pos: SpecPos;
 }
 
+/** A reader `formats.extensions` may name: a format module, or `json` for any JSON export (the vendors' shapes first). */
+export type ReaderName = 'markdown' | 'mdx' | 'html' | 'text' | 'csv' | 'json' | 'zendesk' | 'helpscout' | 'freshdesk' | 'intercom';
+
 export interface Exception {
   files: string;
   rule: string;
@@ -146,9 +149,18 @@ export interface Spec {
   /** rule id -> severity, or `off` */
   severity: Record<string, Severity | 'off'>;
   ignore: string[];
+  /** internal notes (text only agents read): skipped (absent or `skip`), or checked in the `internal` channel */
+  internal?: 'skip' | 'check';
   formats: {
     csv?: { title?: string; text?: string; id?: string; channel?: string };
-    markdown?: { fields: string[] };
+    /** `mdx`: read `.md` files as MDX: `auto` (absent) when they look like MDX, `true` always, `false` never */
+    markdown?: { fields: string[]; mdx?: 'auto' | boolean };
+    /** component name (or `*`) -> the string props read as text */
+    mdx?: { props: Record<string, string[]> };
+    /** where a JSON macro export of another shape keeps its macros, and their keys */
+    json?: { items?: string; title?: string; text?: string; id?: string; channel?: string };
+    /** which reader reads which files: an extension (`.njk`) or a glob relative to the spec's folder, in the spec's order */
+    extensions?: Array<{ pattern: string; reader: ReaderName; pos: SpecPos }>;
   };
   exceptions: Exception[];
   /** local modules of custom rules, in order, each once */

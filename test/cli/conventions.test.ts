@@ -150,7 +150,7 @@ describe('--format ./path/to/formatter.js', () => {
     });
     const run = await runCli(['check', '--format', './formatters/count.mjs', '--format', 'formatters/object.js', '--output', 'out.txt'], { cwd });
     expect(run.code).toBe(1);
-    expect(run.stdout).toBe('4 findings in 4 files (17 rules)\n');
+    expect(run.stdout).toBe('4 findings in 4 files (18 rules)\n');
     expect(readFileSync(path.join(cwd, 'out.txt'), 'utf8')).toBe('claim/forbidden,claim/forbidden,claim/forbidden,term/use\n');
   });
 
@@ -168,7 +168,7 @@ describe('did you mean, and explain without a rule', () => {
     expect(await runCli(['chek'], { cwd: repo() })).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'onemessage: unknown command "chek"; did you mean "check"? (commands: check, report, guide, merge, discover, matrix, init, rules, explain)\n',
+      stderr: 'onemessage: unknown command "chek"; did you mean "check"? (commands: check, report, guide, merge, discover, matrix, init, lsp, rules, explain)\n',
     });
     // an option too (commander's hint, in our one-line voice)
     expect((await runCli(['check', '--confg', 'x'], { cwd: repo() })).stderr).toBe("onemessage: unknown option '--confg' (did you mean --config?)\n");

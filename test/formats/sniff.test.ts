@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FormatError } from '../../src/model/document.js';
-import { allFormats, formatFor, knownExtensions } from '../../src/formats/index.js';
+import { allFormats, formatFor, knownExtensions, READER_NAMES } from '../../src/formats/index.js';
+import { specSchema } from '../../src/spec/schema-check.js';
+import { UNKNOWN_JSON_MESSAGE } from '../../src/formats/json-generic.js';
 import { fixture, options } from './helpers.js';
 
 // formatFor answers for loaded format modules only; the engine loads them by extension.
@@ -32,11 +34,9 @@ describe('choosing a reader', () => {
   });
 
   it('reports an unknown JSON shape', () => {
-    const format = formatFor('support/export.json', '{"articles": []}')!;
+    const format = formatFor('support/export.json', '{"articles": [], "count": 0}')!;
     expect(format.name).toBe('json');
-    expect(() => format.read({ path: 'support/export.json', text: '{"articles": []}', options })).toThrow(
-      new FormatError('not a known macro export (expected Zendesk, Help Scout, Freshdesk or Intercom shape)', 0),
-    );
+    expect(() => format.read({ path: 'support/export.json', text: '{"articles": [], "count": 0}', options })).toThrow(new FormatError(UNKNOWN_JSON_MESSAGE, 0));
   });
 
   it('reports invalid JSON with its own message and offset, and reads an empty list as nothing', () => {
@@ -46,6 +46,15 @@ describe('choosing a reader', () => {
       expect.objectContaining({ message: 'invalid JSON: expected a closing quote but found end of file', offset: 35 }),
     );
     expect(formatFor('support/x.json', '[]')!.read({ path: 'support/x.json', text: '[]', options })).toEqual({ documents: [] });
+  });
+
+  it('knows the readers the spec schema lets formats.extensions name, each a loaded module but json, which sniffs', async () => {
+    const formats = (specSchema() as { properties: { formats: { properties: { extensions: { additionalProperties: { enum: string[] } } } } } }).properties.formats.properties.extensions;
+    expect([...READER_NAMES].sort()).toEqual([...formats.additionalProperties.enum].sort());
+    expect((await allFormats()).map((format) => format.name).sort()).toEqual([...READER_NAMES].sort());
+    expect(formatFor('site/page.njk', '<p>x</p>', 'html')?.name).toBe('html');
+    expect(formatFor('support/a.data', '{"macros": []}', 'json')?.name).toBe('zendesk');
+    expect(formatFor('support/a.data', '{"macros": []}', 'intercom')?.name).toBe('intercom');
   });
 
   it('lists the extensions it reads', () => {

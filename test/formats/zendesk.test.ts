@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { FormatError } from '../../src/model/document.js';
 import { zendeskFormat } from '../../src/formats/zendesk.js';
-import { fixture, locate, options, texts } from './helpers.js';
+import { CHANNELS, lintRepo } from '../helpers/lint.js';
+import { fixture, lineCol, locate, options, texts } from './helpers.js';
 
 const source = fixture('zendesk-macros.json');
 const read = (text: string) => zendeskFormat.read({ path: 'support/zendesk-macros.json', text, options }).documents;
@@ -66,5 +67,50 @@ describe('zendesk', () => {
     const bad = '{"macros": [{"id": 1, "title": "x", "actions": [{"field": "comment_value", "value": 42}]}]}';
     expect(() => read(bad)).toThrow(expect.objectContaining({ name: 'FormatError', message: 'macro 1: the comment_value action\'s value must be a string', offset: bad.indexOf('42') }));
     expect(() => read(bad)).toThrow(FormatError);
+  });
+});
+
+describe('zendesk internal notes', () => {
+  const macros = JSON.stringify(
+    {
+      macros: [
+        {
+          id: 11,
+          title: 'Escalate::Refund exception',
+          actions: [
+            { field: 'subject', value: 'About your refund' },
+            { field: 'comment_value', value: 'Agents: approve refunds up to 60 days after delivery.' },
+            { field: 'comment_mode_is_public', value: 'false' },
+          ],
+        },
+        { id: 12, title: 'Returns::Window', actions: [{ field: 'comment_value', value: 'You can return it within 30 days.' }, { field: 'comment_mode_is_public', value: true }] },
+      ],
+    },
+    null,
+    2,
+  );
+  const spec = `version: 1\n${CHANNELS}facts:\n  return-window:\n    value: 30 days\n    says: ["within {value}", "up to {value} after delivery"]\n`;
+
+  it('reads a private comment as a document of its own, marked internal; the subject stays the customer\'s', () => {
+    const documents = read(macros);
+    expect(documents.map((doc) => [doc.id, doc.internal ?? false, texts(doc)])).toEqual([
+      ['11', false, ['About your refund']],
+      ['11', true, ['Agents: approve refunds up to 60 days after delivery.']],
+      ['12', false, ['You can return it within 30 days.']],
+    ]);
+  });
+
+  it('no rule judges an internal note by default', async () => {
+    const result = await lintRepo({ 'onemessage.yaml': spec, 'support/macros.json': macros });
+    expect(result.findings).toEqual([]);
+    expect(result.files.map((file) => [file.path, file.documents])).toEqual([['support/macros.json', 3]]);
+  });
+
+  it('with internal: check, the note is checked in the channel "internal", at its exact place', async () => {
+    const result = await lintRepo({ 'onemessage.yaml': `${spec}internal: check\n`, 'support/macros.json': macros });
+    const at = macros.indexOf('60 days');
+    expect(result.findings.map((f) => [f.ruleId, f.channel, f.documentId, f.start.offset, f.excerpt, `${f.start.line}:${f.start.column}`])).toEqual([
+      ['fact/mismatch', 'internal', '11', at, '60 days', lineCol(macros, at)],
+    ]);
   });
 });

@@ -4,7 +4,7 @@
  * files as arguments, lint-staged's absolute paths, and GitLab's Code Quality report.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -81,6 +81,18 @@ describe('the GitHub Action (action.yml)', () => {
 });
 
 describe("the action's bundled entry (action/index.js)", () => {
+  /**
+   * The action as a runner checks it out: the repository's files without node_modules (the bundle
+   * reads package.json, rules/packs and the schema beside it), outside this repository so that
+   * no node_modules up the tree can stand in for what the bundle lacks.
+   */
+  const bundleAlone = (): string => {
+    const checkout = mkdtempSync(path.join(tmpdir(), 'onemessage-action-'));
+    for (const part of ['action', 'rules', 'schema']) cpSync(path.join(ROOT, part), path.join(checkout, part), { recursive: true });
+    copyFileSync(path.join(ROOT, 'package.json'), path.join(checkout, 'package.json'));
+    return path.join(checkout, 'action/index.js');
+  };
+
   it('runs under node with the environment GitHub provides: INPUT_*, GITHUB_WORKSPACE, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY', () => {
     const workspace = mkdtempSync(path.join(tmpdir(), 'onemessage-ws-'));
     cpSync(path.join(ROOT, 'fixtures/acme'), path.join(workspace, 'content'), { recursive: true });
@@ -99,7 +111,7 @@ describe("the action's bundled entry (action/index.js)", () => {
       INPUT_PATHS: '',
       INPUT_SPEC: '',
     };
-    const result = spawnSync(process.execPath, [path.join(ROOT, 'action/index.js')], { cwd: workspace, env, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [bundleAlone()], { cwd: workspace, env, encoding: 'utf8' });
     expect([result.status, result.stderr]).toEqual([1, '']);
     expect(readFileSync(files.GITHUB_OUTPUT, 'utf8')).toBe('exit-code=1\nsarif-file=reports/onemessage.sarif\n');
     // the stylish report, then one annotation per finding
@@ -117,7 +129,7 @@ describe("the action's bundled entry (action/index.js)", () => {
     cpSync(path.join(ROOT, 'fixtures/acme/onemessage.yaml'), path.join(workspace, 'onemessage.yaml'));
     cpSync(path.join(ROOT, 'fixtures/formats/office/one-pager.pdf'), path.join(workspace, 'sales/one-pager.pdf'));
     const env = { PATH: process.env.PATH ?? '', GITHUB_WORKSPACE: workspace, INPUT_PATHS: 'sales', INPUT_ARGS: '--as-of 2026-12-15 --format json', 'INPUT_SARIF-FILE': 'onemessage.sarif' };
-    const result = spawnSync(process.execPath, [path.join(ROOT, 'action/index.js')], { cwd: workspace, env, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [bundleAlone()], { cwd: workspace, env, encoding: 'utf8' });
     const json = JSON.parse(result.stdout.slice(result.stdout.indexOf('\n{') + 1)) as { files: Array<{ path: string; format: string; documents: number }>; findings: Array<{ ruleId: string }> };
     expect(json.files).toMatchObject([{ path: 'sales/one-pager.pdf', format: 'pdf' }]);
     expect(json.findings.filter((finding) => finding.ruleId === 'file/unreadable')).toEqual([]);

@@ -228,6 +228,13 @@ describe('directive/reason and directive/unused', () => {
     expect(summary(await lint('marketing/a.md', text))).toEqual(['1:1 directive/reason', '2:5 claim/forbidden:best-in-industry [directive: (no reason given) @1]']);
   });
 
+  it("the placeholder an editor's disable action writes counts as no reason, said as such", async () => {
+    const text = 'Intro.\n\n<!-- onemessage-disable-next-line claim/forbidden -- <reason> -->\nThe best in the industry.\n';
+    const findings = await lint('marketing/a.md', text);
+    expect(summary(findings)).toEqual(['3:1 directive/reason', '4:5 claim/forbidden:best-in-industry [directive: (no reason given) @3]']);
+    expect(findings[0]!.message).toBe('This onemessage-disable-next-line directive\'s reason is still the placeholder "<reason>"; replace it with why (e.g. "approved by legal, LEGAL-112").');
+  });
+
   it('reports each named rule that suppressed nothing, and a directive for every rule that suppressed nothing', async () => {
     const text = [
       '<!-- onemessage-disable-next-line claim/forbidden, term/use -- legacy copy -->',

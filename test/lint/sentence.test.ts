@@ -3,7 +3,8 @@
  * its related locations: a contradiction (another channel's statement) or context.
  */
 import { describe, expect, it } from 'vitest';
-import { tidy } from '../../src/lint/sentence.js';
+import { sentenceAround, tidy } from '../../src/lint/sentence.js';
+import { TextBuilder, type Document, type TextBlock } from '../../src/model/document.js';
 import type { Finding, SentenceContext } from '../../src/model/finding.js';
 import { CHANNELS, lintRepo } from '../helpers/lint.js';
 
@@ -74,5 +75,36 @@ describe('the sentence around a finding', () => {
   it('keeps the match right when white space before it collapses', () => {
     const context = tidy('  a \n\n  b   MATCH  c ', 12, 17);
     expect(context).toEqual({ text: 'a b MATCH c', start: 4, end: 9 });
+  });
+});
+
+describe('finding the sentence in a document of many blocks', () => {
+  it('reads each block\'s source map a bounded number of times, not once per finding per block', () => {
+    // A page of thousands of component props, each a block with a finding in it.
+    let reads = 0;
+    const blocks: TextBlock[] = [];
+    const source: string[] = [];
+    let at = 0;
+    for (let i = 0; i < 2000; i++) {
+      const text = `Start your 14-day trial ${i}.`;
+      const builder = new TextBuilder();
+      builder.appendVerbatim(text, at);
+      const block = builder.build({ kind: 'field', field: 'headline' })!;
+      const runs = block.runs;
+      Object.defineProperty(block, 'runs', { get: () => (reads++, runs) });
+      blocks.push(block);
+      source.push(`${text}\n`);
+      at += text.length + 1;
+    }
+    const doc: Document = { path: 'site/props.md', format: 'markdown', blocks, directives: [] };
+    let offset = 0;
+    const found: string[] = [];
+    for (const line of source) {
+      const context = sentenceAround(doc, offset + 11, offset + 17);
+      found.push(context!.text.slice(context!.start, context!.end));
+      offset += line.length;
+    }
+    expect(found.every((excerpt) => excerpt === '14-day')).toBe(true);
+    expect(reads).toBeLessThan(3 * blocks.length);
   });
 });

@@ -539,6 +539,14 @@ describe('extends', () => {
     ]);
   });
 
+  it('a fact without says takes the kind of its own value, not the extended one\'s', () => {
+    const dir = workspace({
+      'onemessage.yaml': 'version: 1\nfacts:\n  bonus:\n    value: 3 months\n    says: ["{value} free"]\n',
+      'coastal/onemessage.yaml': 'version: 1\nextends: [../onemessage.yaml]\nfacts:\n  bonus:\n    value: $20\n',
+    });
+    expect(load(dir, 'coastal/onemessage.yaml').spec.facts.map((f) => [f.id, f.kind])).toEqual([['bonus', 'money']]);
+  });
+
   it('a fact without says that completes nothing is an error at its id, with a hint', () => {
     expect(errorsOf({ 'onemessage.yaml': 'version: 1\nfacts:\n  return-window:\n    value: 30 days\n' })).toEqual([
       'onemessage.yaml:3:3: facts.return-window has no "says": list how documents state it (e.g. says: ["{value} return"]); only a spec that extends another may leave it out, to change the value of a fact it extends',
@@ -557,5 +565,41 @@ describe('extends', () => {
       'onemessage.yaml': 'version: 1\nextends: [disclosures]\nclaims:\n  - id: w\n    says: ["waterproof"]\n    status: allowed\n    requires: [ip-rating]\n',
       'packs/disclosures.yaml': 'version: 1\ndisclosures:\n  ip-rating:\n    include: ["IPX4"]\n',
     })).toEqual([]);
+  });
+});
+
+describe('formats added since spec v1', () => {
+  it('reads formats.extensions in written order, and the other new format keys', () => {
+    const dir = workspace({
+      'onemessage.yaml':
+        'version: 1\nformats:\n  extensions: { ".njk": html, "docs/**/*.page": markdown }\n  mdx: { props: { CtaBox: [headline], "*": [] } }\n  json: { items: macros, text: body }\n  markdown: { mdx: false }\n',
+    });
+    const { spec } = load(dir);
+    expect(spec.formats.extensions?.map(({ pattern, reader, pos }) => [pattern, reader, pos.line, pos.column])).toEqual([
+      ['.njk', 'html', 3, 17],
+      ['docs/**/*.page', 'markdown', 3, 31],
+    ]);
+    expect(spec.formats.mdx).toEqual({ props: { CtaBox: ['headline'], '*': [] } });
+    expect(spec.formats.json).toEqual({ items: 'macros', text: 'body' });
+    expect(spec.formats.markdown).toEqual({ fields: [], mdx: false });
+  });
+
+  it('refuses a reader it does not know, with a suggestion, and an extension without its dot', () => {
+    expect(specErrors('version: 1\nformats:\n  extensions: { ".njk": htm }\n')).toEqual([
+      'onemessage.yaml:3:25: expected one of markdown, mdx, html, text, csv, json, zendesk, helpscout, freshdesk, intercom at formats.extensions[".njk"], found "htm"; did you mean "html"?',
+    ]);
+    expect(specErrors('version: 1\nformats:\n  extensions: { ".njk": html, liquid: html }\n')).toEqual([
+      'onemessage.yaml:3:31: expected an extension such as ".liquid" or a glob with a "/" or "*" at formats.extensions, found "liquid"',
+    ]);
+  });
+
+  it('merges formats.extensions and formats.markdown key by key with the file it extends', () => {
+    const dir = workspace({
+      'base.yaml': 'version: 1\nformats:\n  extensions: { ".njk": html, ".txt2": text }\n  markdown: { fields: [summary] }\n',
+      'onemessage.yaml': 'version: 1\nextends: [./base.yaml]\nformats:\n  extensions: { ".njk": markdown }\n  markdown: { mdx: true }\n',
+    });
+    const { spec } = load(dir);
+    expect(spec.formats.extensions?.map(({ pattern, reader }) => `${pattern} ${reader}`)).toEqual(['.njk markdown', '.txt2 text']);
+    expect(spec.formats.markdown).toEqual({ fields: ['summary'], mdx: true });
   });
 });

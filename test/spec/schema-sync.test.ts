@@ -75,9 +75,13 @@ speakers:
 severity:
   term/use: error
 ignore: ["**/drafts/**"]
+internal: check
 formats:
   csv: { title: Name, text: Body, id: Id, channel: Channel }
-  markdown: { fields: [summary] }
+  markdown: { fields: [summary], mdx: true }
+  mdx: { props: { CtaBox: [headline] } }
+  json: { items: export.macros, title: name, text: body, id: ref, channel: team }
+  extensions: { ".njk": html }
 exceptions:
   - files: "support/legacy/**"
     rule: term/use

@@ -34,10 +34,10 @@ describe('the spec schema', () => {
     expect(open).toEqual([]);
   });
 
-  it('knows every top-level key of spec v1', () => {
+  it('knows every top-level key of spec v1, and the keys added since', () => {
     expect(Object.keys(schema.properties as Node)).toEqual([
       'version', 'brand', 'owner', 'revision', 'extends', 'channels', 'facts', 'claims', 'products', 'promises', 'disclosures',
-      'terms', 'speakers', 'severity', 'ignore', 'formats', 'exceptions', 'plugins',
+      'terms', 'speakers', 'severity', 'ignore', 'internal', 'formats', 'exceptions', 'plugins',
     ]);
   });
 });
