@@ -283,8 +283,9 @@ describe('the spec', () => {
     mkdirSync(path.join(root, 'partners'));
     writeFileSync(path.join(root, 'partners/onemessage.yaml'), 'version: 1\nclaims:\n  - id: fastest\n    says: ["fastest"]\n    status: forbidden\n');
     const client = await serve(root);
-    const partner = await client.open('partners/page.md', 'The fastest pack, the best in the industry.\n');
-    expect(lines(await client.diagnostics(partner))).toEqual(['1:5-1:12 claim/forbidden error "fastest" is a forbidden claim (fastest).']);
+    // said of the offer ("we are"): this spec names no product, and the claim judgement reads a bare superlative as a claim only then
+    const partner = await client.open('partners/page.md', 'We are the fastest, the best in the industry.\n');
+    expect(lines(await client.diagnostics(partner))).toEqual(['1:12-1:19 claim/forbidden error "fastest" is a forbidden claim (fastest).']);
   });
 
   it('names a bad setting in a window message and uses the default', async () => {

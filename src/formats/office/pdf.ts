@@ -28,11 +28,56 @@ interface TextItemLike {
   hasEOL: boolean;
 }
 
+/**
+ * pdf.js builds a DOMMatrix as it loads (for drawing, which text extraction never does) and takes
+ * the class from @napi-rs/canvas, a native package that a bundle cannot hold (the GitHub Action
+ * runs without node_modules). Where Node has none, a bare identity matrix stands in, the same
+ * everywhere, so that reading a PDF never depends on a native package being installed.
+ */
+function standInForDomMatrix(): void {
+  const scope = globalThis as { DOMMatrix?: unknown };
+  if (scope.DOMMatrix !== undefined) return;
+  scope.DOMMatrix = class DOMMatrix {
+    a = 1;
+    b = 0;
+    c = 0;
+    d = 1;
+    e = 0;
+    f = 0;
+  };
+}
+
+/**
+ * pdf.js, loaded once. As it loads in Node it looks for @napi-rs/canvas and, without it, prints
+ * warnings about drawing: noise beside a report, and nothing to do with reading text, so they are
+ * held back while it loads.
+ */
+let pdfjsLoading: Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> | undefined;
+function loadPdfjs(): Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> {
+  if (!pdfjsLoading) {
+    standInForDomMatrix();
+    const { log, warn } = console;
+    const quiet =
+      (write: (...args: unknown[]) => void) =>
+      (...args: unknown[]): void => {
+        if (typeof args[0] === 'string' && args[0].startsWith('Warning: ')) return;
+        write(...args);
+      };
+    console.log = quiet(log);
+    console.warn = quiet(warn);
+    pdfjsLoading = import('pdfjs-dist/legacy/build/pdf.mjs').finally(() => {
+      console.log = log;
+      console.warn = warn;
+    });
+  }
+  return pdfjsLoading;
+}
+
 export const pdfFormat: ContainerModule = {
   name: 'pdf',
   extensions: ['.pdf'],
   async extract(input: BytesInput): Promise<Extraction> {
-    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const pdfjs = await loadPdfjs();
     // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
     const task = pdfjs.getDocument({
       data: new Uint8Array(input.bytes),
