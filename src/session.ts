@@ -21,7 +21,7 @@ import { BlockMatchMemo } from './match/matcher.js';
 import type { FormatModule, ReadInput } from './formats/format.js';
 import type { ReadResult } from './model/document.js';
 import { toPosix, type DiscoveredFile } from './lint/paths.js';
-import type { Rule } from './lint/rule.js';
+import { severityKeys, type Rule } from './lint/rule.js';
 import type { Diagnostic } from './model/diagnostic.js';
 import type { Finding } from './model/finding.js';
 import type { FileRecord, NotRead, RunResult } from './model/result.js';
@@ -380,7 +380,7 @@ export function createSession(options: SessionOptions): Session {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const asOf = options.asOf ?? today();
   if (!isIsoDate(asOf)) throw new UsageError(`asOf expects a date as YYYY-MM-DD, found "${asOf}"`);
-  const knownRuleIds = [...new Set([...builtinRules, ...(options.rules ?? [])].map((rule) => rule.meta.id))];
+  const knownRuleIds = [...new Set(severityKeys([...builtinRules, ...(options.rules ?? [])]))];
   const overrides = options.severity ?? {};
   const speed = { ...(options.prefilter === false ? { prefilter: false } : {}), ...(options.debug ? { debug: true } : {}) };
 

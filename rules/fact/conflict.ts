@@ -1,10 +1,10 @@
 /**
  * fact/conflict: a fact with no `value` in the spec is stated with different values. The value
  * most documents state is the reference; every other statement is reported with the reference
- * statements as its other side.
+ * statements as its other side. A tie has no reference: every statement is reported.
  */
 import type { CorpusRule, Statement } from '../../src/lint/rule.js';
-import { itemRef, note } from '../helpers.js';
+import { itemRef, listWords, note } from '../helpers.js';
 import { byFact, channelRank, collectFactStatements, FACT_STATEMENT_SCHEMA, factData, MAX_RELATED, relatedFrom } from './statements.js';
 
 export const factConflict: CorpusRule = {
@@ -17,12 +17,13 @@ export const factConflict: CorpusRule = {
     messages: {
       conflictOne: '"{{phrase}}" states {{fact}} as {{value}}, but 1 document states {{reference}}.{{note}}',
       conflictMany: '"{{phrase}}" states {{fact}} as {{value}}, but {{documents}} documents state {{reference}}.{{note}}',
+      conflictTie: '"{{phrase}}" states {{fact}} as {{value}}, but as many documents state {{others}}: a tie, so no value is the reference. Give the fact a value in the spec.{{note}}',
     },
     // Statements of facts without a value; the message map reads them too.
     triggers: (spec) => [{ kind: 'fact', items: spec.facts.filter((fact) => fact.value === undefined).map((fact) => fact.id) }],
     docs: {
       details:
-        'For a fact without `value`, every statement across all documents of the run is collected. The value stated by the most documents is the reference (ties go to the value first stated in the earliest channel of the spec\'s `channels`, then by path); every statement of another value is reported, with the reference statements as related locations. Give the fact a `value` once the company has decided, and `fact/mismatch` takes over.',
+        'For a fact without `value`, every statement across all documents of the run is collected. The value stated by the most documents is the reference; every statement of another value is reported, with the reference statements as related locations. When two or more values are stated by the most documents, that is a tie: no value is the reference, and every statement is reported, with the statements of the other values as related locations. Give the fact a `value` once the company has decided, and `fact/mismatch` takes over.',
       bad: {
         spec: 'facts:\n  annual-discount:\n    says: ["save {value} with annual billing"]',
         text: '# Pricing\n\nSave 20% with annual billing.\n\n## Teams\n\nTeams save 25% with annual billing.\n',
@@ -39,8 +40,23 @@ export const factConflict: CorpusRule = {
     for (const [factId, list] of byFact(statements)) {
       const fact = items.facts.get(factId);
       if (!fact) continue;
-      const reference = referenceValue(list, (channel) => channelRank(spec, channel));
-      if (reference === undefined) continue;
+      const judged = judgeValues(list, (channel) => channelRank(spec, channel));
+      if (judged.kind === 'agree') continue;
+      if (judged.kind === 'tie') {
+        for (const statement of list) {
+          const data = factData(statement);
+          const others = list.filter((s) => factData(s).key !== data.key && judged.keys.includes(factData(s).key));
+          const otherValues = [...new Map(others.map((s) => [factData(s).key, factData(s).value])).values()];
+          report(statement, {
+            messageId: 'conflictTie',
+            data: { phrase: data.phrase, fact: fact.id, value: data.value, others: listWords(otherValues), note: note(fact.message) },
+            item: itemRef('fact', fact),
+            related: others.slice(0, MAX_RELATED).map((s) => relatedFrom(s, `${s.channel ?? 'a document in no channel'} says "${factData(s).phrase}"`)),
+          });
+        }
+        continue;
+      }
+      const reference = judged.key;
       const referenceStatements = list.filter((s) => factData(s).key === reference);
       const documents = new Set(referenceStatements.map(documentKey)).size;
       for (const statement of list) {
@@ -63,10 +79,13 @@ function documentKey(statement: Statement): string {
 }
 
 /**
- * The key most documents state; ties go to the key whose earliest statement is in the earliest
- * channel, then the earliest path. Undefined when all statements agree (nothing to report).
+ * What the statements of an agree-only fact say together: they agree; one value is stated by the
+ * most documents (the reference); or several are, a tie, with their keys in order of their first
+ * statement (earliest channel, then path), and none is the reference.
  */
-export function referenceValue(statements: Statement[], rank: (channel: string | undefined) => number): string | undefined {
+export type Judged = { kind: 'agree' } | { kind: 'reference'; key: string } | { kind: 'tie'; keys: string[] };
+
+export function judgeValues(statements: Statement[], rank: (channel: string | undefined) => number): Judged {
   const byKey = new Map<string, { documents: Set<string>; best: [number, string, number] }>();
   for (const statement of statements) {
     const key = factData(statement).key;
@@ -78,16 +97,11 @@ export function referenceValue(statements: Statement[], rank: (channel: string |
       if (comparePlace(place, entry.best) < 0) entry.best = place;
     }
   }
-  if (byKey.size < 2) return undefined;
-  let winner: string | undefined;
-  let winnerEntry: { documents: Set<string>; best: [number, string, number] } | undefined;
-  for (const [key, entry] of byKey) {
-    if (!winnerEntry || entry.documents.size > winnerEntry.documents.size || (entry.documents.size === winnerEntry.documents.size && comparePlace(entry.best, winnerEntry.best) < 0)) {
-      winner = key;
-      winnerEntry = entry;
-    }
-  }
-  return winner;
+  if (byKey.size < 2) return { kind: 'agree' };
+  const ranked = [...byKey.entries()].sort((a, b) => b[1].documents.size - a[1].documents.size || comparePlace(a[1].best, b[1].best));
+  const most = ranked[0]![1].documents.size;
+  const top = ranked.filter(([, entry]) => entry.documents.size === most).map(([key]) => key);
+  return top.length > 1 ? { kind: 'tie', keys: top } : { kind: 'reference', key: top[0]! };
 }
 
 function comparePlace(a: [number, string, number], b: [number, string, number]): number {

@@ -5,7 +5,9 @@
  */
 import type { DocumentContext, Statement } from '../../src/lint/rule.js';
 import type { RelatedLocation } from '../../src/model/finding.js';
-import { kindName, quantityKey } from '../../src/match/quantity.js';
+import { inferStatements, type Structure } from '../../src/match/infer.js';
+import { calendarAgrees, kindName, quantityKey, sameQuantity, type Quantity, type QuantityKind } from '../../src/match/quantity.js';
+import { offerWords } from '../../src/spec/compile.js';
 import type { Spec } from '../../src/spec/types.js';
 import { said } from '../helpers.js';
 
@@ -17,6 +19,22 @@ export interface FactStatement {
   value: string;
   /** the whole phrase as a reader sees it ("60-day money-back guarantee") */
   phrase: string;
+  /** for a statement found beyond the templates: what it was inferred from */
+  inferred?: Inference;
+  /**
+   * For an inferred statement, whether it agrees with the spec's value as the fact compares
+   * inferred units (`units: calendar`: "a month" agrees with 30 days); templates compare keys.
+   */
+  agrees?: boolean;
+}
+
+/** What an inferred statement was inferred from: a topic word, where the topic comes from, and how they stand. */
+export interface Inference {
+  /** the topic words as written ("Refunds") */
+  topic: string;
+  /** `about` when the spec declares the fact's topic, `says` when it is taken from its templates */
+  from: 'about' | 'says';
+  structure: Structure;
 }
 
 /** The shape of FactStatement, for statements read back from a cache or a shard. */
@@ -24,7 +42,19 @@ export const FACT_STATEMENT_SCHEMA = {
   type: 'object',
   required: ['fact', 'key', 'value', 'phrase'],
   additionalProperties: false,
-  properties: { fact: { type: 'string' }, key: { type: 'string' }, value: { type: 'string' }, phrase: { type: 'string' } },
+  properties: {
+    fact: { type: 'string' },
+    key: { type: 'string' },
+    value: { type: 'string' },
+    phrase: { type: 'string' },
+    inferred: {
+      type: 'object',
+      required: ['topic', 'from', 'structure'],
+      additionalProperties: false,
+      properties: { topic: { type: 'string' }, from: { enum: ['about', 'says'] }, structure: { enum: ['sentence', 'label', 'row', 'column'] } },
+    },
+    agrees: { type: 'boolean' },
+  },
 };
 
 /** Statements of facts that have (or have not) a `value` in the spec; negated ones assert nothing. */
@@ -43,7 +73,61 @@ export function collectFactStatements(context: DocumentContext, options: { withV
     const data: FactStatement = { fact: fact.id, key: quantityKey(match.value.quantity), value: match.value.quantity.text, phrase: said(context.doc, match) };
     out.push({ start: match.value.start, end: match.value.end, data: { ...data }, item: { kind: 'fact', id: fact.id } });
   }
+  if (options.withValue && context.isOn('inferred')) for (const statement of inferredStatements(context)) out.push(statement);
   return out;
+}
+
+/** The rule variant for statements found beyond the templates. */
+export const INFERRED = 'inferred';
+
+/**
+ * Statements inferred from the facts' topics (src/match/infer.ts): the quantity of a fact's kind
+ * beside one of its topic words, where no template read it.
+ */
+function inferredStatements(context: DocumentContext): Array<Pick<Statement, 'start' | 'end' | 'data'>> {
+  const facts = new Map<string, { kind: QuantityKind; value: Quantity }>();
+  for (const [id] of context.items.topics) {
+    const fact = context.items.facts.get(id);
+    if (fact?.quantity && fact.kind !== undefined) facts.set(id, { kind: fact.kind, value: fact.quantity });
+  }
+  if (facts.size === 0) return [];
+  const found = inferStatements({
+    doc: context.doc,
+    topics: context.matches.of('topic'),
+    read: [...context.matches.of('fact'), ...context.matches.of('delivery')],
+    facts,
+    times: context.spec.facts.some((fact) => fact.kind === 'time'),
+    offerWords: new Set(offerWords(context.spec)),
+  });
+  return found.map((inferred) => {
+    const fact = context.items.facts.get(inferred.itemId)!;
+    const value = facts.get(inferred.itemId)!.value;
+    const topic = context.items.topics.get(inferred.itemId)!;
+    const agrees = fact.units === 'exact' ? sameQuantity(inferred.quantity, value) : calendarAgrees(inferred.quantity, value);
+    context.explain?.(inferred, `inferred ${fact.id} = "${inferred.quantity.text}" (${agrees ? 'agrees with' : 'differs from'} ${fact.value}): "${inferred.topic.text}" ${HOW[inferred.structure]} in "${inferred.phrase}"`);
+    const data: FactStatement = {
+      fact: fact.id,
+      key: quantityKey(inferred.quantity),
+      value: inferred.quantity.text,
+      phrase: inferred.phrase,
+      inferred: { topic: inferred.topic.text, from: topic.from, structure: inferred.structure },
+      agrees,
+    };
+    return { start: inferred.start, end: inferred.end, data: { ...data } };
+  });
+}
+
+/** How a topic and its quantity stand together, for messages. */
+export const HOW: Record<Structure, string> = {
+  sentence: 'stands beside the quantity',
+  label: 'labels the quantity',
+  row: 'names the table row',
+  column: 'heads the table column',
+};
+
+/** Whether a statement states the spec's value: an inferred one as its fact compares units, a template's by key. */
+export function statesValue(data: FactStatement, expectedKey: string): boolean {
+  return data.agrees ?? data.key === expectedKey;
 }
 
 export function factData(statement: Statement): FactStatement {

@@ -2,6 +2,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { rules } from '../../rules/index.js';
+import { severityKeys } from '../lint/rule.js';
 import { toPosix } from '../runner/files.js';
 import { draftYaml } from '../discover/draft.js';
 import { renderDiscovery, SUMMARY_FORMATS, type SummaryFormat } from '../discover/render.js';
@@ -62,7 +63,7 @@ export async function discoverCommand(paths: string[], flags: DiscoverFlags, io:
  * with a warning: discovering is how a team gets a working spec).
  */
 function existingSpec(explicit: string | undefined, paths: string[], cwd: string): { spec?: Spec; warnings: string[] } {
-  const knownRuleIds = rules.map((rule) => rule.meta.id);
+  const knownRuleIds = severityKeys(rules);
   const pluginRuleIds = pluginRuleIdsLoader({ cwd, builtinIds: knownRuleIds });
   if (explicit) return { spec: loadSpec({ specPath: path.resolve(cwd, explicit), cwd, knownRuleIds, pluginRuleIds }).spec, warnings: [] };
   const found = findSpec(cwd) ?? (paths[0] ? findSpec(path.resolve(cwd, paths[0])) : undefined);

@@ -63,8 +63,13 @@ export function rulePage(meta: RuleMeta): string {
     '```yaml',
     'severity:',
     `  ${meta.id}: ${meta.defaultSeverity === 'error' ? 'warning' : 'error'}   # error, warning, info or off`,
+    ...Object.entries(meta.variants ?? {}).map(([name, variant]) => `  ${meta.id}/${name}: ${variant.defaultSeverity === 'error' ? 'warning' : 'error'}   # the ${name} findings only (default ${variant.defaultSeverity})`),
     '```',
     '',
+    ...Object.entries(meta.variants ?? {}).flatMap(([name, variant]) => [
+      `\`${meta.id}/${name}\` (default \`${variant.defaultSeverity}\`): ${variant.description} Its findings carry \`"variant": "${name}"\`; \`off\` stops the rule looking for them.`,
+      '',
+    ]),
     'Waive one finding where it stands, with the reason:',
     '',
     '```markdown',

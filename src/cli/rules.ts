@@ -3,7 +3,7 @@
  * themselves, and the rules of the plugins the spec found from the working folder names.
  */
 import { rules } from '../../rules/index.js';
-import type { Rule } from '../lint/rule.js';
+import { severityKeys, type Rule } from '../lint/rule.js';
 import { loadPlugins, pluginRuleIdsLoader } from '../runner/plugins.js';
 import { UsageError } from '../spec/errors.js';
 import { findSpec } from '../spec/find.js';
@@ -17,7 +17,7 @@ function knownRules(cwd: string): Rule[] {
   if (!specPath) return rules;
   const builtinIds = rules.map((rule) => rule.meta.id);
   try {
-    const { spec } = loadSpec({ specPath, cwd, knownRuleIds: builtinIds, pluginRuleIds: pluginRuleIdsLoader({ cwd, builtinIds }) });
+    const { spec } = loadSpec({ specPath, cwd, knownRuleIds: severityKeys(rules), pluginRuleIds: pluginRuleIdsLoader({ cwd, builtinIds }) });
     return spec.plugins.length > 0 ? [...rules, ...loadPlugins(spec.plugins, { cwd, builtinIds }).rules] : rules;
   } catch {
     return rules;
@@ -26,10 +26,13 @@ function knownRules(cwd: string): Rule[] {
 
 export function rulesCommand(io: Io): number {
   const all = knownRules(io.cwd);
-  const width = all.reduce((most, rule) => Math.max(most, rule.meta.id.length), 0);
+  const width = severityKeys(all).reduce((most, key) => Math.max(most, key.length), 0);
   for (const rule of all) {
     const { id, defaultSeverity, fixable, description } = rule.meta;
     io.stdout(`${id.padEnd(width)}  ${defaultSeverity.padEnd(7)}  ${fixable ? 'fixable' : '       '}  ${description}\n`);
+    for (const [name, variant] of Object.entries(rule.meta.variants ?? {})) {
+      io.stdout(`${`${id}/${name}`.padEnd(width)}  ${variant.defaultSeverity.padEnd(7)}           ${variant.description}\n`);
+    }
   }
   return 0;
 }
@@ -63,6 +66,7 @@ export function explainText(meta: (typeof rules)[number]['meta']): string {
     '',
     meta.docs.details,
     '',
+    ...Object.entries(meta.variants ?? {}).flatMap(([name, variant]) => [`${meta.id}/${name}  (default severity: ${variant.defaultSeverity})`, `  ${variant.description}`, '']),
     example('Reported', meta.docs.bad),
     '',
     example('Not reported', meta.docs.good),
@@ -81,7 +85,10 @@ export function ruleDocsMarkdown(): string {
     '',
     '| rule | default | fixable | what it reports |',
     '| --- | --- | --- | --- |',
-    ...rules.map((rule) => `| [\`${rule.meta.id}\`](#${rule.meta.id.replace(/[^a-z0-9-]/g, '')}) | ${rule.meta.defaultSeverity} | ${rule.meta.fixable ? 'yes' : ''} | ${rule.meta.description} |`),
+    ...rules.flatMap((rule) => [
+      `| [\`${rule.meta.id}\`](#${rule.meta.id.replace(/[^a-z0-9-]/g, '')}) | ${rule.meta.defaultSeverity} | ${rule.meta.fixable ? 'yes' : ''} | ${rule.meta.description} |`,
+      ...Object.entries(rule.meta.variants ?? {}).map(([name, variant]) => `| \`${rule.meta.id}/${name}\` | ${variant.defaultSeverity} | | ${variant.description} |`),
+    ]),
     '',
   ];
   for (const rule of rules) {

@@ -1,6 +1,6 @@
 /**
  * Writes the discovery as a draft spec, `onemessage.discovered.yaml`: channels, facts with
- * the majority value and a comment listing every value and where it stands, candidate claims
+ * the majority value (none for a tie) and a comment listing every value and where it stands, candidate claims
  * and product names, each commented with its counts and locations. It loads as a spec as is.
  */
 import type { ClaimCandidate, Discovery, FactGroup, NameCandidate, Place } from './types.js';
@@ -34,7 +34,8 @@ export function draftYaml(discovery: Discovery, options: DraftOptions): string {
 
   if (discovery.facts.length > 0) {
     lines.push('');
-    lines.push('facts:');
+    // every fact a tie leaves the map empty: `{}` keeps the draft loadable
+    lines.push(discovery.facts.every((fact) => fact.tie) ? 'facts: {}' : 'facts:');
     discovery.facts.forEach((fact, i) => {
       if (i > 0) lines.push('');
       for (const line of factLines(fact)) lines.push(line);
@@ -87,13 +88,17 @@ function factLines(fact: FactGroup): string[] {
   } else {
     lines.push(`  # ${fact.label}: CONFLICT, ${fact.values.length} values in ${total} statements`);
   }
+  const top = fact.values[0]!.count;
   fact.values.forEach((value, i) => {
-    lines.push(`  #   ${value.value}${i === 0 ? ' (majority)' : ''}: ${times(value.count)} (${channelsText(value.channels)}) ${placesText(value.places)}`);
+    const mark = fact.tie ? (value.count === top ? ' (tie)' : '') : i === 0 ? ' (majority)' : '';
+    lines.push(`  #   ${value.value}${mark}: ${times(value.count)} (${channelsText(value.channels)}) ${placesText(value.places)}`);
   });
-  lines.push(`  ${fact.id}:`);
-  lines.push(`    value: ${str(fact.values[0]!.value)}`);
-  lines.push('    says:');
-  for (const template of fact.says) lines.push(`      - ${str(template)}`);
+  const item = [`  ${fact.id}:`, `    value: ${str(fact.values[0]!.value)}`, '    says:', ...fact.says.map((template) => `      - ${str(template)}`)];
+  if (!fact.tie) return [...lines, ...item];
+  // No value is proposed for a tie, and the draft must still load: the item waits, commented, for a person to choose.
+  const tied = fact.values.filter((value) => value.count === top).map((value) => value.value);
+  lines.push(`  # TIE: no value is proposed (${tied.join(' vs ')}); choose the one the company means, then uncomment:`);
+  lines.push(`  # ${fact.id}:`, `  #   value: ""`, ...item.slice(2).map((line) => `  #${line.slice(1)}`));
   return lines;
 }
 

@@ -44,6 +44,8 @@ export function buildGroup(id: string, statements: QuantityStatement[], says: st
     label: id.replace(/-/g, ' '),
     values,
     agree: values.length === 1,
+    // a 1-1 split is no majority: channels or order of reading must not pick the value
+    tie: values.length > 1 && values[0]!.count === values[1]!.count,
     channels: [...disagreeing].sort(),
     says,
     statements,
@@ -55,7 +57,7 @@ export function sortGroups(groups: FactGroup[]): FactGroup[] {
   return groups.sort((a, b) => Number(a.agree) - Number(b.agree) || b.statements.length - a.statements.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-/** Values by count, then by how many channels state them, then by first appearance: the first is the majority. */
+/** Values by count, then by how many channels state them, then by first appearance: the first is the majority when its count is alone at the top. */
 function tally(statements: QuantityStatement[]): ValueTally[] {
   const byValue = new Map<string, ValueTally & { order: number }>();
   statements.forEach((statement, order) => {

@@ -5,6 +5,8 @@
  */
 import type { QuantityKind } from '../match/quantity.js';
 
+export { isContentWord, REFERENCE_POINT, STOP_WORDS } from '../match/words.js';
+
 export interface Topic {
   id: string;
   /** head word sequences, stemmed; the longest that matches wins */
@@ -44,20 +46,9 @@ export const QUALIFIERS: Record<string, Record<string, string>> = {
   support: { phone: 'phone', chat: 'chat', email: 'email' },
 };
 
-/** Words that say where a duration is counted from, not what it is about: "within 14 days of delivery". */
-export const REFERENCE_POINT = new Set(['of', 'from', 'after', 'since', 'following']);
 
 /** Words that bind a quantity to the noun before it: "orders over $50", "up to 10 GB". */
 export const BINDERS = new Set(['over', 'above', 'under', 'below', 'within', 'than', 'least', 'to', 'for', 'from', 'only', 'just', 'of', 'in']);
-
-export const STOP_WORDS = new Set(
-  'a an the of on in at for to with within by from and or but your our their its it them this that these those you we they is are was be been can will may all any every each up over above under than least per as so if no not just only into out about'.split(' '),
-);
-
-/** Words that end a phrase's template unless the next word is part of it: hedges never are. */
-export function isContentWord(word: string): boolean {
-  return !STOP_WORDS.has(word) && /\p{L}/u.test(word);
-}
 
 /**
  * A light stemmer for grouping, not for display: plurals and -ing/-ed forms fold onto the

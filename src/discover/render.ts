@@ -46,7 +46,9 @@ function stylish(discovery: Discovery, options: RenderOptions): string {
   if (discovery.facts.length === 0) out.push('  none stated twice with a quantity');
   for (const fact of discovery.facts) {
     const mark = fact.agree ? c.green('✔') : c.red('✖');
-    const summary = fact.agree ? `${fact.values[0]!.value} in ${fact.statements.length} statements` : `${fact.values.length} values in ${fact.statements.length} statements, channels ${fact.channels.join(', ')}`;
+    const summary = fact.agree
+      ? `${fact.values[0]!.value} in ${fact.statements.length} statements`
+      : `${fact.values.length} values in ${fact.statements.length} statements, channels ${fact.channels.join(', ')}${fact.tie ? ', a tie: no value proposed' : ''}`;
     out.push(`  ${mark} ${c.bold(fact.id)}  ${summary}`);
     const width = fact.values.reduce((most, v) => Math.max(most, v.value.length), 0);
     for (const value of fact.values) {
@@ -106,7 +108,8 @@ function markdown(discovery: Discovery, options: RenderOptions): string {
 }
 
 function factMarkdown(fact: FactGroup): string[] {
-  const out = [`### \`${fact.id}\`: ${fact.agree ? 'all statements agree' : `**conflict** (${fact.channels.join(', ')})`}`, ''];
+  const state = fact.agree ? 'all statements agree' : `**conflict** (${fact.channels.join(', ')})${fact.tie ? ', a tie: no value proposed' : ''}`;
+  const out = [`### \`${fact.id}\`: ${state}`, ''];
   out.push('| value | count | channels | where |', '| --- | --- | --- | --- |');
   for (const value of fact.values) out.push(`| ${cell(value.value)} | ${value.count} | ${cell(channelList(value.channels))} | ${cell(placesText(value.places))} |`);
   out.push('');

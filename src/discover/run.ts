@@ -12,13 +12,16 @@ import { tokenize } from '../match/tokens.js';
 import type { Locator } from '../model/positions.js';
 import { DEFAULT_IMMEDIATE_PROMISES } from '../spec/promises.js';
 import type { Spec } from '../spec/types.js';
-import { claimsOf } from './claims.js';
+import { claimsOf, isOfferClaim } from './claims.js';
 import { groupStatements, NO_CHANNEL, slug } from './group.js';
 import { namesOf } from './names.js';
 import { DEFAULT_IGNORED_SPEAKERS, readCorpus } from './read.js';
 import { escapeTemplate, statementsOf } from './statements.js';
 import type { ClaimCandidate, ClaimKind, Discovery, NameCandidate, Place, PromiseCandidate, QuantityStatement } from './types.js';
 import { matchedKeys, statementKey, verifyFacts } from './verify.js';
+
+/** The brand is not known until the names are counted: a claim is about the offer where the copy says we, our or a product noun. */
+const NO_OFFER_WORDS: ReadonlySet<string> = new Set();
 
 export interface DiscoverOptions {
   cwd: string;
@@ -88,6 +91,7 @@ export async function discover(options: DiscoverOptions): Promise<Discovery> {
         keep = true;
       }
       for (const claim of claimsOf(block.text, tokens)) {
+        if (!isOfferClaim({ block, tokens, claim, offerWords: NO_OFFER_WORDS })) continue;
         let entry = claims.get(claim.phrase);
         if (!entry) claims.set(claim.phrase, (entry = { kind: claim.kind, occurrences: [] }));
         entry.occurrences.push({ doc: docIndex, block: blockIndex, textStart: claim.textStart, place: placeIn(block, claim.textStart, claim.textEnd) });

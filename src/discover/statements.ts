@@ -57,6 +57,7 @@ function statementAt(text: string, tokens: Tokens, stems: string[], quantity: Qu
   const stopsAt = (word: string) => quantity.kind === 'duration' && REFERENCE_POINT.has(word);
   while (right + 1 < tokens.words.length && right - last < WINDOW && joins(right + 1) && !stopsAt(tokens.words[right + 1]!)) right++;
 
+  if (quantity.kind === 'number' && !countsSomething(tokens, quantity, first, last)) return undefined;
   const head = nearestHead(stems, { left, right, first, last, kind: quantity.kind });
   if (!head) return undefined;
   let spanStart = Math.min(head.start, first);
@@ -142,4 +143,23 @@ function nearestQualifier(
 /** Literal words in a template: the template syntax's own characters take a backslash. */
 export function escapeTemplate(word: string): string {
   return word.replace(/[(){}|?*\\]/g, (ch) => `\\${ch}`);
+}
+
+const STATUS_CODES = new Set([200, 201, 204, 301, 302, 304, 400, 401, 403, 404, 405, 410, 422, 429, 500, 502, 503, 504]);
+
+/** Words beside a number that make it a code, not a count: "404 events", "a 200 response", "error 500". */
+const CODE_WORDS = new Set(['error', 'errors', 'status', 'code', 'codes', 'response', 'responses', 'http', 'page', 'pages', 'ok', 'successful', 'redirect', 'redirects', 'not', 'found']);
+
+/**
+ * Whether a bare number counts something a company would keep as a fact. "1 site" and "2 files"
+ * in a how-to are articles written as digits, and an HTTP status ("404 events", "a 200
+ * successful request") is a code: neither is a limit.
+ */
+function countsSomething(tokens: Tokens, quantity: Quantity, first: number, last: number): boolean {
+  if (quantity.max <= 2) return false;
+  const isStatus = Number.isInteger(quantity.min) && quantity.min === quantity.max && quantity.min >= 100 && quantity.min <= 599;
+  if (isStatus && [tokens.words[first - 1], tokens.words[last + 1], tokens.words[last + 2]].some((w) => w !== undefined && CODE_WORDS.has(w.toLowerCase()))) return false;
+  // a well-known status code where the text speaks of errors or responses: "track 404 events"
+  if (isStatus && STATUS_CODES.has(quantity.min) && tokens.words.some((w) => CODE_WORDS.has(w.toLowerCase()))) return false;
+  return true;
 }

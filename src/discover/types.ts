@@ -45,10 +45,12 @@ export interface FactGroup {
   qualifier?: string;
   /** what the group is about, in words ("return window") */
   label: string;
-  /** values by how often they are stated, most first; the first is the majority */
+  /** values by how often they are stated, most first; the first is the majority unless `tie` */
   values: ValueTally[];
   /** every statement agrees on one value */
   agree: boolean;
+  /** the most stated values are stated equally often: no value is the majority, none is proposed */
+  tie: boolean;
   /** channels that state more than one value, or one value another channel contradicts */
   channels: string[];
   /** `says` templates that together match every statement of the group */

@@ -8,8 +8,9 @@ import type { FormatOptions } from '../formats/format.js';
 import { compileSpec, type CompiledSpec } from '../spec/compile.js';
 import type { Spec } from '../spec/types.js';
 import { channelResolver } from './channels.js';
+import type { PhraseKind } from '../match/types.js';
 import { readerResolver, type ReaderOf } from './readers.js';
-import type { CorpusRule, DocumentRule, FileRule, Rule, RunView, WaiverRule } from './rule.js';
+import { severityKeys, type CorpusRule, type DocumentRule, type FileRule, type Rule, type RunView, type WaiverRule } from './rule.js';
 
 export interface Active<R> {
   rule: R;
@@ -24,25 +25,36 @@ export interface ActiveRules {
   waiver: Array<Active<WaiverRule>>;
   /** every rule onemessage knows (a directive may name one the spec turns off) */
   known: readonly string[];
-  /** id -> severity of every active rule */
+  /** id -> severity of every active rule, and `RULE/VARIANT` -> severity of every active variant */
   severity: ReadonlyMap<string, Severity>;
+  /** phrase kinds some active variant needs compiled */
+  phrases: ReadonlySet<PhraseKind>;
 }
 
 /** The rules the spec leaves on, each with its severity. */
 export function activeRules(rules: readonly Rule[], spec: Spec): ActiveRules {
-  const active: ActiveRules = { document: [], corpus: [], file: [], waiver: [], known: rules.map((rule) => rule.meta.id), severity: new Map() };
+  const active: ActiveRules = { document: [], corpus: [], file: [], waiver: [], known: severityKeys(rules), severity: new Map(), phrases: new Set() };
+  const phrases = new Set<PhraseKind>();
   const severity = new Map<string, Severity>();
   for (const rule of rules) {
     const configured = spec.severity[rule.meta.id];
     if (configured === 'off') continue;
     const entry = { severity: configured ?? rule.meta.defaultSeverity };
     severity.set(rule.meta.id, entry.severity);
+    for (const [name, variant] of Object.entries(rule.meta.variants ?? {})) {
+      const key = `${rule.meta.id}/${name}`;
+      const level = spec.severity[key] ?? variant.defaultSeverity;
+      if (level === 'off') continue;
+      severity.set(key, level);
+      for (const kind of variant.phrases ?? []) phrases.add(kind);
+    }
     if (rule.kind === 'document') active.document.push({ ...entry, rule });
     else if (rule.kind === 'corpus') active.corpus.push({ ...entry, rule });
     else if (rule.kind === 'file') active.file.push({ ...entry, rule });
     else active.waiver.push({ ...entry, rule });
   }
   active.severity = severity;
+  active.phrases = phrases;
   return active;
 }
 
@@ -95,7 +107,7 @@ export function createLintContext(options: LintContextOptions): LintContext {
   const triggers = readers.every(({ rule }) => rule.meta.triggers) ? readers.flatMap(({ rule }) => rule.meta.triggers!(spec)) : undefined;
   return {
     spec,
-    compiled: compileSpec(spec, { prefilter: options.prefilter !== false && !matchFree, ...(triggers ? { triggers } : {}) }),
+    compiled: compileSpec(spec, { prefilter: options.prefilter !== false && !matchFree, topics: rules.phrases.has('topic'), ...(triggers ? { triggers } : {}) }),
     rules,
     ...(options.matrix ? { matrix: options.matrix } : {}),
     asOf,

@@ -48,7 +48,8 @@ export function assemble(outcomes: FileOutcome[], context: LintContext, options:
       asOf,
       statements: statementsOf(rule.meta.id),
       report: (statement, report) => {
-        if (!focus || focus(statement.path)) findings.push(statementFinding({ rule, severity, statement, report }));
+        const level = report.variant === undefined ? severity : context.rules.severity.get(`${rule.meta.id}/${report.variant}`);
+        if (level !== undefined && (!focus || focus(statement.path))) findings.push(statementFinding({ rule, severity: level, statement, report }));
       },
     });
   }

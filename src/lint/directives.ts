@@ -190,8 +190,10 @@ function covers(outer: string, inner: string): boolean {
 }
 
 /** Whether a selector names this finding. */
-export function selects(selector: string, finding: Pick<Finding, 'ruleId' | 'item'>): boolean {
+export function selects(selector: string, finding: Pick<Finding, 'ruleId' | 'item' | 'variant'>): boolean {
   if (selector === finding.ruleId) return true;
+  // `fact/mismatch/inferred` names only the findings of that variant
+  if (finding.variant !== undefined && selector === `${finding.ruleId}/${finding.variant}`) return true;
   return finding.item !== undefined && selector === `${finding.ruleId}:${finding.item.id}`;
 }
 

@@ -29,7 +29,7 @@ export function applyExceptions(options: ApplyExceptionsOptions): JudgedExceptio
     if (finding.suppression) continue;
     // Globs are relative to the spec's folder, finding paths to the working folder.
     const rel = toPosix(path.relative(spec.dir, path.resolve(options.cwd, finding.path)));
-    const hit = live.find(({ exception, test }) => exception.rule === finding.ruleId && (exception.item === undefined || exception.item === finding.item?.id) && test(rel));
+    const hit = live.find(({ exception, test }) => (exception.rule === finding.ruleId || exception.rule === `${finding.ruleId}/${finding.variant}`) && (exception.item === undefined || exception.item === finding.item?.id) && test(rel));
     if (!hit) continue;
     const { exception } = hit;
     finding.suppression = {

@@ -161,13 +161,16 @@ export function lintDocuments(options: {
       matches,
       asOf: context.asOf,
       report: (report) => {
+        const severity = report.variant === undefined ? current!.severity : context.rules.severity.get(`${current!.rule.meta.id}/${report.variant}`);
         // A file onemessage never writes gets no fix: the fix is made in the source document.
         const { fix, ...rest } = report;
         const kept = format.writable === false || fix === undefined ? rest : { ...rest, fix };
-        findings.push(documentFinding({ rule: current!.rule, severity: current!.severity, doc, report: kept, text, locate }));
+        // a variant the spec turns off is not reported, whatever the rule does
+        if (severity !== undefined) findings.push(documentFinding({ rule: current!.rule, severity, doc, report: kept, text, locate }));
       },
-      sourceRange: (block, start, end) => toSourceRange(block, start, end),
+      isOn: (variant) => context.rules.severity.has(`${current!.rule.meta.id}/${variant}`),
       ...(context.debug ? { explain: (at: { start: number; end: number }, why: string) => warnings.push(debugNote(file.rel, locate.at(at.start), why)) } : {}),
+      sourceRange: (block, start, end) => toSourceRange(block, start, end),
     };
     for (const entry of context.rules.document) {
       current = entry;

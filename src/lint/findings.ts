@@ -42,6 +42,7 @@ export function documentFinding(options: { rule: Rule; severity: Severity; doc: 
     document: { channel: doc.channel, title: doc.title, id: doc.id, inactive: doc.inactive },
     ...(item ? { item } : {}),
     ...(report.fix ? { fix: report.fix } : {}),
+    ...(report.variant !== undefined ? { variant: report.variant } : {}),
     neighbourhood: neighbourhood(text, report.start, report.end),
   });
 }
@@ -74,6 +75,7 @@ export function statementFinding(options: { rule: Rule; severity: Severity; stat
     document: { channel: statement.channel, title: statement.documentTitle, id: statement.documentId },
     ...(item ? { item } : {}),
     ...(report.fix ? { fix: report.fix } : {}),
+    ...(report.variant !== undefined ? { variant: report.variant } : {}),
     neighbourhood: statement.where.neighbourhood,
   });
 }

@@ -13,7 +13,7 @@
 import type { Directive, Document, TextBlock } from '../model/document.js';
 import type { Fix, Position, RelatedKind, RelatedLocation, SentenceContext, Severity, SpecPos } from '../model/finding.js';
 import type { DocumentMatches } from '../match/matcher.js';
-import type { PhraseSelection } from '../match/types.js';
+import type { PhraseKind, PhraseSelection } from '../match/types.js';
 import type { SpecIndex } from '../spec/compile.js';
 import type { Exception, Spec } from '../spec/types.js';
 
@@ -45,6 +45,12 @@ export interface RuleMeta {
    */
   reportsWithoutMatches?: boolean;
   /**
+   * Kinds of finding the rule reports apart, each with its own severity: the spec sets one with
+   * the key `RULE/VARIANT` in `severity:` (`fact/mismatch/inferred: error`), and `off` stops the
+   * rule reporting it. A finding of a variant carries its name (`Finding.variant`).
+   */
+  variants?: Record<string, RuleVariant>;
+  /**
    * The phrases whose matches can make the rule report, or collect a statement, under a spec: its
    * triggers. A file in which no trigger of an active rule may match gives no finding and no
    * statement, so the prefilter need not parse it. Absent: every phrase of the spec (a rule that
@@ -60,6 +66,19 @@ export interface RuleMeta {
     /** must report nothing */
     good: RuleExample;
   };
+}
+
+/** A kind of finding a rule reports apart, with its own severity. */
+export interface RuleVariant {
+  description: string;
+  defaultSeverity: Severity;
+  /** phrase kinds the spec compiles only while this variant is on (a fact's topics) */
+  phrases?: PhraseKind[];
+}
+
+/** Every key the spec's `severity:` may name: rule ids, and `RULE/VARIANT` for each rule's variants. */
+export function severityKeys(rules: readonly Rule[]): string[] {
+  return rules.flatMap((rule) => [rule.meta.id, ...Object.keys(rule.meta.variants ?? {}).map((variant) => `${rule.meta.id}/${variant}`)]);
 }
 
 /** What every report names: which message, filled with what. */
@@ -87,6 +106,8 @@ export interface Report extends MessageRef {
   fix?: Fix;
   /** overrides the rule's severity for this one finding */
   severity?: Severity;
+  /** one of the rule's `meta.variants`: the finding takes that variant's severity */
+  variant?: string;
 }
 
 export interface DocumentContext {
@@ -99,6 +120,8 @@ export interface DocumentContext {
   /** the date claims are judged at, `YYYY-MM-DD` */
   asOf: string;
   report(report: Report): void;
+  /** whether one of the current rule's variants is on (the spec does not turn it `off`) */
+  isOn(variant: string): boolean;
   /**
    * Under `--debug` only: says why something that looked like a statement is not one (a quantity
    * of another kind, a held-back claim), at a source range of the document.

@@ -66,6 +66,8 @@ const NEGATABLE: Record<PhraseKind, boolean> = {
   'claim-unless': false,
   'disclosure-unless': false,
   idiom: false,
+  // a topic only places a fact; whether its statement is negated is judged at the quantity
+  topic: false,
 };
 /**
  * Extra words a phrase may take between two of its words. A disclosure is written in many

@@ -33,7 +33,7 @@ const IDIOM_NEXT: Record<string, ReadonlySet<string>> = {
 /** Verbs that take the negation themselves: "don't forget to start your trial" asserts the trial. */
 const SELF_NEGATING = new Set(['forget', 'hesitate', 'fail', 'miss', 'worry', 'wait', 'stop', 'let']);
 /** Words a clause starts with; a cue before them does not reach past. */
-const CLAUSE_STARTERS = new Set([
+export const CLAUSE_STARTERS: ReadonlySet<string> = new Set([
   'but', 'however', 'although', 'though', 'yet', 'whereas', 'unlike', 'while', 'and', 'or', 'because', 'so',
   'which', 'who', 'whom', 'whose', 'where', 'when', 'if', 'unless', 'since', 'until', 'whether', 'instead', 'otherwise', 'then',
 ]);

@@ -9,7 +9,7 @@ export interface FindQuantitiesOptions {
   times?: boolean;
 }
 
-export { mayHoldQuantity };
+export { mayHoldQuantity, unitOfWord };
 
 /** All quantities in text, left to right, non-overlapping, the longest reading winning. */
 export function findQuantities(text: string, options: FindQuantitiesOptions = {}): Quantity[] {
@@ -182,4 +182,57 @@ export function durationInDays(q: Quantity): { min: number; max: number } | unde
   const factor = q.kind === 'duration' ? DAYS_PER_UNIT[q.unit ?? ''] : undefined;
   if (factor === undefined) return undefined;
   return { min: Number((q.min * factor).toPrecision(12)), max: Number((q.max * factor).toPrecision(12)) };
+}
+
+/** Calendar days one unit of a duration may mean, shortest and longest: a month is 28 to 31 days. */
+const CALENDAR_DAYS: Readonly<Record<string, readonly [number, number]>> = {
+  second: [1 / 86400, 1 / 86400],
+  minute: [1 / 1440, 1 / 1440],
+  hour: [1 / 24, 1 / 24],
+  day: [1, 1],
+  // ten business days are two calendar weeks at most, ten days at least
+  'business-day': [1, 7 / 5],
+  week: [7, 7],
+  month: [28, 31],
+  year: [365, 366],
+};
+
+/**
+ * Whether a stated duration may mean the value's duration, in calendar days: "a month" (28-31
+ * days) states "30 days", "four weeks" (28 days) does not. Quantities of other kinds, or units
+ * with no calendar length, agree only when they are the same quantity.
+ */
+export function calendarAgrees(stated: Quantity, value: Quantity): boolean {
+  if (sameQuantity(stated, value)) return true;
+  const a = stated.kind === 'duration' ? CALENDAR_DAYS[stated.unit ?? ''] : undefined;
+  const b = value.kind === 'duration' ? CALENDAR_DAYS[value.unit ?? ''] : undefined;
+  if (!a || !b) return false;
+  const round = (n: number) => Number(n.toPrecision(12));
+  const [aLow, aHigh] = [round(stated.min * a[0]), round(stated.max * a[1])];
+  const [bLow, bHigh] = [round(value.min * b[0]), round(value.max * b[1])];
+  return aLow <= bHigh && bLow <= aHigh;
+}
+
+const BYTES: Readonly<Record<string, number>> = { KB: 1e3, MB: 1e6, GB: 1e9, TB: 1e12 };
+
+/**
+ * The size of a quantity on one scale per kind, for telling whether two amounts are of the same
+ * order: days for a duration, bytes for a size, the amount otherwise (the middle of a range);
+ * undefined for a percentage, a time of day or 24/7, whose sizes are bounded.
+ */
+export function magnitude(q: Quantity): number | undefined {
+  const middle = (q.min + q.max) / 2;
+  switch (q.kind) {
+    case 'duration': {
+      const days = CALENDAR_DAYS[q.unit ?? ''];
+      return days === undefined ? undefined : middle * days[0];
+    }
+    case 'size':
+      return middle * (BYTES[q.unit ?? ''] ?? 1);
+    case 'money':
+    case 'number':
+      return middle;
+    default:
+      return undefined;
+  }
 }

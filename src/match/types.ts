@@ -51,7 +51,8 @@ export type PhraseKind =
   | 'delivery' // a stated delivery time, built in (src/spec/delivery.ts), with `{value}`
   | 'claim-unless' // a claim's `unless`: where its phrases are not the claim
   | 'disclosure-unless' // a disclosure's `unless`: where its triggers are not one
-  | 'idiom'; // a built-in idiom (src/match/idioms.ts): where no claim or trigger is
+  | 'idiom' // a built-in idiom (src/match/idioms.ts): where no claim or trigger is
+  | 'topic'; // a fact's `about` words (or its templates' words): where a statement of it may be inferred
 
 /** Kinds that only hold other matches back: they report nothing themselves, so the prefilter ignores them. */
 export const EXCLUDING_KINDS: ReadonlySet<PhraseKind> = new Set(['claim-unless', 'disclosure-unless', 'idiom']);

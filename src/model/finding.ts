@@ -115,6 +115,11 @@ export interface Finding {
   item?: SpecItemRef;
   related: RelatedLocation[];
   fix?: Fix;
+  /**
+   * A kind of finding its rule reports apart, with its own severity: `inferred` for a fact
+   * statement found beyond the fact's templates (its `about:` words beside a quantity).
+   */
+  variant?: string;
   /** stable across edits elsewhere in the file: rule, item, file, matched text and its neighbourhood */
   fingerprint?: string;
   /** a waived finding still appears in reports, marked, with who waived it and why */
@@ -166,6 +171,7 @@ export interface FindingInput {
   document?: { channel?: string | undefined; title?: string | undefined; id?: string | undefined; inactive?: boolean | undefined };
   item?: SpecItemRef;
   fix?: Fix;
+  variant?: string;
   /**
    * The text the fingerprint follows: the matched text with its line neighbourhood (see
    * `neighbourhood()`), or whatever identifies a finding that matches no text (a file's problem).
@@ -194,6 +200,7 @@ export function createFinding(input: FindingInput): Finding {
   if (document?.inactive) finding.documentInactive = true;
   if (input.item) finding.item = input.item;
   if (input.fix) finding.fix = input.fix;
+  if (input.variant !== undefined) finding.variant = input.variant;
   finding.fingerprint = fingerprintOf({ ruleId: input.ruleId, itemId: input.item?.id, path: input.path, documentId: document?.id, neighbourhood: input.neighbourhood });
   return finding;
 }

@@ -8,8 +8,10 @@ export interface MatrixValue {
   /** canonical key of the value; two cells with the same key state the same value */
   key: string;
   count: number;
-  locations: Array<{ path: string; line: number; column: number }>;
-  /** differs from the spec's value, or from the reference value of an agree-only fact */
+  /** how many of `count` are inferred statements (found beyond the templates, from the fact's topic) */
+  inferred?: number;
+  locations: Array<{ path: string; line: number; column: number; inferred?: true }>;
+  /** differs from the spec's value, or from the reference value of an agree-only fact; every value of a tie */
   conflicting: boolean;
 }
 
@@ -22,6 +24,11 @@ export interface MatrixRow {
   /** channel name (or `(none)`) -> values stated there */
   channels: Record<string, MatrixValue[]>;
   conflict: boolean;
+  /**
+   * For an agree-only fact whose most-stated values are stated by as many documents each: those
+   * values, as first written. No value is the reference; every statement is marked conflicting.
+   */
+  tie?: string[];
 }
 
 /** What the run knows about each file it read. */

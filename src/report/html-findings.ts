@@ -70,6 +70,7 @@ function findingArticle(finding: Finding, number: number): string {
     '<header>',
     `<span class="badge sev-${finding.severity}">${finding.severity}</span> `,
     `<code class="rule">${h(finding.ruleId)}</code> `,
+    finding.variant !== undefined ? `<span class="badge variant">${h(finding.variant)}</span> ` : '',
     `<span class="loc mono">${h(formatRange(finding.path, finding))}</span>`,
     finding.channel !== undefined ? ` <span class="channel">${h(finding.channel)}</span>` : '',
     s ? ` <span class="badge suppressed-badge">suppressed</span>` : '',

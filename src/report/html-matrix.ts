@@ -23,13 +23,13 @@ export function matrixSection(matrix: MatrixRow[], declared: readonly string[]):
       const items = values
         .map((value) => {
           const where = value.locations.map((l) => formatLocation(l.path, l)).join(', ');
-          const flag = value.conflicting ? ' <span class="flag">conflict</span>' : '';
+          const flag = (value.conflicting ? ' <span class="flag">conflict</span>' : '') + (value.inferred ? ` <span class="muted">(${value.inferred} inferred)</span>` : '');
           return `<li class="${value.conflicting ? 'conflicting' : 'agrees'}"><strong>${h(value.text)}</strong> ×${value.count}${flag}<br><small class="mono">${h(where)}</small></li>`;
         })
         .join('');
       return `<td${conflict ? ' class="conflict"' : ''}><ul>${items}</ul></td>`;
     });
-    const spec = row.specValue !== undefined ? h(row.specValue) : '<span class="muted">must agree</span>';
+    const spec = row.specValue !== undefined ? h(row.specValue) : row.tie ? `<span class="flag">tie</span> <span class="muted">no value: ${h(row.tie.join(' vs '))}</span>` : '<span class="muted">must agree</span>';
     const file = nested ? `<td><code>${h(row.spec ?? '')}</code></td>` : '';
     return `<tr${row.conflict ? ' class="row-conflict"' : ''}>${file}<th scope="row"><code>${h(row.fact)}</code></th><td>${spec}</td>${cells.join('')}</tr>\n`;
   });

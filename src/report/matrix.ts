@@ -18,7 +18,7 @@ export function formatMatrix(result: RunResult, options: { color: boolean }): st
   const cells: Array<Array<{ plain: string; styled: string }>> = rows.map((row) => [
     ...(nested ? [{ plain: clean(row.spec ?? result.spec.path), styled: chalk.dim(clean(row.spec ?? result.spec.path)) }] : []),
     { plain: clean(row.fact), styled: row.conflict ? chalk.bold(clean(row.fact)) : clean(row.fact) },
-    { plain: row.specValue !== undefined ? clean(row.specValue) : '(agree)', styled: row.specValue !== undefined ? clean(row.specValue) : chalk.dim('(agree)') },
+    specCell(row, chalk),
     ...channels.map((channel) => cellText(row.channels[channel] ?? [], chalk)),
   ]);
   const widths = header.map((title, i) => cells.reduce((most, row) => Math.max(most, row[i]!.plain.length), title.length));
@@ -35,13 +35,23 @@ export function formatMatrix(result: RunResult, options: { color: boolean }): st
       for (const [channel, values] of Object.entries(row.channels)) {
         for (const value of values.filter((v) => v.conflicting)) {
           for (const where of value.locations) {
-            out.push(`  ${clean(row.fact)}: ${clean(channel)} says ${clean(value.text)} at ${clean(where.path)}:${where.line}:${where.column}`);
+            out.push(`  ${clean(row.fact)}: ${clean(channel)} says ${clean(value.text)} at ${clean(where.path)}:${where.line}:${where.column}${where.inferred ? ' (inferred)' : ''}`);
           }
         }
       }
     }
   }
   return `${out.join('\n')}\n`;
+}
+
+/** The spec's value; for an agree-only fact, "(agree)", or the tie when no value is the reference. */
+function specCell(row: MatrixRow, chalk: InstanceType<typeof Chalk>): { plain: string; styled: string } {
+  if (row.specValue !== undefined) return { plain: clean(row.specValue), styled: clean(row.specValue) };
+  if (row.tie) {
+    const plain = `(tie: ${row.tie.map(clean).join(' vs ')})`;
+    return { plain, styled: chalk.red(plain) };
+  }
+  return { plain: '(agree)', styled: chalk.dim('(agree)') };
 }
 
 /** The spec's channels in order, then any column only statements in no channel fill. */
@@ -54,7 +64,8 @@ function columnsOf(result: RunResult, rows: MatrixRow[]): string[] {
 function cellText(values: MatrixValue[], chalk: InstanceType<typeof Chalk>): { plain: string; styled: string } {
   if (values.length === 0) return { plain: '—', styled: chalk.dim('—') };
   const parts = values.map((value) => {
-    const plain = `${clean(value.text)} ×${value.count}${value.conflicting ? ' ✖' : ''}`;
+    // "~1": how many of the statements were inferred from the fact's about: words, not its templates
+    const plain = `${clean(value.text)} ×${value.count}${value.inferred ? ` (~${value.inferred})` : ''}${value.conflicting ? ' ✖' : ''}`;
     return { plain, styled: value.conflicting ? chalk.red(plain) : plain };
   });
   return { plain: parts.map((p) => p.plain).join(', '), styled: parts.map((p) => p.styled).join(', ') };

@@ -178,6 +178,8 @@ function sarifResult({ finding, ruleIndex, locate }: ResultContext): Sarif.Resul
   if (finding.documentTitle !== undefined) properties.documentTitle = finding.documentTitle;
   if (finding.documentId !== undefined) properties.documentId = finding.documentId;
   if (finding.documentInactive) properties.documentInactive = true;
+  // an inferred fact statement is a judgement, not a template match: code-scanning readers filter on it
+  if (finding.variant !== undefined) properties.variant = finding.variant;
   if (finding.context) properties.sentence = finding.context.text;
 
   return {

@@ -13,6 +13,7 @@ import { parseTemplate, type Template } from '../match/template.js';
 import { tokenize } from '../match/tokens.js';
 import type { Phrase, PhraseKind, PhraseSelection, Quantity, SpecPhrase } from '../match/types.js';
 import { BUILTIN_DELIVERY_FILE, DELIVERY_ITEM, DELIVERY_TEMPLATES } from './delivery.js';
+import { factTopics, type FactTopics } from './topics.js';
 import type { Claim, Disclosure, Fact, Product, Spec, Term } from './types.js';
 
 export type { SpecPhrase } from '../match/types.js';
@@ -49,7 +50,7 @@ export function builtinIdiomPhrases(): Phrase[] {
 const COMMON_NAME_WORDS = new Set(['the', 'and', 'for', 'pro', 'plus', 'max', 'mini', 'inc', 'ltd', 'llc', 'gmbh', 'company', 'group', 'labs', 'app', 'one', 'new']);
 
 /** Words of the brand's and the products' names: what a superlative may be about besides a product noun. */
-function offerWords(spec: Spec): string[] {
+export function offerWords(spec: Spec): string[] {
   const names = [spec.brand ?? '', ...spec.products.flatMap((p) => p.names.filter((n) => !n.isRegex).map((n) => n.source))];
   // Numbers and short words ("45" in "TrailPack 45", "co") name nothing on their own.
   return [...new Set(names.flatMap((name) => tokenize(name).words))].filter((word) => word.length >= 3 && /\p{L}/u.test(word) && !COMMON_NAME_WORDS.has(word));
@@ -64,6 +65,8 @@ export function builtinDeliveryPhrases(): Phrase[] {
 /** Spec items by id, for rules that start from a match's item id. */
 export interface SpecIndex {
   facts: ReadonlyMap<string, Fact>;
+  /** fact id -> its topic, for facts with a value whose topic is compiled (see `CompileOptions.topics`) */
+  topics: ReadonlyMap<string, FactTopics>;
   claims: ReadonlyMap<string, Claim>;
   products: ReadonlyMap<string, Product>;
   disclosures: ReadonlyMap<string, Disclosure>;
@@ -86,12 +89,21 @@ export interface CompiledSpec {
 export interface CompileOptions {
   /** default true; false when some active rule reports without a phrase match */
   prefilter?: boolean;
+  /** compile each fact's topic (its `about:` words) for statements inferred beyond templates; default false */
+  topics?: boolean;
   /** the phrases that can set off an active rule (the rules' triggers); absent: every phrase */
   triggers?: readonly PhraseSelection[];
 }
 
 export function compileSpec(spec: Spec, options: CompileOptions = {}): CompiledSpec {
-  const phrases = specPhrases(spec);
+  const topics = new Map<string, FactTopics>();
+  if (options.topics) {
+    for (const fact of spec.facts) {
+      const topic = factTopics(fact);
+      if (topic && topic.phrases.length > 0) topics.set(fact.id, topic);
+    }
+  }
+  const phrases = specPhrases(spec, topics);
   const isTrigger = triggerTest(options.triggers);
   // Only phrases that can set off a rule make a file worth parsing: with no product whose stock
   // allows it, "in stock" and "ships today" cannot.
@@ -101,6 +113,7 @@ export function compileSpec(spec: Spec, options: CompileOptions = {}): CompiledS
     phrases,
     items: {
       facts: new Map(spec.facts.map((item) => [item.id, item])),
+      topics,
       claims: new Map(spec.claims.map((item) => [item.id, item])),
       products: new Map(spec.products.map((item) => [item.id, item])),
       disclosures: new Map(spec.disclosures.map((item) => [item.id, item])),
@@ -129,13 +142,14 @@ function triggerTest(selections: readonly PhraseSelection[] | undefined): (kind:
   return (kind, itemId) => allOf.has(kind) || items.has(`${kind}\u0000${itemId}`);
 }
 
-/** Every phrase of the spec, in spec order, then the built-in delivery times. */
-export function specPhrases(spec: Spec): SpecPhrase[] {
+/** Every phrase of the spec, in spec order (with the facts' topics given), then the built-in delivery times. */
+export function specPhrases(spec: Spec, topics: ReadonlyMap<string, FactTopics> = new Map()): SpecPhrase[] {
   const out: SpecPhrase[] = [];
   const add = (kind: PhraseKind, itemId: string, phrases: Phrase[]) => {
     for (const phrase of phrases) out.push({ kind, itemId, phrase });
   };
   for (const fact of spec.facts) add('fact', fact.id, fact.says);
+  for (const [id, topic] of topics) add('topic', id, topic.phrases);
   for (const claim of spec.claims) {
     add('claim', claim.id, claim.says);
     add('claim-unless', claim.id, claim.unless);

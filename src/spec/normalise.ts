@@ -24,7 +24,7 @@ export interface RawSpec {
   revision?: string;
   extends?: string[];
   channels?: Record<string, string | string[]>;
-  facts?: Record<string, { value?: string | number; kind?: string; says?: RawPhrase[]; message?: string }>;
+  facts?: Record<string, { value?: string | number; kind?: string; says?: RawPhrase[]; about?: RawPhrase[]; units?: 'calendar' | 'exact'; message?: string }>;
   claims?: Array<{
     id: string;
     says: RawPhrase[];
@@ -173,6 +173,14 @@ export function normaliseSpec(options: { source: SpecSource; data: RawSpec }): {
       fact.kind = declared;
     } else if (fact.quantity) {
       fact.kind = fact.quantity.kind;
+    }
+    if (raw.about !== undefined) fact.about = phrases([...path, 'about'], raw.about, ANYWHERE);
+    if (raw.units !== undefined) fact.units = raw.units;
+    // Statements are inferred only against a value: on an agree-only fact these keys would do nothing.
+    for (const key of ['about', 'units'] as const) {
+      if (raw[key] !== undefined && raw.value === undefined) {
+        fail(`facts.${id}.${key} needs a value: statements beyond the templates are inferred only for a fact with a value`, keyPos(path, key));
+      }
     }
     if (raw.message !== undefined) fact.message = raw.message;
     part.facts.set(id, raw.says === undefined ? { item: fact, refs: [], partial: true } : { item: fact, refs: [] });

@@ -6,14 +6,14 @@ const require = createRequire(import.meta.url);
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"onemessage spec","description":"The single message that marketing, sales and support must all tell: facts, claims, stock promises, disclosures and terms. See docs/spec.md.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"The version of the spec format. Always 1.","const":1},"brand":{"description":"The brand's name, shown in reports.","type":"string","minLength":1},"owner":{"description":"Who owns the message and answers questions about it (a team, a person, an address), shown at the top of the messaging guide and in reports.","type":"string","minLength":1},"revision":{"description":"The message's own version, as the owner names it (\"2026.2\", \"v14\"), shown at the top of the messaging guide and in reports beside the spec's hash. Quote it: YAML would read 2026.10 as the number 2026.1.","type":"string","minLength":1},"extends":{"description":"Specs to start from: built-in rule packs by name (ftc-endorsements, absolute-claims, urgency) or relative paths to other spec files. Their items come first; items of this spec with the same id replace them.","type":"array","items":{"type":"string","minLength":1,"description":"A built-in pack name, or a path to a spec file relative to this one."}},"channels":{"description":"Which files speak for which channel: channel name -> glob or list of globs, relative to the spec's folder. A document's front matter `channel:` wins over globs. The order breaks ties in fact/conflict.","type":"object","propertyNames":{"$ref":"#/definitions/id"},"additionalProperties":{"description":"A glob, or a list of globs, relative to the spec's folder (e.g. \"site/**\").","type":["string","array"],"minLength":1,"items":{"type":"string","minLength":1,"description":"A glob relative to the spec's folder."}}},"facts":{"description":"Numbers and terms that must be the same everywhere: fact id -> fact.","type":"object","propertyNames":{"$ref":"#/definitions/id"},"additionalProperties":{"$ref":"#/definitions/fact"}},"claims":{"description":"Claims that are forbidden, allowed (possibly only in some channels or dates) or need evidence.","type":"array","items":{"$ref":"#/definitions/claim"}},"products":{"description":"Products and their stock status: product id -> product. Used by stock/promise and stock/lead-time.","type":"object","propertyNames":{"$ref":"#/definitions/id"},"additionalProperties":{"$ref":"#/definitions/product"}},"promises":{"description":"Availability promises checked against products' stock.","type":"object","additionalProperties":false,"properties":{"immediate":{"description":"Phrases that promise immediate availability (\"in stock\", \"ships today\"). Replaces the built-in vocabulary.","$ref":"#/definitions/phrases"}}},"disclosures":{"description":"Disclosures that must accompany a trigger phrase or a claim: disclosure id -> disclosure.","type":"object","propertyNames":{"$ref":"#/definitions/id"},"additionalProperties":{"$ref":"#/definitions/disclosure"}},"terms":{"description":"Preferred wording: use this term, not those variants.","type":"array","items":{"$ref":"#/definitions/term"}},"speakers":{"description":"Speakers in scripts and transcripts whose lines are not ours and are not checked.","type":"object","additionalProperties":false,"properties":{"ignore":{"description":"Speaker labels to skip (\"Prospect\", \"Customer\").","type":"array","items":{"type":"string","minLength":1,"description":"A speaker label as written before the colon."}}}},"severity":{"description":"Default severity per rule: rule id (e.g. term/use) -> error, warning, info or off.","type":"object","additionalProperties":{"description":"The rule's severity, or off to disable it.","enum":["error","warning","info","off"]}},"ignore":{"description":"Globs of files never read, relative to the spec's folder (as well as what .gitignore ignores).","type":"array","items":{"type":"string","minLength":1,"description":"A glob relative to the spec's folder."}},"internal":{"description":"Internal notes in help-desk exports (text only agents read): skip them (the default) or check them as the channel \"internal\".","enum":["skip","check"]},"formats":{"description":"How to read exports whose shape is not self-evident.","type":"object","additionalProperties":false,"properties":{"csv":{"description":"A generic CSV of macros: which columns hold each macro's title and text.","type":"object","additionalProperties":false,"required":["title","text"],"properties":{"title":{"description":"The column holding each macro's title.","type":"string","minLength":1},"text":{"description":"The column holding each macro's customer-visible text.","type":"string","minLength":1},"id":{"description":"The column holding each macro's id (optional).","type":"string","minLength":1},"channel":{"description":"The column holding each macro's channel (optional; wins over globs).","type":"string","minLength":1}}},"markdown":{"description":"Markdown and MDX: which front matter fields are customer-visible text, and whether .md files are read as MDX.","type":"object","additionalProperties":false,"properties":{"fields":{"description":"Front matter fields checked as text (title and description always are).","type":"array","items":{"type":"string","minLength":1,"description":"A front matter field name."}},"mdx":{"description":"Read .md and .markdown files as MDX: auto (the default: when they hold import/export lines or JSX components, falling back to Markdown when they do not parse as MDX), true (always, as Docusaurus does) or false (never).","enum":["auto",true,false]}}},"mdx":{"description":"MDX (and Markdown read as MDX): which string props of JSX components are customer-visible text.","type":"object","additionalProperties":false,"properties":{"props":{"description":"Component name (or \"*\" for every component not named) -> the props read as text; a component named here has exactly these read. Without it, props whose values read as prose are.","type":"object","additionalProperties":{"description":"The props of this component read as text.","type":"array","items":{"type":"string","minLength":1,"description":"A prop name."}}}}},"json":{"description":"A JSON macro export of a shape no vendor reader knows: where its macros are and which keys hold their title and text.","type":"object","additionalProperties":false,"properties":{"items":{"description":"The key (dotted for nested: data.macros) holding the list of macros; default: the root list, or the one list of objects under a key.","type":"string","minLength":1},"title":{"description":"The key holding each macro's title (default: title, name or subject).","type":"string","minLength":1},"text":{"description":"The key holding each macro's customer-visible text, plain or HTML (default: body, text, content, message, response, html, body_html or content_html).","type":"string","minLength":1},"id":{"description":"The key holding each macro's id (default: id).","type":"string","minLength":1},"channel":{"description":"The key holding each macro's channel (optional; wins over globs).","type":"string","minLength":1}}},"extensions":{"description":"Which reader reads which files: an extension (\".njk\") or a glob relative to the spec's folder (\"docs/**/*.page\") -> a reader. Wins over the reader an extension has by default.","type":"object","additionalProperties":{"description":"The reader for these files.","enum":["markdown","mdx","html","text","csv","json","zendesk","helpscout","freshdesk","intercom"]}}}},"exceptions":{"description":"Waivers for findings that cannot carry an inline comment (e.g. in a macro export).","type":"array","items":{"$ref":"#/definitions/exception"}},"plugins":{"description":"Custom rules: local JavaScript modules, by paths relative to this spec and inside the repository, each exporting rules of the built-in shape. A plugin runs code; URLs, absolute paths and package names are refused. See docs/plugins.md.","type":"array","items":{"type":"string","minLength":1,"description":"A path to a .js, .mjs or .cjs module relative to this spec, e.g. ./onemessage-rules/index.js."}}},"definitions":{"id":{"description":"An id: one word, no spaces or commas (e.g. return-window).","type":"string","pattern":"^[^\\s,]+$"},"date":{"description":"A date written YYYY-MM-DD.","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},"phrase":{"description":"A phrase template (\"{value} return\", \"(a|b)\", \"(optional )?\"), or { regex: \"...\" } for a linear-time regular expression.","type":["string","object"],"minLength":1,"additionalProperties":false,"required":["regex"],"properties":{"regex":{"description":"A regular expression (RE2 syntax, matched case-insensitively). In a fact, the quantity is the group named value: (?P<value>...).","type":"string","minLength":1}}},"phrases":{"description":"A list of phrase templates.","type":"array","minItems":1,"items":{"$ref":"#/definitions/phrase"}},"channelNames":{"description":"Channel names, as defined under channels.","type":"array","minItems":1,"items":{"type":"string","minLength":1,"description":"A channel name defined under channels."}},"fact":{"description":"A number or term that must be the same everywhere.","type":"object","additionalProperties":false,"properties":{"value":{"description":"The true value (\"30 days\", \"$50\"). Without it, every channel must simply agree.","type":["string","number"],"minLength":1},"kind":{"description":"What kind of quantity states the fact; taken from value when absent. A statement of another kind is not a statement of this fact (\"$10 of trial credit\" is not a trial length). A range is not a kind: 6-8 weeks is a duration.","enum":["duration","money","percentage","count","size","time","always"]},"says":{"description":"How documents state the fact: templates with {value} where the quantity stands. Required, except in a spec that extends one defining the same fact: there, leaving it out keeps the extended fact's phrases and changes only the value (or message) given here.","$ref":"#/definitions/phrases"},"message":{"description":"Shown with each finding about this fact.","type":"string","minLength":1}}},"claim":{"description":"A claim and whether, where and when it may be made.","type":"object","additionalProperties":false,"required":["id","says","status"],"properties":{"id":{"description":"The claim's id, unique among claims.","$ref":"#/definitions/id"},"says":{"description":"Phrases that make the claim.","$ref":"#/definitions/phrases"},"unless":{"description":"Phrases in which the claim's phrases are not the claim (\"best practice\" for \"best\"): the idioms of your field. Built-in English idioms always apply.","$ref":"#/definitions/phrases"},"status":{"description":"forbidden: never make it; allowed: may be made (within channels and valid dates); needs-evidence: needs a citation in the same paragraph.","enum":["forbidden","allowed","needs-evidence"]},"message":{"description":"Shown with each finding about this claim.","type":"string","minLength":1},"suggest":{"description":"A replacement wording to suggest.","type":"string","minLength":1},"fix":{"description":"Apply suggest automatically under --fix.","type":"boolean","default":false},"channels":{"description":"The only channels that may make this claim.","$ref":"#/definitions/channelNames"},"requires":{"description":"Disclosures (by id) that must accompany the claim.","type":"array","minItems":1,"items":{"type":"string","minLength":1,"description":"A disclosure id defined under disclosures."}},"stock":{"description":"The claim is true only of products in these stock states (\"only 3 left\": [limited]); stock/claim reports it about a product in another state, or about no product.","type":"array","minItems":1,"items":{"description":"A stock state.","enum":["in-stock","limited","backorder","made-to-order","preorder","discontinued"]}},"valid":{"description":"The dates (inclusive) between which the claim may be made.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"from":{"description":"First day the claim may be made (YYYY-MM-DD).","$ref":"#/definitions/date"},"until":{"description":"Last day the claim may be made (YYYY-MM-DD).","$ref":"#/definitions/date"}}}}},"product":{"description":"A product and its stock status.","type":"object","additionalProperties":false,"required":["names"],"properties":{"names":{"description":"The names documents use for the product.","$ref":"#/definitions/phrases"},"stock":{"description":"The stock status. Immediate-availability promises are reported for backorder, made-to-order, preorder and discontinued.","enum":["in-stock","limited","backorder","made-to-order","preorder","discontinued"]},"lead-time":{"description":"How long delivery takes (\"6-8 weeks\"); a shorter stated delivery time is reported.","type":"string","minLength":1}}},"disclosure":{"description":"A disclosure that must appear near its trigger.","type":"object","additionalProperties":false,"required":["include"],"properties":{"when":{"description":"Trigger phrases. Without them the disclosure is used only through a claim's requires.","$ref":"#/definitions/phrases"},"unless":{"description":"Phrases in which a trigger is not one (\"affiliate links work\" for \"affiliate link\"). Built-in English idioms always apply.","$ref":"#/definitions/phrases"},"include":{"description":"Phrases, any one of which makes the disclosure.","$ref":"#/definitions/phrases"},"within":{"description":"How near the trigger the disclosure must be.","enum":["sentence","paragraph","section","document"],"default":"paragraph"},"before":{"description":"The disclosure must come before the trigger.","type":"boolean","default":false},"endorsement":{"description":"A trigger counts only where it is framed as an endorsement: the speaker's own links or codes (\"my affiliate link\", \"links in this post\", \"if you buy through them\", \"use code SAVE20\"), a hashtag, or the first person singular. Text about affiliate programmes, or a company's business partners, asks for no disclosure.","type":"boolean","default":false},"channels":{"description":"The only channels in which the disclosure is checked.","$ref":"#/definitions/channelNames"}}},"term":{"description":"A preferred term and the variants to avoid.","type":"object","additionalProperties":false,"required":["use","not"],"properties":{"use":{"description":"The wording to use; also the fix.","type":"string","minLength":1},"not":{"description":"Variants to report.","$ref":"#/definitions/phrases"},"channels":{"description":"The only channels in which the term is checked.","$ref":"#/definitions/channelNames"},"message":{"description":"Shown with each finding about this term.","type":"string","minLength":1}}},"exception":{"description":"A waiver of a rule for some files, with a reason and an approver.","type":"object","additionalProperties":false,"required":["files","rule","reason","approved-by"],"properties":{"files":{"description":"A glob of the files waived, relative to the spec's folder.","type":"string","minLength":1},"rule":{"description":"The rule id waived (e.g. fact/mismatch).","type":"string","minLength":1},"item":{"description":"The spec item id waived; without it, every item of the rule.","type":"string","minLength":1},"reason":{"description":"Why the waiver is granted.","type":"string","minLength":1},"approved-by":{"description":"Who approved the waiver.","type":"string","minLength":1},"until":{"description":"Last day of the waiver (YYYY-MM-DD); after it exception/expired is reported.","$ref":"#/definitions/date"}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"onemessage spec","description":"The single message that marketing, sales and support must all tell: facts, claims, stock promises, disclosures and terms. See docs/spec.md.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"The version of the spec format. Always 1.","const":1},"brand":{"description":"The brand's name, shown in reports.","type":"string","minLength":1},"owner":{"description":"Who owns the message and answers questions about it (a team, a person, an address), shown at the top of the messaging guide and in reports.","type":"string","minLength":1},"revision":{"description":"The message's own version, as the owner names it (\"2026.2\", \"v14\"), shown at the top of the messaging guide and in reports beside the spec's hash. Quote it: YAML would read 2026.10 as the number 2026.1.","type":"string","minLength":1},"extends":{"description":"Specs to start from: built-in rule packs by name (ftc-endorsements, absolute-claims, urgency) or relative paths to other spec files. Their items come first; items of this spec with the same id replace them.","type":"array","items":{"type":"string","minLength":1,"description":"A built-in pack name, or a path to a spec file relative to this one."}},"channels":{"description":"Which files speak for which channel: channel name -> glob or list of globs, relative to the spec's folder. A document's front matter `channel:` wins over globs. The order breaks ties in fact/conflict.","type":"object","propertyNames":{"$ref":"#/definitions/id"},"additionalProperties":{"description":"A glob, or a list of globs, relative to the spec's folder (e.g. \"site/**\").","type":["string","array"],"minLength":1,"items":{"type":"string","minLength":1,"description":"A glob relative to the spec's folder."}}},"facts":{"description":"Numbers and terms that must be the same everywhere: fact id -> fact.","type":"object","propertyNames":{"$ref":"#/definitions/id"},"additionalProperties":{"$ref":"#/definitions/fact"}},"claims":{"description":"Claims that are forbidden, allowed (possibly only in some channels or dates) or need evidence.","type":"array","items":{"$ref":"#/definitions/claim"}},"products":{"description":"Products and their stock status: product id -> product. Used by stock/promise and stock/lead-time.","type":"object","propertyNames":{"$ref":"#/definitions/id"},"additionalProperties":{"$ref":"#/definitions/product"}},"promises":{"description":"Availability promises checked against products' stock.","type":"object","additionalProperties":false,"properties":{"immediate":{"description":"Phrases that promise immediate availability (\"in stock\", \"ships today\"). Replaces the built-in vocabulary.","$ref":"#/definitions/phrases"}}},"disclosures":{"description":"Disclosures that must accompany a trigger phrase or a claim: disclosure id -> disclosure.","type":"object","propertyNames":{"$ref":"#/definitions/id"},"additionalProperties":{"$ref":"#/definitions/disclosure"}},"terms":{"description":"Preferred wording: use this term, not those variants.","type":"array","items":{"$ref":"#/definitions/term"}},"speakers":{"description":"Speakers in scripts and transcripts whose lines are not ours and are not checked.","type":"object","additionalProperties":false,"properties":{"ignore":{"description":"Speaker labels to skip (\"Prospect\", \"Customer\").","type":"array","items":{"type":"string","minLength":1,"description":"A speaker label as written before the colon."}}}},"severity":{"description":"Default severity per rule: rule id (e.g. term/use) -> error, warning, info or off.","type":"object","additionalProperties":{"description":"The rule's severity, or off to disable it.","enum":["error","warning","info","off"]}},"ignore":{"description":"Globs of files never read, relative to the spec's folder (as well as what .gitignore ignores).","type":"array","items":{"type":"string","minLength":1,"description":"A glob relative to the spec's folder."}},"internal":{"description":"Internal notes in help-desk exports (text only agents read): skip them (the default) or check them as the channel \"internal\".","enum":["skip","check"]},"formats":{"description":"How to read exports whose shape is not self-evident.","type":"object","additionalProperties":false,"properties":{"csv":{"description":"A generic CSV of macros: which columns hold each macro's title and text.","type":"object","additionalProperties":false,"required":["title","text"],"properties":{"title":{"description":"The column holding each macro's title.","type":"string","minLength":1},"text":{"description":"The column holding each macro's customer-visible text.","type":"string","minLength":1},"id":{"description":"The column holding each macro's id (optional).","type":"string","minLength":1},"channel":{"description":"The column holding each macro's channel (optional; wins over globs).","type":"string","minLength":1}}},"markdown":{"description":"Markdown and MDX: which front matter fields are customer-visible text, and whether .md files are read as MDX.","type":"object","additionalProperties":false,"properties":{"fields":{"description":"Front matter fields checked as text (title and description always are).","type":"array","items":{"type":"string","minLength":1,"description":"A front matter field name."}},"mdx":{"description":"Read .md and .markdown files as MDX: auto (the default: when they hold import/export lines or JSX components, falling back to Markdown when they do not parse as MDX), true (always, as Docusaurus does) or false (never).","enum":["auto",true,false]}}},"mdx":{"description":"MDX (and Markdown read as MDX): which string props of JSX components are customer-visible text.","type":"object","additionalProperties":false,"properties":{"props":{"description":"Component name (or \"*\" for every component not named) -> the props read as text; a component named here has exactly these read. Without it, props whose values read as prose are.","type":"object","additionalProperties":{"description":"The props of this component read as text.","type":"array","items":{"type":"string","minLength":1,"description":"A prop name."}}}}},"json":{"description":"A JSON macro export of a shape no vendor reader knows: where its macros are and which keys hold their title and text.","type":"object","additionalProperties":false,"properties":{"items":{"description":"The key (dotted for nested: data.macros) holding the list of macros; default: the root list, or the one list of objects under a key.","type":"string","minLength":1},"title":{"description":"The key holding each macro's title (default: title, name or subject).","type":"string","minLength":1},"text":{"description":"The key holding each macro's customer-visible text, plain or HTML (default: body, text, content, message, response, html, body_html or content_html).","type":"string","minLength":1},"id":{"description":"The key holding each macro's id (default: id).","type":"string","minLength":1},"channel":{"description":"The key holding each macro's channel (optional; wins over globs).","type":"string","minLength":1}}},"extensions":{"description":"Which reader reads which files: an extension (\".njk\") or a glob relative to the spec's folder (\"docs/**/*.page\") -> a reader. Wins over the reader an extension has by default.","type":"object","additionalProperties":{"description":"The reader for these files.","enum":["markdown","mdx","html","text","csv","json","zendesk","helpscout","freshdesk","intercom"]}}}},"exceptions":{"description":"Waivers for findings that cannot carry an inline comment (e.g. in a macro export).","type":"array","items":{"$ref":"#/definitions/exception"}},"plugins":{"description":"Custom rules: local JavaScript modules, by paths relative to this spec and inside the repository, each exporting rules of the built-in shape. A plugin runs code; URLs, absolute paths and package names are refused. See docs/plugins.md.","type":"array","items":{"type":"string","minLength":1,"description":"A path to a .js, .mjs or .cjs module relative to this spec, e.g. ./onemessage-rules/index.js."}}},"definitions":{"id":{"description":"An id: one word, no spaces or commas (e.g. return-window).","type":"string","pattern":"^[^\\s,]+$"},"date":{"description":"A date written YYYY-MM-DD.","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},"phrase":{"description":"A phrase template (\"{value} return\", \"(a|b)\", \"(optional )?\"), or { regex: \"...\" } for a linear-time regular expression.","type":["string","object"],"minLength":1,"additionalProperties":false,"required":["regex"],"properties":{"regex":{"description":"A regular expression (RE2 syntax, matched case-insensitively). In a fact, the quantity is the group named value: (?P<value>...).","type":"string","minLength":1}}},"phrases":{"description":"A list of phrase templates.","type":"array","minItems":1,"items":{"$ref":"#/definitions/phrase"}},"channelNames":{"description":"Channel names, as defined under channels.","type":"array","minItems":1,"items":{"type":"string","minLength":1,"description":"A channel name defined under channels."}},"fact":{"description":"A number or term that must be the same everywhere.","type":"object","additionalProperties":false,"properties":{"value":{"description":"The true value (\"30 days\", \"$50\"). Without it, every channel must simply agree.","type":["string","number"],"minLength":1},"kind":{"description":"What kind of quantity states the fact; taken from value when absent. A statement of another kind is not a statement of this fact (\"$10 of trial credit\" is not a trial length). A range is not a kind: 6-8 weeks is a duration.","enum":["duration","money","percentage","count","size","time","always"]},"says":{"description":"How documents state the fact: templates with {value} where the quantity stands. Required, except in a spec that extends one defining the same fact: there, leaving it out keeps the extended fact's phrases and changes only the value (or message) given here.","$ref":"#/definitions/phrases"},"about":{"description":"Words that name what the fact is about (\"return\", \"refund\", \"money back\"): a quantity of the fact's kind beside them, in the same sentence, table row or label/value pair, is an inferred statement of the fact even where no template matches. Absent: taken from the words of says. Empty: only the templates state the fact.","type":"array","items":{"$ref":"#/definitions/phrase"}},"units":{"description":"How an inferred statement's duration compares with the value: calendar (default) in calendar days, a month being 28 to 31 days, so \"a month\" states 30 days; exact as templates compare, so \"a month\" is not \"30 days\".","enum":["calendar","exact"]},"message":{"description":"Shown with each finding about this fact.","type":"string","minLength":1}}},"claim":{"description":"A claim and whether, where and when it may be made.","type":"object","additionalProperties":false,"required":["id","says","status"],"properties":{"id":{"description":"The claim's id, unique among claims.","$ref":"#/definitions/id"},"says":{"description":"Phrases that make the claim.","$ref":"#/definitions/phrases"},"unless":{"description":"Phrases in which the claim's phrases are not the claim (\"best practice\" for \"best\"): the idioms of your field. Built-in English idioms always apply.","$ref":"#/definitions/phrases"},"status":{"description":"forbidden: never make it; allowed: may be made (within channels and valid dates); needs-evidence: needs a citation in the same paragraph.","enum":["forbidden","allowed","needs-evidence"]},"message":{"description":"Shown with each finding about this claim.","type":"string","minLength":1},"suggest":{"description":"A replacement wording to suggest.","type":"string","minLength":1},"fix":{"description":"Apply suggest automatically under --fix.","type":"boolean","default":false},"channels":{"description":"The only channels that may make this claim.","$ref":"#/definitions/channelNames"},"requires":{"description":"Disclosures (by id) that must accompany the claim.","type":"array","minItems":1,"items":{"type":"string","minLength":1,"description":"A disclosure id defined under disclosures."}},"stock":{"description":"The claim is true only of products in these stock states (\"only 3 left\": [limited]); stock/claim reports it about a product in another state, or about no product.","type":"array","minItems":1,"items":{"description":"A stock state.","enum":["in-stock","limited","backorder","made-to-order","preorder","discontinued"]}},"valid":{"description":"The dates (inclusive) between which the claim may be made.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"from":{"description":"First day the claim may be made (YYYY-MM-DD).","$ref":"#/definitions/date"},"until":{"description":"Last day the claim may be made (YYYY-MM-DD).","$ref":"#/definitions/date"}}}}},"product":{"description":"A product and its stock status.","type":"object","additionalProperties":false,"required":["names"],"properties":{"names":{"description":"The names documents use for the product.","$ref":"#/definitions/phrases"},"stock":{"description":"The stock status. Immediate-availability promises are reported for backorder, made-to-order, preorder and discontinued.","enum":["in-stock","limited","backorder","made-to-order","preorder","discontinued"]},"lead-time":{"description":"How long delivery takes (\"6-8 weeks\"); a shorter stated delivery time is reported.","type":"string","minLength":1}}},"disclosure":{"description":"A disclosure that must appear near its trigger.","type":"object","additionalProperties":false,"required":["include"],"properties":{"when":{"description":"Trigger phrases. Without them the disclosure is used only through a claim's requires.","$ref":"#/definitions/phrases"},"unless":{"description":"Phrases in which a trigger is not one (\"affiliate links work\" for \"affiliate link\"). Built-in English idioms always apply.","$ref":"#/definitions/phrases"},"include":{"description":"Phrases, any one of which makes the disclosure.","$ref":"#/definitions/phrases"},"within":{"description":"How near the trigger the disclosure must be.","enum":["sentence","paragraph","section","document"],"default":"paragraph"},"before":{"description":"The disclosure must come before the trigger.","type":"boolean","default":false},"endorsement":{"description":"A trigger counts only where it is framed as an endorsement: the speaker's own links or codes (\"my affiliate link\", \"links in this post\", \"if you buy through them\", \"use code SAVE20\"), a hashtag, or the first person singular. Text about affiliate programmes, or a company's business partners, asks for no disclosure.","type":"boolean","default":false},"channels":{"description":"The only channels in which the disclosure is checked.","$ref":"#/definitions/channelNames"}}},"term":{"description":"A preferred term and the variants to avoid.","type":"object","additionalProperties":false,"required":["use","not"],"properties":{"use":{"description":"The wording to use; also the fix.","type":"string","minLength":1},"not":{"description":"Variants to report.","$ref":"#/definitions/phrases"},"channels":{"description":"The only channels in which the term is checked.","$ref":"#/definitions/channelNames"},"message":{"description":"Shown with each finding about this term.","type":"string","minLength":1}}},"exception":{"description":"A waiver of a rule for some files, with a reason and an approver.","type":"object","additionalProperties":false,"required":["files","rule","reason","approved-by"],"properties":{"files":{"description":"A glob of the files waived, relative to the spec's folder.","type":"string","minLength":1},"rule":{"description":"The rule id waived (e.g. fact/mismatch).","type":"string","minLength":1},"item":{"description":"The spec item id waived; without it, every item of the rule.","type":"string","minLength":1},"reason":{"description":"Why the waiver is granted.","type":"string","minLength":1},"approved-by":{"description":"Who approved the waiver.","type":"string","minLength":1},"until":{"description":"Last day of the waiver (YYYY-MM-DD); after it exception/expired is reported.","$ref":"#/definitions/date"}}}}};
 const schema12 = {"description":"An id: one word, no spaces or commas (e.g. return-window).","type":"string","pattern":"^[^\\s,]+$"};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = require("ajv/dist/runtime/ucs2length").default;
 const pattern0 = new RegExp("^[^\\s,]+$", "u");
-const schema14 = {"description":"A number or term that must be the same everywhere.","type":"object","additionalProperties":false,"properties":{"value":{"description":"The true value (\"30 days\", \"$50\"). Without it, every channel must simply agree.","type":["string","number"],"minLength":1},"kind":{"description":"What kind of quantity states the fact; taken from value when absent. A statement of another kind is not a statement of this fact (\"$10 of trial credit\" is not a trial length). A range is not a kind: 6-8 weeks is a duration.","enum":["duration","money","percentage","count","size","time","always"]},"says":{"description":"How documents state the fact: templates with {value} where the quantity stands. Required, except in a spec that extends one defining the same fact: there, leaving it out keeps the extended fact's phrases and changes only the value (or message) given here.","$ref":"#/definitions/phrases"},"message":{"description":"Shown with each finding about this fact.","type":"string","minLength":1}}};
-const schema15 = {"description":"A list of phrase templates.","type":"array","minItems":1,"items":{"$ref":"#/definitions/phrase"}};
+const schema14 = {"description":"A number or term that must be the same everywhere.","type":"object","additionalProperties":false,"properties":{"value":{"description":"The true value (\"30 days\", \"$50\"). Without it, every channel must simply agree.","type":["string","number"],"minLength":1},"kind":{"description":"What kind of quantity states the fact; taken from value when absent. A statement of another kind is not a statement of this fact (\"$10 of trial credit\" is not a trial length). A range is not a kind: 6-8 weeks is a duration.","enum":["duration","money","percentage","count","size","time","always"]},"says":{"description":"How documents state the fact: templates with {value} where the quantity stands. Required, except in a spec that extends one defining the same fact: there, leaving it out keeps the extended fact's phrases and changes only the value (or message) given here.","$ref":"#/definitions/phrases"},"about":{"description":"Words that name what the fact is about (\"return\", \"refund\", \"money back\"): a quantity of the fact's kind beside them, in the same sentence, table row or label/value pair, is an inferred statement of the fact even where no template matches. Absent: taken from the words of says. Empty: only the templates state the fact.","type":"array","items":{"$ref":"#/definitions/phrase"}},"units":{"description":"How an inferred statement's duration compares with the value: calendar (default) in calendar days, a month being 28 to 31 days, so \"a month\" states 30 days; exact as templates compare, so \"a month\" is not \"30 days\".","enum":["calendar","exact"]},"message":{"description":"Shown with each finding about this fact.","type":"string","minLength":1}}};
 const schema16 = {"description":"A phrase template (\"{value} return\", \"(a|b)\", \"(optional )?\"), or { regex: \"...\" } for a linear-time regular expression.","type":["string","object"],"minLength":1,"additionalProperties":false,"required":["regex"],"properties":{"regex":{"description":"A regular expression (RE2 syntax, matched case-insensitively). In a fact, the quantity is the group named value: (?P<value>...).","type":"string","minLength":1}}};
+const schema15 = {"description":"A list of phrase templates.","type":"array","minItems":1,"items":{"$ref":"#/definitions/phrase"}};
 
 function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -125,7 +125,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!((((key0 === "value") || (key0 === "kind")) || (key0 === "says")) || (key0 === "message"))){
+if(!((((((key0 === "value") || (key0 === "kind")) || (key0 === "says")) || (key0 === "about")) || (key0 === "units")) || (key0 === "message"))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema14,data};
 if(vErrors === null){
 vErrors = [err0];
@@ -180,11 +180,14 @@ vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.error
 errors = vErrors.length;
 }
 }
-if(data.message !== undefined){
-let data3 = data.message;
-if(typeof data3 === "string"){
-if(func3(data3) < 1){
-const err4 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.properties.message,data:data3};
+if(data.about !== undefined){
+let data3 = data.about;
+if(Array.isArray(data3)){
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+let data4 = data3[i0];
+if((typeof data4 !== "string") && (!(data4 && typeof data4 == "object" && !Array.isArray(data4)))){
+const err4 = {instancePath:instancePath+"/about/" + i0,schemaPath:"#/definitions/phrase/type",keyword:"type",params:{type: schema16.type},message:"must be string,object",schema:schema16.type,parentSchema:schema16,data:data4};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -193,9 +196,9 @@ vErrors.push(err4);
 }
 errors++;
 }
-}
-else {
-const err5 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.message.type,parentSchema:schema14.properties.message,data:data3};
+if(typeof data4 === "string"){
+if(func3(data4) < 1){
+const err5 = {instancePath:instancePath+"/about/" + i0,schemaPath:"#/definitions/phrase/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16,data:data4};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -205,9 +208,9 @@ vErrors.push(err5);
 errors++;
 }
 }
-}
-else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.type,parentSchema:schema14,data};
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+if(data4.regex === undefined){
+const err6 = {instancePath:instancePath+"/about/" + i0,schemaPath:"#/definitions/phrase/required",keyword:"required",params:{missingProperty: "regex"},message:"must have required property '"+"regex"+"'",schema:schema16.required,parentSchema:schema16,data:data4};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -216,13 +219,113 @@ vErrors.push(err6);
 }
 errors++;
 }
+for(const key1 in data4){
+if(!(key1 === "regex")){
+const err7 = {instancePath:instancePath+"/about/" + i0,schemaPath:"#/definitions/phrase/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema16,data:data4};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data4.regex !== undefined){
+let data5 = data4.regex;
+if(typeof data5 === "string"){
+if(func3(data5) < 1){
+const err8 = {instancePath:instancePath+"/about/" + i0+"/regex",schemaPath:"#/definitions/phrase/properties/regex/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.regex,data:data5};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/about/" + i0+"/regex",schemaPath:"#/definitions/phrase/properties/regex/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.regex.type,parentSchema:schema16.properties.regex,data:data5};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/about",schemaPath:"#/properties/about/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.about.type,parentSchema:schema14.properties.about,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.units !== undefined){
+let data6 = data.units;
+if(!((data6 === "calendar") || (data6 === "exact"))){
+const err11 = {instancePath:instancePath+"/units",schemaPath:"#/properties/units/enum",keyword:"enum",params:{allowedValues: schema14.properties.units.enum},message:"must be equal to one of the allowed values",schema:schema14.properties.units.enum,parentSchema:schema14.properties.units,data:data6};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.message !== undefined){
+let data7 = data.message;
+if(typeof data7 === "string"){
+if(func3(data7) < 1){
+const err12 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.properties.message,data:data7};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.message.type,parentSchema:schema14.properties.message,data:data7};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.type,parentSchema:schema14,data};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
 validate11.errors = vErrors;
 return errors === 0;
 }
 
-const schema17 = {"description":"A claim and whether, where and when it may be made.","type":"object","additionalProperties":false,"required":["id","says","status"],"properties":{"id":{"description":"The claim's id, unique among claims.","$ref":"#/definitions/id"},"says":{"description":"Phrases that make the claim.","$ref":"#/definitions/phrases"},"unless":{"description":"Phrases in which the claim's phrases are not the claim (\"best practice\" for \"best\"): the idioms of your field. Built-in English idioms always apply.","$ref":"#/definitions/phrases"},"status":{"description":"forbidden: never make it; allowed: may be made (within channels and valid dates); needs-evidence: needs a citation in the same paragraph.","enum":["forbidden","allowed","needs-evidence"]},"message":{"description":"Shown with each finding about this claim.","type":"string","minLength":1},"suggest":{"description":"A replacement wording to suggest.","type":"string","minLength":1},"fix":{"description":"Apply suggest automatically under --fix.","type":"boolean","default":false},"channels":{"description":"The only channels that may make this claim.","$ref":"#/definitions/channelNames"},"requires":{"description":"Disclosures (by id) that must accompany the claim.","type":"array","minItems":1,"items":{"type":"string","minLength":1,"description":"A disclosure id defined under disclosures."}},"stock":{"description":"The claim is true only of products in these stock states (\"only 3 left\": [limited]); stock/claim reports it about a product in another state, or about no product.","type":"array","minItems":1,"items":{"description":"A stock state.","enum":["in-stock","limited","backorder","made-to-order","preorder","discontinued"]}},"valid":{"description":"The dates (inclusive) between which the claim may be made.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"from":{"description":"First day the claim may be made (YYYY-MM-DD).","$ref":"#/definitions/date"},"until":{"description":"Last day the claim may be made (YYYY-MM-DD).","$ref":"#/definitions/date"}}}}};
-const schema19 = {"description":"Channel names, as defined under channels.","type":"array","minItems":1,"items":{"type":"string","minLength":1,"description":"A channel name defined under channels."}};
-const schema20 = {"description":"A date written YYYY-MM-DD.","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"};
+const schema18 = {"description":"A claim and whether, where and when it may be made.","type":"object","additionalProperties":false,"required":["id","says","status"],"properties":{"id":{"description":"The claim's id, unique among claims.","$ref":"#/definitions/id"},"says":{"description":"Phrases that make the claim.","$ref":"#/definitions/phrases"},"unless":{"description":"Phrases in which the claim's phrases are not the claim (\"best practice\" for \"best\"): the idioms of your field. Built-in English idioms always apply.","$ref":"#/definitions/phrases"},"status":{"description":"forbidden: never make it; allowed: may be made (within channels and valid dates); needs-evidence: needs a citation in the same paragraph.","enum":["forbidden","allowed","needs-evidence"]},"message":{"description":"Shown with each finding about this claim.","type":"string","minLength":1},"suggest":{"description":"A replacement wording to suggest.","type":"string","minLength":1},"fix":{"description":"Apply suggest automatically under --fix.","type":"boolean","default":false},"channels":{"description":"The only channels that may make this claim.","$ref":"#/definitions/channelNames"},"requires":{"description":"Disclosures (by id) that must accompany the claim.","type":"array","minItems":1,"items":{"type":"string","minLength":1,"description":"A disclosure id defined under disclosures."}},"stock":{"description":"The claim is true only of products in these stock states (\"only 3 left\": [limited]); stock/claim reports it about a product in another state, or about no product.","type":"array","minItems":1,"items":{"description":"A stock state.","enum":["in-stock","limited","backorder","made-to-order","preorder","discontinued"]}},"valid":{"description":"The dates (inclusive) between which the claim may be made.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"from":{"description":"First day the claim may be made (YYYY-MM-DD).","$ref":"#/definitions/date"},"until":{"description":"Last day the claim may be made (YYYY-MM-DD).","$ref":"#/definitions/date"}}}}};
+const schema20 = {"description":"Channel names, as defined under channels.","type":"array","minItems":1,"items":{"type":"string","minLength":1,"description":"A channel name defined under channels."}};
+const schema21 = {"description":"A date written YYYY-MM-DD.","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"};
 const pattern3 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "u");
 
 function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -230,7 +333,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema17.required,parentSchema:schema17,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema18.required,parentSchema:schema18,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -240,7 +343,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.says === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "says"},message:"must have required property '"+"says"+"'",schema:schema17.required,parentSchema:schema17,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "says"},message:"must have required property '"+"says"+"'",schema:schema18.required,parentSchema:schema18,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -250,7 +353,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.status === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema17.required,parentSchema:schema17,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema18.required,parentSchema:schema18,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -260,8 +363,8 @@ vErrors.push(err2);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema17.properties, key0))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema17,data};
+if(!(func2.call(schema18.properties, key0))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema18,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -311,7 +414,7 @@ errors = vErrors.length;
 if(data.status !== undefined){
 let data3 = data.status;
 if(!(((data3 === "forbidden") || (data3 === "allowed")) || (data3 === "needs-evidence"))){
-const err6 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema17.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema17.properties.status.enum,parentSchema:schema17.properties.status,data:data3};
+const err6 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema18.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema18.properties.status.enum,parentSchema:schema18.properties.status,data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -325,7 +428,7 @@ if(data.message !== undefined){
 let data4 = data.message;
 if(typeof data4 === "string"){
 if(func3(data4) < 1){
-const err7 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema17.properties.message,data:data4};
+const err7 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.properties.message,data:data4};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -336,7 +439,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.message.type,parentSchema:schema17.properties.message,data:data4};
+const err8 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.message.type,parentSchema:schema18.properties.message,data:data4};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -350,7 +453,7 @@ if(data.suggest !== undefined){
 let data5 = data.suggest;
 if(typeof data5 === "string"){
 if(func3(data5) < 1){
-const err9 = {instancePath:instancePath+"/suggest",schemaPath:"#/properties/suggest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema17.properties.suggest,data:data5};
+const err9 = {instancePath:instancePath+"/suggest",schemaPath:"#/properties/suggest/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.properties.suggest,data:data5};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -361,7 +464,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/suggest",schemaPath:"#/properties/suggest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.suggest.type,parentSchema:schema17.properties.suggest,data:data5};
+const err10 = {instancePath:instancePath+"/suggest",schemaPath:"#/properties/suggest/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.suggest.type,parentSchema:schema18.properties.suggest,data:data5};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -374,7 +477,7 @@ errors++;
 if(data.fix !== undefined){
 let data6 = data.fix;
 if(typeof data6 !== "boolean"){
-const err11 = {instancePath:instancePath+"/fix",schemaPath:"#/properties/fix/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema17.properties.fix.type,parentSchema:schema17.properties.fix,data:data6};
+const err11 = {instancePath:instancePath+"/fix",schemaPath:"#/properties/fix/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema18.properties.fix.type,parentSchema:schema18.properties.fix,data:data6};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -388,7 +491,7 @@ if(data.channels !== undefined){
 let data7 = data.channels;
 if(Array.isArray(data7)){
 if(data7.length < 1){
-const err12 = {instancePath:instancePath+"/channels",schemaPath:"#/definitions/channelNames/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema19,data:data7};
+const err12 = {instancePath:instancePath+"/channels",schemaPath:"#/definitions/channelNames/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema20,data:data7};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -402,7 +505,7 @@ for(let i0=0; i0<len0; i0++){
 let data8 = data7[i0];
 if(typeof data8 === "string"){
 if(func3(data8) < 1){
-const err13 = {instancePath:instancePath+"/channels/" + i0,schemaPath:"#/definitions/channelNames/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema19.items,data:data8};
+const err13 = {instancePath:instancePath+"/channels/" + i0,schemaPath:"#/definitions/channelNames/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema20.items,data:data8};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -413,7 +516,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/channels/" + i0,schemaPath:"#/definitions/channelNames/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.items.type,parentSchema:schema19.items,data:data8};
+const err14 = {instancePath:instancePath+"/channels/" + i0,schemaPath:"#/definitions/channelNames/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.items.type,parentSchema:schema20.items,data:data8};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -425,7 +528,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/channels",schemaPath:"#/definitions/channelNames/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema19.type,parentSchema:schema19,data:data7};
+const err15 = {instancePath:instancePath+"/channels",schemaPath:"#/definitions/channelNames/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema20.type,parentSchema:schema20,data:data7};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -439,7 +542,7 @@ if(data.requires !== undefined){
 let data9 = data.requires;
 if(Array.isArray(data9)){
 if(data9.length < 1){
-const err16 = {instancePath:instancePath+"/requires",schemaPath:"#/properties/requires/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema17.properties.requires,data:data9};
+const err16 = {instancePath:instancePath+"/requires",schemaPath:"#/properties/requires/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema18.properties.requires,data:data9};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -453,7 +556,7 @@ for(let i1=0; i1<len1; i1++){
 let data10 = data9[i1];
 if(typeof data10 === "string"){
 if(func3(data10) < 1){
-const err17 = {instancePath:instancePath+"/requires/" + i1,schemaPath:"#/properties/requires/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema17.properties.requires.items,data:data10};
+const err17 = {instancePath:instancePath+"/requires/" + i1,schemaPath:"#/properties/requires/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.properties.requires.items,data:data10};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -464,7 +567,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/requires/" + i1,schemaPath:"#/properties/requires/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.requires.items.type,parentSchema:schema17.properties.requires.items,data:data10};
+const err18 = {instancePath:instancePath+"/requires/" + i1,schemaPath:"#/properties/requires/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.requires.items.type,parentSchema:schema18.properties.requires.items,data:data10};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -476,7 +579,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/requires",schemaPath:"#/properties/requires/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema17.properties.requires.type,parentSchema:schema17.properties.requires,data:data9};
+const err19 = {instancePath:instancePath+"/requires",schemaPath:"#/properties/requires/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema18.properties.requires.type,parentSchema:schema18.properties.requires,data:data9};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -490,7 +593,7 @@ if(data.stock !== undefined){
 let data11 = data.stock;
 if(Array.isArray(data11)){
 if(data11.length < 1){
-const err20 = {instancePath:instancePath+"/stock",schemaPath:"#/properties/stock/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema17.properties.stock,data:data11};
+const err20 = {instancePath:instancePath+"/stock",schemaPath:"#/properties/stock/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema18.properties.stock,data:data11};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -503,7 +606,7 @@ const len2 = data11.length;
 for(let i2=0; i2<len2; i2++){
 let data12 = data11[i2];
 if(!((((((data12 === "in-stock") || (data12 === "limited")) || (data12 === "backorder")) || (data12 === "made-to-order")) || (data12 === "preorder")) || (data12 === "discontinued"))){
-const err21 = {instancePath:instancePath+"/stock/" + i2,schemaPath:"#/properties/stock/items/enum",keyword:"enum",params:{allowedValues: schema17.properties.stock.items.enum},message:"must be equal to one of the allowed values",schema:schema17.properties.stock.items.enum,parentSchema:schema17.properties.stock.items,data:data12};
+const err21 = {instancePath:instancePath+"/stock/" + i2,schemaPath:"#/properties/stock/items/enum",keyword:"enum",params:{allowedValues: schema18.properties.stock.items.enum},message:"must be equal to one of the allowed values",schema:schema18.properties.stock.items.enum,parentSchema:schema18.properties.stock.items,data:data12};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -515,7 +618,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/stock",schemaPath:"#/properties/stock/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema17.properties.stock.type,parentSchema:schema17.properties.stock,data:data11};
+const err22 = {instancePath:instancePath+"/stock",schemaPath:"#/properties/stock/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema18.properties.stock.type,parentSchema:schema18.properties.stock,data:data11};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -529,7 +632,7 @@ if(data.valid !== undefined){
 let data13 = data.valid;
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 if(Object.keys(data13).length < 1){
-const err23 = {instancePath:instancePath+"/valid",schemaPath:"#/properties/valid/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema17.properties.valid,data:data13};
+const err23 = {instancePath:instancePath+"/valid",schemaPath:"#/properties/valid/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema18.properties.valid,data:data13};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -540,7 +643,7 @@ errors++;
 }
 for(const key1 in data13){
 if(!((key1 === "from") || (key1 === "until"))){
-const err24 = {instancePath:instancePath+"/valid",schemaPath:"#/properties/valid/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema17.properties.valid,data:data13};
+const err24 = {instancePath:instancePath+"/valid",schemaPath:"#/properties/valid/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema18.properties.valid,data:data13};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -554,7 +657,7 @@ if(data13.from !== undefined){
 let data14 = data13.from;
 if(typeof data14 === "string"){
 if(!pattern3.test(data14)){
-const err25 = {instancePath:instancePath+"/valid/from",schemaPath:"#/definitions/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema20,data:data14};
+const err25 = {instancePath:instancePath+"/valid/from",schemaPath:"#/definitions/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema21,data:data14};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -565,7 +668,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/valid/from",schemaPath:"#/definitions/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.type,parentSchema:schema20,data:data14};
+const err26 = {instancePath:instancePath+"/valid/from",schemaPath:"#/definitions/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.type,parentSchema:schema21,data:data14};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -579,7 +682,7 @@ if(data13.until !== undefined){
 let data15 = data13.until;
 if(typeof data15 === "string"){
 if(!pattern3.test(data15)){
-const err27 = {instancePath:instancePath+"/valid/until",schemaPath:"#/definitions/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema20,data:data15};
+const err27 = {instancePath:instancePath+"/valid/until",schemaPath:"#/definitions/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema21,data:data15};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -590,7 +693,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/valid/until",schemaPath:"#/definitions/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.type,parentSchema:schema20,data:data15};
+const err28 = {instancePath:instancePath+"/valid/until",schemaPath:"#/definitions/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.type,parentSchema:schema21,data:data15};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -602,7 +705,7 @@ errors++;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/valid",schemaPath:"#/properties/valid/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.properties.valid.type,parentSchema:schema17.properties.valid,data:data13};
+const err29 = {instancePath:instancePath+"/valid",schemaPath:"#/properties/valid/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.properties.valid.type,parentSchema:schema18.properties.valid,data:data13};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -614,7 +717,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.type,parentSchema:schema17,data};
+const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.type,parentSchema:schema18,data};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -627,14 +730,14 @@ validate15.errors = vErrors;
 return errors === 0;
 }
 
-const schema23 = {"description":"A product and its stock status.","type":"object","additionalProperties":false,"required":["names"],"properties":{"names":{"description":"The names documents use for the product.","$ref":"#/definitions/phrases"},"stock":{"description":"The stock status. Immediate-availability promises are reported for backorder, made-to-order, preorder and discontinued.","enum":["in-stock","limited","backorder","made-to-order","preorder","discontinued"]},"lead-time":{"description":"How long delivery takes (\"6-8 weeks\"); a shorter stated delivery time is reported.","type":"string","minLength":1}}};
+const schema24 = {"description":"A product and its stock status.","type":"object","additionalProperties":false,"required":["names"],"properties":{"names":{"description":"The names documents use for the product.","$ref":"#/definitions/phrases"},"stock":{"description":"The stock status. Immediate-availability promises are reported for backorder, made-to-order, preorder and discontinued.","enum":["in-stock","limited","backorder","made-to-order","preorder","discontinued"]},"lead-time":{"description":"How long delivery takes (\"6-8 weeks\"); a shorter stated delivery time is reported.","type":"string","minLength":1}}};
 
 function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.names === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "names"},message:"must have required property '"+"names"+"'",schema:schema23.required,parentSchema:schema23,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "names"},message:"must have required property '"+"names"+"'",schema:schema24.required,parentSchema:schema24,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -645,7 +748,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((key0 === "names") || (key0 === "stock")) || (key0 === "lead-time"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema23,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema24,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -664,7 +767,7 @@ errors = vErrors.length;
 if(data.stock !== undefined){
 let data1 = data.stock;
 if(!((((((data1 === "in-stock") || (data1 === "limited")) || (data1 === "backorder")) || (data1 === "made-to-order")) || (data1 === "preorder")) || (data1 === "discontinued"))){
-const err2 = {instancePath:instancePath+"/stock",schemaPath:"#/properties/stock/enum",keyword:"enum",params:{allowedValues: schema23.properties.stock.enum},message:"must be equal to one of the allowed values",schema:schema23.properties.stock.enum,parentSchema:schema23.properties.stock,data:data1};
+const err2 = {instancePath:instancePath+"/stock",schemaPath:"#/properties/stock/enum",keyword:"enum",params:{allowedValues: schema24.properties.stock.enum},message:"must be equal to one of the allowed values",schema:schema24.properties.stock.enum,parentSchema:schema24.properties.stock,data:data1};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -678,7 +781,7 @@ if(data["lead-time"] !== undefined){
 let data2 = data["lead-time"];
 if(typeof data2 === "string"){
 if(func3(data2) < 1){
-const err3 = {instancePath:instancePath+"/lead-time",schemaPath:"#/properties/lead-time/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema23.properties["lead-time"],data:data2};
+const err3 = {instancePath:instancePath+"/lead-time",schemaPath:"#/properties/lead-time/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema24.properties["lead-time"],data:data2};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -689,7 +792,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/lead-time",schemaPath:"#/properties/lead-time/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties["lead-time"].type,parentSchema:schema23.properties["lead-time"],data:data2};
+const err4 = {instancePath:instancePath+"/lead-time",schemaPath:"#/properties/lead-time/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.properties["lead-time"].type,parentSchema:schema24.properties["lead-time"],data:data2};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -701,7 +804,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.type,parentSchema:schema23,data};
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema24.type,parentSchema:schema24,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -714,14 +817,14 @@ validate19.errors = vErrors;
 return errors === 0;
 }
 
-const schema25 = {"description":"A disclosure that must appear near its trigger.","type":"object","additionalProperties":false,"required":["include"],"properties":{"when":{"description":"Trigger phrases. Without them the disclosure is used only through a claim's requires.","$ref":"#/definitions/phrases"},"unless":{"description":"Phrases in which a trigger is not one (\"affiliate links work\" for \"affiliate link\"). Built-in English idioms always apply.","$ref":"#/definitions/phrases"},"include":{"description":"Phrases, any one of which makes the disclosure.","$ref":"#/definitions/phrases"},"within":{"description":"How near the trigger the disclosure must be.","enum":["sentence","paragraph","section","document"],"default":"paragraph"},"before":{"description":"The disclosure must come before the trigger.","type":"boolean","default":false},"endorsement":{"description":"A trigger counts only where it is framed as an endorsement: the speaker's own links or codes (\"my affiliate link\", \"links in this post\", \"if you buy through them\", \"use code SAVE20\"), a hashtag, or the first person singular. Text about affiliate programmes, or a company's business partners, asks for no disclosure.","type":"boolean","default":false},"channels":{"description":"The only channels in which the disclosure is checked.","$ref":"#/definitions/channelNames"}}};
+const schema26 = {"description":"A disclosure that must appear near its trigger.","type":"object","additionalProperties":false,"required":["include"],"properties":{"when":{"description":"Trigger phrases. Without them the disclosure is used only through a claim's requires.","$ref":"#/definitions/phrases"},"unless":{"description":"Phrases in which a trigger is not one (\"affiliate links work\" for \"affiliate link\"). Built-in English idioms always apply.","$ref":"#/definitions/phrases"},"include":{"description":"Phrases, any one of which makes the disclosure.","$ref":"#/definitions/phrases"},"within":{"description":"How near the trigger the disclosure must be.","enum":["sentence","paragraph","section","document"],"default":"paragraph"},"before":{"description":"The disclosure must come before the trigger.","type":"boolean","default":false},"endorsement":{"description":"A trigger counts only where it is framed as an endorsement: the speaker's own links or codes (\"my affiliate link\", \"links in this post\", \"if you buy through them\", \"use code SAVE20\"), a hashtag, or the first person singular. Text about affiliate programmes, or a company's business partners, asks for no disclosure.","type":"boolean","default":false},"channels":{"description":"The only channels in which the disclosure is checked.","$ref":"#/definitions/channelNames"}}};
 
 function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.include === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "include"},message:"must have required property '"+"include"+"'",schema:schema25.required,parentSchema:schema25,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "include"},message:"must have required property '"+"include"+"'",schema:schema26.required,parentSchema:schema26,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -732,7 +835,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((((key0 === "when") || (key0 === "unless")) || (key0 === "include")) || (key0 === "within")) || (key0 === "before")) || (key0 === "endorsement")) || (key0 === "channels"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema25,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema26,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -763,7 +866,7 @@ errors = vErrors.length;
 if(data.within !== undefined){
 let data3 = data.within;
 if(!((((data3 === "sentence") || (data3 === "paragraph")) || (data3 === "section")) || (data3 === "document"))){
-const err2 = {instancePath:instancePath+"/within",schemaPath:"#/properties/within/enum",keyword:"enum",params:{allowedValues: schema25.properties.within.enum},message:"must be equal to one of the allowed values",schema:schema25.properties.within.enum,parentSchema:schema25.properties.within,data:data3};
+const err2 = {instancePath:instancePath+"/within",schemaPath:"#/properties/within/enum",keyword:"enum",params:{allowedValues: schema26.properties.within.enum},message:"must be equal to one of the allowed values",schema:schema26.properties.within.enum,parentSchema:schema26.properties.within,data:data3};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -776,7 +879,7 @@ errors++;
 if(data.before !== undefined){
 let data4 = data.before;
 if(typeof data4 !== "boolean"){
-const err3 = {instancePath:instancePath+"/before",schemaPath:"#/properties/before/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema25.properties.before.type,parentSchema:schema25.properties.before,data:data4};
+const err3 = {instancePath:instancePath+"/before",schemaPath:"#/properties/before/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema26.properties.before.type,parentSchema:schema26.properties.before,data:data4};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -789,7 +892,7 @@ errors++;
 if(data.endorsement !== undefined){
 let data5 = data.endorsement;
 if(typeof data5 !== "boolean"){
-const err4 = {instancePath:instancePath+"/endorsement",schemaPath:"#/properties/endorsement/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema25.properties.endorsement.type,parentSchema:schema25.properties.endorsement,data:data5};
+const err4 = {instancePath:instancePath+"/endorsement",schemaPath:"#/properties/endorsement/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema26.properties.endorsement.type,parentSchema:schema26.properties.endorsement,data:data5};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -803,7 +906,7 @@ if(data.channels !== undefined){
 let data6 = data.channels;
 if(Array.isArray(data6)){
 if(data6.length < 1){
-const err5 = {instancePath:instancePath+"/channels",schemaPath:"#/definitions/channelNames/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema19,data:data6};
+const err5 = {instancePath:instancePath+"/channels",schemaPath:"#/definitions/channelNames/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema20,data:data6};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -817,7 +920,7 @@ for(let i0=0; i0<len0; i0++){
 let data7 = data6[i0];
 if(typeof data7 === "string"){
 if(func3(data7) < 1){
-const err6 = {instancePath:instancePath+"/channels/" + i0,schemaPath:"#/definitions/channelNames/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema19.items,data:data7};
+const err6 = {instancePath:instancePath+"/channels/" + i0,schemaPath:"#/definitions/channelNames/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema20.items,data:data7};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -828,7 +931,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/channels/" + i0,schemaPath:"#/definitions/channelNames/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.items.type,parentSchema:schema19.items,data:data7};
+const err7 = {instancePath:instancePath+"/channels/" + i0,schemaPath:"#/definitions/channelNames/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.items.type,parentSchema:schema20.items,data:data7};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -840,7 +943,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/channels",schemaPath:"#/definitions/channelNames/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema19.type,parentSchema:schema19,data:data6};
+const err8 = {instancePath:instancePath+"/channels",schemaPath:"#/definitions/channelNames/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema20.type,parentSchema:schema20,data:data6};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -852,7 +955,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema25.type,parentSchema:schema25,data};
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema26.type,parentSchema:schema26,data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -865,14 +968,14 @@ validate23.errors = vErrors;
 return errors === 0;
 }
 
-const schema27 = {"description":"A preferred term and the variants to avoid.","type":"object","additionalProperties":false,"required":["use","not"],"properties":{"use":{"description":"The wording to use; also the fix.","type":"string","minLength":1},"not":{"description":"Variants to report.","$ref":"#/definitions/phrases"},"channels":{"description":"The only channels in which the term is checked.","$ref":"#/definitions/channelNames"},"message":{"description":"Shown with each finding about this term.","type":"string","minLength":1}}};
+const schema28 = {"description":"A preferred term and the variants to avoid.","type":"object","additionalProperties":false,"required":["use","not"],"properties":{"use":{"description":"The wording to use; also the fix.","type":"string","minLength":1},"not":{"description":"Variants to report.","$ref":"#/definitions/phrases"},"channels":{"description":"The only channels in which the term is checked.","$ref":"#/definitions/channelNames"},"message":{"description":"Shown with each finding about this term.","type":"string","minLength":1}}};
 
 function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.use === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "use"},message:"must have required property '"+"use"+"'",schema:schema27.required,parentSchema:schema27,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "use"},message:"must have required property '"+"use"+"'",schema:schema28.required,parentSchema:schema28,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -882,7 +985,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.not === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "not"},message:"must have required property '"+"not"+"'",schema:schema27.required,parentSchema:schema27,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "not"},message:"must have required property '"+"not"+"'",schema:schema28.required,parentSchema:schema28,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -893,7 +996,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((key0 === "use") || (key0 === "not")) || (key0 === "channels")) || (key0 === "message"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema27,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema28,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -907,7 +1010,7 @@ if(data.use !== undefined){
 let data0 = data.use;
 if(typeof data0 === "string"){
 if(func3(data0) < 1){
-const err3 = {instancePath:instancePath+"/use",schemaPath:"#/properties/use/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27.properties.use,data:data0};
+const err3 = {instancePath:instancePath+"/use",schemaPath:"#/properties/use/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema28.properties.use,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -918,7 +1021,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/use",schemaPath:"#/properties/use/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.use.type,parentSchema:schema27.properties.use,data:data0};
+const err4 = {instancePath:instancePath+"/use",schemaPath:"#/properties/use/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.properties.use.type,parentSchema:schema28.properties.use,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -938,7 +1041,7 @@ if(data.channels !== undefined){
 let data2 = data.channels;
 if(Array.isArray(data2)){
 if(data2.length < 1){
-const err5 = {instancePath:instancePath+"/channels",schemaPath:"#/definitions/channelNames/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema19,data:data2};
+const err5 = {instancePath:instancePath+"/channels",schemaPath:"#/definitions/channelNames/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema20,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -952,7 +1055,7 @@ for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(typeof data3 === "string"){
 if(func3(data3) < 1){
-const err6 = {instancePath:instancePath+"/channels/" + i0,schemaPath:"#/definitions/channelNames/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema19.items,data:data3};
+const err6 = {instancePath:instancePath+"/channels/" + i0,schemaPath:"#/definitions/channelNames/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema20.items,data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -963,7 +1066,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/channels/" + i0,schemaPath:"#/definitions/channelNames/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.items.type,parentSchema:schema19.items,data:data3};
+const err7 = {instancePath:instancePath+"/channels/" + i0,schemaPath:"#/definitions/channelNames/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.items.type,parentSchema:schema20.items,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -975,7 +1078,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/channels",schemaPath:"#/definitions/channelNames/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema19.type,parentSchema:schema19,data:data2};
+const err8 = {instancePath:instancePath+"/channels",schemaPath:"#/definitions/channelNames/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema20.type,parentSchema:schema20,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -989,7 +1092,7 @@ if(data.message !== undefined){
 let data4 = data.message;
 if(typeof data4 === "string"){
 if(func3(data4) < 1){
-const err9 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27.properties.message,data:data4};
+const err9 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema28.properties.message,data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1000,7 +1103,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.message.type,parentSchema:schema27.properties.message,data:data4};
+const err10 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.properties.message.type,parentSchema:schema28.properties.message,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1012,7 +1115,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.type,parentSchema:schema27,data};
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema28.type,parentSchema:schema28,data};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1025,14 +1128,14 @@ validate28.errors = vErrors;
 return errors === 0;
 }
 
-const schema29 = {"description":"A waiver of a rule for some files, with a reason and an approver.","type":"object","additionalProperties":false,"required":["files","rule","reason","approved-by"],"properties":{"files":{"description":"A glob of the files waived, relative to the spec's folder.","type":"string","minLength":1},"rule":{"description":"The rule id waived (e.g. fact/mismatch).","type":"string","minLength":1},"item":{"description":"The spec item id waived; without it, every item of the rule.","type":"string","minLength":1},"reason":{"description":"Why the waiver is granted.","type":"string","minLength":1},"approved-by":{"description":"Who approved the waiver.","type":"string","minLength":1},"until":{"description":"Last day of the waiver (YYYY-MM-DD); after it exception/expired is reported.","$ref":"#/definitions/date"}}};
+const schema30 = {"description":"A waiver of a rule for some files, with a reason and an approver.","type":"object","additionalProperties":false,"required":["files","rule","reason","approved-by"],"properties":{"files":{"description":"A glob of the files waived, relative to the spec's folder.","type":"string","minLength":1},"rule":{"description":"The rule id waived (e.g. fact/mismatch).","type":"string","minLength":1},"item":{"description":"The spec item id waived; without it, every item of the rule.","type":"string","minLength":1},"reason":{"description":"Why the waiver is granted.","type":"string","minLength":1},"approved-by":{"description":"Who approved the waiver.","type":"string","minLength":1},"until":{"description":"Last day of the waiver (YYYY-MM-DD); after it exception/expired is reported.","$ref":"#/definitions/date"}}};
 
 function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.files === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "files"},message:"must have required property '"+"files"+"'",schema:schema29.required,parentSchema:schema29,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "files"},message:"must have required property '"+"files"+"'",schema:schema30.required,parentSchema:schema30,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1042,7 +1145,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.rule === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'",schema:schema29.required,parentSchema:schema29,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'",schema:schema30.required,parentSchema:schema30,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1052,7 +1155,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.reason === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema29.required,parentSchema:schema29,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema30.required,parentSchema:schema30,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1062,7 +1165,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data["approved-by"] === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "approved-by"},message:"must have required property '"+"approved-by"+"'",schema:schema29.required,parentSchema:schema29,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "approved-by"},message:"must have required property '"+"approved-by"+"'",schema:schema30.required,parentSchema:schema30,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1073,7 +1176,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "files") || (key0 === "rule")) || (key0 === "item")) || (key0 === "reason")) || (key0 === "approved-by")) || (key0 === "until"))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema29,data};
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema30,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1087,7 +1190,7 @@ if(data.files !== undefined){
 let data0 = data.files;
 if(typeof data0 === "string"){
 if(func3(data0) < 1){
-const err5 = {instancePath:instancePath+"/files",schemaPath:"#/properties/files/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema29.properties.files,data:data0};
+const err5 = {instancePath:instancePath+"/files",schemaPath:"#/properties/files/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema30.properties.files,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1098,7 +1201,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/files",schemaPath:"#/properties/files/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.properties.files.type,parentSchema:schema29.properties.files,data:data0};
+const err6 = {instancePath:instancePath+"/files",schemaPath:"#/properties/files/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.properties.files.type,parentSchema:schema30.properties.files,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1112,7 +1215,7 @@ if(data.rule !== undefined){
 let data1 = data.rule;
 if(typeof data1 === "string"){
 if(func3(data1) < 1){
-const err7 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema29.properties.rule,data:data1};
+const err7 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema30.properties.rule,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1123,7 +1226,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.properties.rule.type,parentSchema:schema29.properties.rule,data:data1};
+const err8 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.properties.rule.type,parentSchema:schema30.properties.rule,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1137,7 +1240,7 @@ if(data.item !== undefined){
 let data2 = data.item;
 if(typeof data2 === "string"){
 if(func3(data2) < 1){
-const err9 = {instancePath:instancePath+"/item",schemaPath:"#/properties/item/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema29.properties.item,data:data2};
+const err9 = {instancePath:instancePath+"/item",schemaPath:"#/properties/item/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema30.properties.item,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1148,7 +1251,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/item",schemaPath:"#/properties/item/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.properties.item.type,parentSchema:schema29.properties.item,data:data2};
+const err10 = {instancePath:instancePath+"/item",schemaPath:"#/properties/item/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.properties.item.type,parentSchema:schema30.properties.item,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1162,7 +1265,7 @@ if(data.reason !== undefined){
 let data3 = data.reason;
 if(typeof data3 === "string"){
 if(func3(data3) < 1){
-const err11 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema29.properties.reason,data:data3};
+const err11 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema30.properties.reason,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1173,7 +1276,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.properties.reason.type,parentSchema:schema29.properties.reason,data:data3};
+const err12 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.properties.reason.type,parentSchema:schema30.properties.reason,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1187,7 +1290,7 @@ if(data["approved-by"] !== undefined){
 let data4 = data["approved-by"];
 if(typeof data4 === "string"){
 if(func3(data4) < 1){
-const err13 = {instancePath:instancePath+"/approved-by",schemaPath:"#/properties/approved-by/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema29.properties["approved-by"],data:data4};
+const err13 = {instancePath:instancePath+"/approved-by",schemaPath:"#/properties/approved-by/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema30.properties["approved-by"],data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1198,7 +1301,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/approved-by",schemaPath:"#/properties/approved-by/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.properties["approved-by"].type,parentSchema:schema29.properties["approved-by"],data:data4};
+const err14 = {instancePath:instancePath+"/approved-by",schemaPath:"#/properties/approved-by/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.properties["approved-by"].type,parentSchema:schema30.properties["approved-by"],data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1212,7 +1315,7 @@ if(data.until !== undefined){
 let data5 = data.until;
 if(typeof data5 === "string"){
 if(!pattern3.test(data5)){
-const err15 = {instancePath:instancePath+"/until",schemaPath:"#/definitions/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema20,data:data5};
+const err15 = {instancePath:instancePath+"/until",schemaPath:"#/definitions/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",parentSchema:schema21,data:data5};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1223,7 +1326,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/until",schemaPath:"#/definitions/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.type,parentSchema:schema20,data:data5};
+const err16 = {instancePath:instancePath+"/until",schemaPath:"#/definitions/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.type,parentSchema:schema21,data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1235,7 +1338,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema29.type,parentSchema:schema29,data};
+const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema30.type,parentSchema:schema30,data};
 if(vErrors === null){
 vErrors = [err17];
 }

@@ -22,6 +22,18 @@ export interface Fact {
    */
   kind?: QuantityKind;
   says: Phrase[];
+  /**
+   * `about:` as written: words that name what the fact is about, so that a quantity of its kind
+   * beside them is a statement of it even where no template matches. Absent: derived from `says`
+   * when the spec is compiled; empty: the fact is stated only through its templates.
+   */
+  about?: Phrase[];
+  /**
+   * How an inferred statement's duration compares with the value: `calendar` (the default) reads
+   * both as calendar days, a month being 28 to 31 of them, so "a month" states 30 days; `exact`
+   * compares as templates do, so "a month" is not "30 days".
+   */
+  units?: 'calendar' | 'exact';
   message?: string;
   pos: SpecPos;
   valuePos?: SpecPos;

@@ -45,6 +45,15 @@ async function tampered(tamper: (cache: CacheFile) => void): Promise<string> {
 const RECHECKED = (n: number) => `warning: .onemessage-cache: ${n} entr${n === 1 ? 'y' : 'ies'} did not match ${n === 1 ? 'its file' : 'their files'} and ${n === 1 ? 'was' : 'were'} checked again\n\n`;
 
 describe('a tampered .onemessage-cache', () => {
+  it('an honest cache of inferred fact statements is taken as it is, with the same findings (its shape is validated, not refused)', async () => {
+    const spec = 'version: 1\nfacts:\n  return-window:\n    value: 30 days\n    about: [refund]\n    says: ["{value} return policy"]\n';
+    const dir = tempRepo({ 'onemessage.yaml': spec, 'site/a.md': 'Refunds are accepted for 14 days.\n', 'site/b.md': 'Our 30 days return policy.\n' });
+    const cold = await check(dir);
+    expect(cold.stdout).toContain('1:26  warning  "Refunds are accepted for 14 days" states return-window as 14 days');
+    const warm = await check(dir);
+    expect(warm).toEqual(cold);
+  });
+
   it('a forged fix in range is never applied by check --cache --fix (was: an arbitrary rewrite of the file)', async () => {
     const dir = await tampered((cache) => {
       const finding = cache.entries['site/b.md']!.outcome.findings;

@@ -46,13 +46,18 @@ describe('nested specs (fixtures/brands)', () => {
     const cwd = brands({ 'coastal/site/index.md': '# Coastal Outfitters\n\nPaddle with confidence: 60-day returns on every board.\n\nSave 25% with annual billing on the Coastal Crew membership.\n' });
     const run = await runCli(['check', '--format', 'json', ...AS_OF], { cwd });
     const findings = (JSON.parse(run.stdout) as { findings: Array<{ ruleId: string; path: string; related: Array<{ path: string }> }> }).findings;
-    expect(findings.map((f) => [f.ruleId, f.path, f.related.map((r) => r.path)])).toEqual([['fact/conflict', 'coastal/site/index.md', ['alpine/site/index.md']]]);
+    // one document each way is a tie (issue 17): no value is the reference, so both sides are reported
+    expect(findings.map((f) => [f.ruleId, f.path, f.related.map((r) => r.path)])).toEqual([
+      ['fact/conflict', 'alpine/site/index.md', ['coastal/site/index.md']],
+      ['fact/conflict', 'coastal/site/index.md', ['alpine/site/index.md']],
+    ]);
   });
 
   it('--spec names one spec for every file: then the brands contradict each other', async () => {
     const run = await runCli(['check', '--spec', 'fixtures/brands/onemessage.yaml', 'fixtures/brands', '--format', 'json', ...AS_OF]);
-    const findings = (JSON.parse(run.stdout) as { findings: Array<{ ruleId: string }> }).findings;
-    expect(findings.map((f) => f.ruleId)).toEqual(['fact/conflict', 'fact/conflict']);
+    const findings = (JSON.parse(run.stdout) as { findings: Array<{ ruleId: string; messageId: string }> }).findings;
+    // each brand's value once against the other's: two ties, every side reported
+    expect(findings.map((f) => `${f.ruleId} ${f.messageId}`)).toEqual(Array(4).fill('fact/conflict conflictTie'));
   });
 
   it('--print-config FILE shows which spec a file gets, merged', async () => {

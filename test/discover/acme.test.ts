@@ -77,7 +77,8 @@ describe('discover on fixtures/acme without its spec', () => {
     const drafted = await factStatements(draft, dir);
     for (const group of discovery.facts) {
       const own = new Set(group.statements.map((s) => `${s.place.path}:${s.place.line}:${s.place.column}=${s.valueKey}`));
-      expect(drafted.get(group.id)).toEqual(own);
+      // a tie proposes no value: it waits in the draft as a comment for a person to choose
+      expect(drafted.get(group.id)).toEqual(group.tie ? undefined : own);
     }
     expect(discovery.claims.map((c) => c.phrase)).toEqual(expect.arrayContaining(['best in the industry', '#1 rated', 'lifetime warranty']));
     expect(discovery.products.map((p) => p.name)).toEqual(expect.arrayContaining(['TrailPack 45', 'Summit Tent']));

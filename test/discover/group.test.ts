@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { draftYaml } from '../../src/discover/draft.js';
+import { claimsOf, isOfferClaim } from '../../src/discover/claims.js';
 import { groupStatements, mergeTemplates } from '../../src/discover/group.js';
+import { tokenize } from '../../src/match/tokens.js';
+import type { TextBlock } from '../../src/model/document.js';
+import { renderDiscovery } from '../../src/discover/render.js';
+import { parseSpec } from '../../src/spec/parse.js';
 import { statementsOf } from '../../src/discover/statements.js';
 import type { QuantityStatement } from '../../src/discover/types.js';
 import { describeQuantity, quantityKey } from '../../src/match/quantity.js';
@@ -36,6 +42,12 @@ describe('statementsOf', () => {
       ['limit|size|storage', '{value} of storage'],
       ['support|always|', '{value} support'],
     ]);
+  });
+
+  it('skips codes and counts that are articles: a status code, "1 site", "2 files"', () => {
+    expect(statementsOf('Each 404 error page counts as one of the 404 events you track.')).toEqual([]);
+    expect(statementsOf('Add 1 site to the dashboard, then upload 2 files.')).toEqual([]);
+    expect(statementsOf('Every plan includes 10 sites.').map((s) => s.key)).toEqual(['limit|number|site']);
   });
 
   it('skips what no topic head claims, and negated statements', () => {
@@ -107,5 +119,56 @@ describe('mergeTemplates', () => {
   it('folds templates that differ in the middle into alternatives', () => {
     expect(mergeTemplates(['return it within {value}', 'return your order within {value}', '{value} return'])).toEqual(['return (it|your order) within {value}', '{value} return']);
     expect(mergeTemplates(['free shipping on orders over {value}', 'free shipping over {value}'])).toEqual(['free shipping (on orders)? over {value}']);
+  });
+});
+
+describe('a tie', () => {
+  const groups = () =>
+    groupStatements(
+      statements([
+        ['marketing', 'Every order comes with a 30-day return policy.'],
+        ['support', 'You can return it within 14 days of delivery.'],
+      ]),
+    );
+  const discovery = (facts = groups()) => ({ files: [], channels: [], channelSource: { kind: 'folders' as const }, facts, claims: [], products: [], promises: [], ignoredSpeakers: [], warnings: [] });
+
+  it('is a tie, whatever the order of reading: no value is the majority', () => {
+    expect(groups().map((g) => [g.agree, g.tie, g.values.map((v) => v.count)])).toEqual([[false, true, [1, 1]]]);
+  });
+
+  it('is written into the draft as a choice, never as the value, and the summary says so', () => {
+    const draft = draftYaml(discovery(), { fileName: 'onemessage.discovered.yaml' });
+    expect(draft).toContain('  #   30 days (tie): once (marketing 1)');
+    expect(draft).toContain('  #   14 days (tie): once (support 1)');
+    expect(draft).toContain('  # TIE: no value is proposed (30 days vs 14 days); choose the one the company means, then uncomment:');
+    expect(draft).not.toMatch(/^ +value: /m);
+    expect(draft).not.toContain('majority');
+    const loaded = parseSpec(draft, 'onemessage.discovered.yaml', { knownRuleIds: [], absPath: '/draft/onemessage.discovered.yaml' });
+    expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(loaded.spec!.facts).toEqual([]);
+    expect(renderDiscovery(discovery(), 'stylish', { color: false })).toContain('return-window  2 values in 2 statements, channels marketing, support, a tie: no value proposed');
+    expect(renderDiscovery(discovery(), 'markdown', { color: false })).toContain('a tie: no value proposed');
+    expect(JSON.parse(renderDiscovery(discovery(), 'json', { color: false })).facts[0].tie).toBe(true);
+  });
+});
+
+describe('claim candidates: claims about the offer, judged as the claim rules judge them', () => {
+  const candidates = (text: string) => {
+    const block = { kind: 'paragraph' as const, text, start: 0, end: text.length, segments: [] } as unknown as TextBlock;
+    const tokens = tokenize(text);
+    return claimsOf(text, tokens)
+      .filter((claim) => isOfferClaim({ block, tokens, claim, offerWords: new Set() }))
+      .map((claim) => claim.phrase);
+  };
+
+  it('keeps superlatives and absolutes about what we offer', () => {
+    expect(candidates('We make the lightest tents on the market, with a lifetime warranty.')).toEqual(['lightest tents', 'lifetime warranty']);
+    expect(candidates('Readers have the Summit 2 #1 rated for comfort.')).toEqual(['#1 rated']);
+  });
+
+  it('drops the ways, the steps, the behaviour words and the measures', () => {
+    expect(candidates('The easiest way to add a goal is the quickest way to learn.')).toEqual([]);
+    expect(candidates('The report always returns the most visited pages and never counts bots.')).toEqual([]);
+    expect(candidates('A bounce rate of 100% of the visits means zero conversions.')).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import { compilePrefilter, regexLiteral } from '../../src/match/prefilter.js';
 import { anchorWords, wordRuns } from '../../src/match/phrase-runs.js';
 import { compileTemplate } from '../../src/spec/compile.js';
 import { createLintContext } from '../../src/lint/context.js';
+import { severityKeys } from '../../src/lint/rule.js';
 import { loadSpec } from '../../src/spec/load.js';
 import { checkFolder, tempRepo } from '../helpers/lint.js';
 
@@ -128,7 +129,7 @@ describe('word runs of built-in vocabularies', () => {
 describe('the phrases rules can be set off by', () => {
   const contextFor = (yaml: string, ruleList = rules) => {
     const dir = tempRepo({ 'onemessage.yaml': `version: 1\n${yaml}` });
-    const { spec } = loadSpec({ specPath: path.join(dir, 'onemessage.yaml'), cwd: dir, knownRuleIds: ruleList.map((r) => r.meta.id) });
+    const { spec } = loadSpec({ specPath: path.join(dir, 'onemessage.yaml'), cwd: dir, knownRuleIds: severityKeys(ruleList) });
     return createLintContext({ spec, asOf: '2026-12-15', rules: ruleList });
   };
 
@@ -145,6 +146,18 @@ describe('the phrases rules can be set off by', () => {
   it('leave out claims no active rule reports, and the phrases of rules turned off', () => {
     const context = contextFor('claims:\n  - id: warm\n    says: ["toasty warm"]\n    status: allowed\n  - id: best\n    says: ["unbeatable"]\n    status: forbidden\nterms:\n  - use: email\n    not: ["e-mail"]\nseverity:\n  term/use: off\n');
     expect([...context.compiled.prefilter!.words].sort()).toEqual(['unbeatable']);
+  });
+
+  it("take in a fact's topic words while its inferred statements are reported, so a file that only infers one is read", async () => {
+    const returns = 'facts:\n  return-window:\n    value: 30 days\n    about: [refund]\n    says: ["{value} return policy"]\n';
+    const on = contextFor(returns);
+    expect(on.compiled.isTrigger('topic', 'return-window')).toBe(true);
+    expect(on.compiled.prefilter!.words.has('refund')).toBe(true);
+    const off = contextFor(`${returns}severity:\n  fact/mismatch/inferred: off\n`);
+    expect(off.compiled.prefilter!.words.has('refund')).toBe(false);
+    const dir = tempRepo({ 'onemessage.yaml': `version: 1\n${returns}`, 'help.md': 'Refunds are accepted for 14 days after delivery.\n' });
+    const result = await checkFolder(dir, { threads: 0 });
+    expect(result.findings.map((f) => [f.ruleId, f.variant, f.start.line, f.start.column])).toEqual([['fact/mismatch', 'inferred', 1, 26]]);
   });
 
   it('are every phrase when some active rule does not declare its triggers (a plugin)', () => {

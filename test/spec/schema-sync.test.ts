@@ -31,6 +31,8 @@ facts:
   return-window:
     value: 30 days
     says: ["{value} return", { regex: "return within (?P<value>\\\\d+ days)" }]
+    about: [refund, { regex: "send (it|them) back" }]
+    units: exact
     message: Our return window is 30 days.
   annual-discount:
     kind: percentage
