@@ -98,7 +98,8 @@ function factLines(fact: FactGroup): string[] {
   // No value is proposed for a tie, and the draft must still load: the item waits, commented, for a person to choose.
   const tied = fact.values.filter((value) => value.count === top).map((value) => value.value);
   lines.push(`  # TIE: no value is proposed (${tied.join(' vs ')}); choose the one the company means, then uncomment:`);
-  lines.push(`  # ${fact.id}:`, `  #   value: ""`, ...item.slice(2).map((line) => `  #${line.slice(1)}`));
+  lines.push(`  # ${fact.id}:`, `  #   value: ""`);
+  for (const line of item.slice(2)) lines.push(`  #${line.slice(1)}`);
   return lines;
 }
 

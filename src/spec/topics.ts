@@ -62,7 +62,7 @@ function wordRuns(nodes: readonly TemplateNode[]): string[][] {
     if (node.type === 'word' && isContentWord(node.word)) current.push(node.word);
     else {
       end();
-      if (node.type === 'group' && !node.optional) for (const option of node.options) runs.push(...wordRuns(option));
+      if (node.type === 'group' && !node.optional) for (const option of node.options) for (const run of wordRuns(option)) runs.push(run);
     }
   }
   end();
