@@ -5,7 +5,7 @@
  */
 import { escapeInJsonString } from './escape.js';
 import { jsonSkeleton } from './skeleton.js';
-import { FormatError, type Document } from '../model/document.js';
+import { FormatError, NotContentError, type Document } from '../model/document.js';
 import type { FormatModule, FormatOptions, ReadInput } from './format.js';
 import { member, type JsonString, type JsonValue } from './json-scan.js';
 import { addString, emptyMacroText, idString, macroDocument, requireJson } from './macro-text.js';
@@ -148,11 +148,13 @@ export const genericJsonFormat: FormatModule = {
     if (root.kind === 'array' && root.items.length === 0) return { documents: [] };
     const shape = input.options.json ?? {};
     // A JSON file in no channel (a baseline, a translation file, test data) is no export unless the spec says how to read it.
-    if (input.mayPassOver && !input.options.json) throw new FormatError(UNKNOWN_JSON_MESSAGE, root.start);
+    if (input.mayPassOver && !input.options.json) throw new NotContentError(UNKNOWN_JSON_MESSAGE, root.start);
     const list = itemsOf(root, shape);
     if (list) return { documents: readItems(input, list, shape) };
     const leaves = shape.items === undefined ? stringLeaves(root) : undefined;
     if (leaves) return { documents: leaves.map(({ key, value }) => textDocument({ input, value, title: key })) };
-    throw new FormatError(UNKNOWN_JSON_MESSAGE, root.start);
+    // With a shape the spec gave (formats.json), a file that does not fit it is a mistake to report.
+    if (input.options.json) throw new FormatError(UNKNOWN_JSON_MESSAGE, root.start);
+    throw new NotContentError(UNKNOWN_JSON_MESSAGE, root.start);
   },
 };

@@ -4,7 +4,7 @@
  * positions, so a file's outcome can come from a worker, a cache or another machine. It reads no
  * file: the runner, the library or an editor gives it the text.
  */
-import { FormatError, INTERNAL_CHANNEL, toSourceRange, type Document, type FormatNote, type LineModel, type ReadResult } from '../model/document.js';
+import { FormatError, INTERNAL_CHANNEL, NotContentError, toSourceRange, type Document, type FormatNote, type LineModel, type ReadResult } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
 import { neighbourhood } from '../model/fingerprint.js';
 import { locator, type Locator } from '../model/positions.js';
@@ -88,7 +88,9 @@ export function lintText(file: DiscoveredFile, text: string, context: LintContex
     notes = result.notes ?? [];
   } catch (error) {
     if (error instanceof FormatError) {
-      if (format.mayNotBeContent && !file.explicit && channel === undefined) return undefined;
+      // Found by a folder walk: outside every channel any file of such a format may be no content;
+      // inside one, a file the reader found no content in (a config beside the pages) is data.
+      if (format.mayNotBeContent && !file.explicit && (channel === undefined || error instanceof NotContentError)) return undefined;
       const outcome = unreadableOutcome(file, context, { reason: error.message, meta, channel, format: format.name, ...(error.offset !== undefined ? { at: { text, offset: error.offset } } : {}) });
       return { ...outcome, work: { parsed: true, held: false } };
     }

@@ -140,6 +140,19 @@ export class FormatError extends Error {
 }
 
 /**
+ * The reader read the file and found nothing of its kind in it: a JSON file of no export shape
+ * (`tsconfig.json`, a site's config beside its pages). Found by a folder walk, even inside a
+ * channel, it is counted as data, not reported as a broken file; named on the command line, it is
+ * reported, as any file onemessage cannot read.
+ */
+export class NotContentError extends FormatError {
+  constructor(message: string, offset?: number) {
+    super(message, offset);
+    this.name = 'NotContentError';
+  }
+}
+
+/**
  * Accumulates visible text and its source map. Format modules append verbatim source text,
  * decoded escapes and synthetic separators; rules read `TextBlock`s.
  */

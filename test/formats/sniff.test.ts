@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FormatError } from '../../src/model/document.js';
+import { NotContentError } from '../../src/model/document.js';
 import { allFormats, formatFor, knownExtensions, READER_NAMES } from '../../src/formats/index.js';
 import { specSchema } from '../../src/spec/schema-check.js';
 import { UNKNOWN_JSON_MESSAGE } from '../../src/formats/json-generic.js';
@@ -36,7 +36,7 @@ describe('choosing a reader', () => {
   it('reports an unknown JSON shape', () => {
     const format = formatFor('support/export.json', '{"articles": [], "count": 0}')!;
     expect(format.name).toBe('json');
-    expect(() => format.read({ path: 'support/export.json', text: '{"articles": [], "count": 0}', options })).toThrow(new FormatError(UNKNOWN_JSON_MESSAGE, 0));
+    expect(() => format.read({ path: 'support/export.json', text: '{"articles": [], "count": 0}', options })).toThrow(new NotContentError(UNKNOWN_JSON_MESSAGE, 0));
   });
 
   it('reports invalid JSON with its own message and offset, and reads an empty list as nothing', () => {
