@@ -68,7 +68,8 @@ export function startServer(streams: ServerStreams): Connection {
       folders: caps.workspace?.workspaceFolders === true,
     };
     folders = foldersOf(params);
-    for (const problem of read.problems) connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `onemessage: ${problem}` });
+    // through send: a client gone before the message is written must not leave a rejection behind
+    for (const problem of read.problems) send(() => connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `onemessage: ${problem}` }));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
