@@ -104,16 +104,11 @@ function readMarkdown(input: ReadInput): ReadResult {
     return read(source, parseMdx(source));
   }
   if (mode === 'auto' && looksLikeMdx(text)) {
-    const source = asMdx(text);
-    try {
-      return read(source, parseMdx(source));
-    } catch (error) {
-      if (!(error instanceof FormatError)) throw error;
-      // Not valid MDX (a stray `<` or `{`, an unclosed `<br>`): read as Markdown, whose imports are still not prose.
-      const markdownSource = withoutEsm(text);
-      checkMarkdown(markdownSource);
-      return fromParse(parseMarkdown({ ...input, text: markdownSource }));
-    }
+    const mdx = parseAsMdx(text);
+    if (mdx) return read(mdx.source, mdx.tree);
+    const markdownSource = withoutEsm(text);
+    checkMarkdown(markdownSource);
+    return fromParse(parseMarkdown({ ...input, text: markdownSource }));
   }
   checkMarkdown(text);
   return fromParse(parseMarkdown(input));
@@ -131,16 +126,26 @@ function readsAsMdx(input: ReadInput): boolean {
 
 /** The tree a page's structure is compared on before and after `--fix`: MDX's for a page written as MDX, as `read` decides in its default mode. */
 function skeletonTree(text: string): MdNode {
-  if (looksLikeMdx(text)) {
-    try {
-      return parseMdx(asMdx(text));
-    } catch (error) {
-      if (!(error instanceof FormatError)) throw error;
-      const source = withoutEsm(text);
-      return markdownParser(source).parse(source) as MdNode;
-    }
+  if (!looksLikeMdx(text)) return markdownParser(text).parse(text) as MdNode;
+  const mdx = parseAsMdx(text);
+  if (mdx) return mdx.tree;
+  const source = withoutEsm(text);
+  return markdownParser(source).parse(source) as MdNode;
+}
+
+/**
+ * A page written as MDX, parsed as MDX (its text rewritten in place, so offsets are the file's);
+ * undefined when it is not valid MDX (a stray `<` or `{`, an unclosed `<br>`): then it is read as
+ * Markdown without its import and export lines, which are still not prose.
+ */
+function parseAsMdx(text: string): { source: string; tree: MdNode } | undefined {
+  const source = asMdx(text);
+  try {
+    return { source, tree: parseMdx(source) };
+  } catch (error) {
+    if (!(error instanceof FormatError)) throw error;
+    return undefined;
   }
-  return markdownParser(text).parse(text) as MdNode;
 }
 
 export const markdown: FormatModule = {

@@ -80,17 +80,19 @@ export function lintText(file: DiscoveredFile, text: string, context: LintContex
   }
   let documents: Document[];
   let notes: FormatNote[];
+  // Found by a folder walk in a format that may be no content: outside every channel the reader
+  // reads only a shape it is sure of; inside one, a file it found no content in (a config beside
+  // the pages) is data too.
+  const walked = Boolean(format.mayNotBeContent) && !file.explicit;
+  const mayPassOver = walked && channel === undefined;
   try {
-    const mayPassOver = Boolean(format.mayNotBeContent) && !file.explicit && channel === undefined;
     const read = options.readerFor?.(format) ?? ((input: ReadInput) => format.read(input));
     const result = readSource(read, { path: file.rel, text, options: context.formatOptions, ...(mayPassOver ? { mayPassOver } : {}) });
     documents = result.documents;
     notes = result.notes ?? [];
   } catch (error) {
     if (error instanceof FormatError) {
-      // Found by a folder walk: outside every channel any file of such a format may be no content;
-      // inside one, a file the reader found no content in (a config beside the pages) is data.
-      if (format.mayNotBeContent && !file.explicit && (channel === undefined || error instanceof NotContentError)) return undefined;
+      if (mayPassOver || (walked && error instanceof NotContentError)) return undefined;
       const outcome = unreadableOutcome(file, context, { reason: error.message, meta, channel, format: format.name, ...(error.offset !== undefined ? { at: { text, offset: error.offset } } : {}) });
       return { ...outcome, work: { parsed: true, held: false } };
     }

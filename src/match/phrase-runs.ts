@@ -57,7 +57,7 @@ export function wordRuns(nodes: readonly TemplateNode[]): WordRun[] {
     // only ever lets more files through.
     const spellings = node.type === 'punct' ? undefined : spellingsOf(node);
     if (spellings === undefined) {
-      end(node.type !== 'word');
+      end(true);
       return;
     }
     const grown = (current ?? [[]]).flatMap((prefix) => spellings.map((spelling) => [...prefix, ...spelling]));
