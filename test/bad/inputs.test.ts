@@ -54,16 +54,15 @@ describe('a folder that cannot be read', () => {
   const setpriv = ['/usr/bin/setpriv', '/bin/setpriv'].find((file) => existsSync(file));
   const isRoot = process.getuid?.() === 0;
 
-  // As root every folder is readable, so the check runs as `nobody` through setpriv; without root
-  // and setpriv, a folder of ours with mode 000 shows the same.
+  // As root every folder is readable, so the check runs through setpriv without the two
+  // capabilities that override file modes (it stays root, so a clone under `mktemp -d`, mode 700,
+  // is still its own); without root, a folder of ours with mode 000 shows the same.
   it.runIf(!isRoot || setpriv !== undefined)('is a file/unreadable error, exit 1 (was: "no problems in 0 files", exit 0)', () => {
     const dir = tempRepo({ 'onemessage.yaml': SPEC, 'site/open.md': 'Fine.\n', 'site/locked/page.md': PAGE });
-    chmodSync(dir, 0o755);
-    for (const sub of ['site', 'site/open.md', 'onemessage.yaml']) chmodSync(path.join(dir, sub), sub.endsWith('site') ? 0o755 : 0o644);
     chmodSync(path.join(dir, 'site/locked'), 0o000);
     const argv = [BIN, 'check', ...AS_OF];
     const run = isRoot
-      ? spawnSync(setpriv!, ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, ...argv], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } })
+      ? spawnSync(setpriv!, ['--bounding-set=-dac_override,-dac_read_search', process.execPath, ...argv], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } })
       : spawnSync(process.execPath, argv, { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
     chmodSync(path.join(dir, 'site/locked'), 0o755);
     expect({ code: run.status, stderr: run.stderr, stdout: run.stdout }).toEqual({
